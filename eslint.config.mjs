@@ -1,0 +1,19 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'test/e2e/out/**', '.vscode-test/**', 'examples/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Only the editor layer may import vscode.
+    files: ['src/cron/**', 'src/discovery/**', 'src/findings/**', 'src/zenml/**', 'src/orchestrators/**', 'src/cli/**', 'src/core/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Keep the engine free of vscode: only src/vscode may import it.' }] }] },
+  },
+);
