@@ -1,0 +1,47 @@
+// The cron engine's public shapes. Plain data, no vscode.
+
+import type { FindingCode, Severity } from '../findings/codes';
+
+export const DIALECTS = ['standard', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+export type CronField = 'second' | 'minute' | 'hour' | 'dayOfMonth' | 'month' | 'dayOfWeek' | 'year';
+
+export interface CronWarning {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+}
+
+export interface CronError {
+  message: string;
+  /** The field at fault, or null for whole-expression errors (field count, empty). */
+  field: CronField | null;
+  code: FindingCode;
+  /** UTF-16 offsets of the offending part inside the expression string, when known. */
+  start?: number;
+  end?: number;
+}
+
+export interface ExplainOptions {
+  dialect: Dialect;
+  /** IANA zone the orchestrator evaluates the cron in. Default: UTC for orchestrator dialects, the machine's zone for `standard`. */
+  timeZone?: string;
+  /** Next runs are strictly after this instant. Default: now. */
+  from?: Date;
+  /** How many next runs. Default 5. */
+  count?: number;
+}
+
+export interface CronExplanation {
+  valid: boolean;
+  expression: string;
+  dialect: Dialect;
+  /** The zone actually used (a TZ= prefix wins over options.timeZone). */
+  timeZone: string;
+  /** Plain words; "" when invalid. */
+  description: string;
+  nextRuns: Date[];
+  warnings: CronWarning[];
+  error: CronError | null;
+}

@@ -1,0 +1,61 @@
+// Which orchestrator flavors can run schedules, of which kinds, in which cron
+// dialect, and whether ZenML can change the schedule after it is created.
+// One table, the only place these facts live (source: ZenML docs and code,
+// see shared/reference/zenml-scheduling-facts.md section 3).
+
+import type { Dialect } from '../cron/types';
+
+export type ScheduleKind = 'cron' | 'interval' | 'once';
+
+export interface OrchestratorCapability {
+  flavor: string;
+  displayName: string;
+  canSchedule: boolean;
+  kinds: readonly ScheduleKind[];
+  dialect: Dialect;
+  /** ZenML can update / pause / delete the schedule on the orchestrator afterwards. */
+  managedByZenml: boolean;
+  note?: string;
+}
+
+const none: readonly ScheduleKind[] = [];
+
+export const CAPABILITIES: readonly OrchestratorCapability[] = [
+  { flavor: 'local', displayName: 'Local', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'local_docker', displayName: 'Local Docker', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'local_threaded', displayName: 'Local threaded', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'kubernetes', displayName: 'Kubernetes', canSchedule: true, kinds: ['cron'], dialect: 'kubernetes', managedByZenml: true },
+  { flavor: 'kubeflow', displayName: 'Kubeflow', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'kubeflow', managedByZenml: false },
+  { flavor: 'vertex', displayName: 'Vertex AI', canSchedule: true, kinds: ['cron'], dialect: 'vertex', managedByZenml: false },
+  { flavor: 'airflow', displayName: 'Airflow', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'airflow', managedByZenml: false },
+  { flavor: 'sagemaker', displayName: 'SageMaker', canSchedule: true, kinds: ['cron', 'interval', 'once'], dialect: 'standard', managedByZenml: false },
+  { flavor: 'azureml', displayName: 'AzureML', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'standard', managedByZenml: false },
+  { flavor: 'databricks', displayName: 'Databricks', canSchedule: true, kinds: ['cron'], dialect: 'databricks', managedByZenml: false, note: 'Quartz syntax; needs a time zone id' },
+  { flavor: 'hyperai', displayName: 'HyperAI', canSchedule: true, kinds: ['cron', 'once'], dialect: 'standard', managedByZenml: false, note: 'deprecated' },
+  { flavor: 'ssh', displayName: 'SSH', canSchedule: true, kinds: ['cron', 'once'], dialect: 'standard', managedByZenml: false, note: 'static pipelines only; cron via crontab, one-time via at' },
+  { flavor: 'tekton', displayName: 'Tekton', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'vm_aws', displayName: 'SkyPilot (AWS)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'vm_gcp', displayName: 'SkyPilot (GCP)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'vm_azure', displayName: 'SkyPilot (Azure)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'vm_lambda', displayName: 'SkyPilot (Lambda)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'slurm', displayName: 'Slurm', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'modal', displayName: 'Modal', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'github', displayName: 'GitHub Actions', canSchedule: true, kinds: ['cron'], dialect: 'github', managedByZenml: false },
+];
+
+const byFlavor = new Map(CAPABILITIES.map((c) => [c.flavor, c]));
+
+/** The capability of a flavor, or undefined when the flavor is unknown (lightning, runai, custom ones). */
+export function capabilityOf(flavor: string | null | undefined): OrchestratorCapability | undefined {
+  if (!flavor) return undefined;
+  return byFlavor.get(flavor.trim().toLowerCase());
+}
+
+/** The cron dialect a flavor reads; `standard` for unknown flavors. */
+export function dialectOfFlavor(flavor: string | null | undefined): Dialect {
+  return capabilityOf(flavor)?.dialect ?? 'standard';
+}
+
+export function isKnownFlavor(flavor: string | null | undefined): boolean {
+  return capabilityOf(flavor) !== undefined;
+}
