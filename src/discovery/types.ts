@@ -1,0 +1,93 @@
+// What discovery finds in a document. Plain data, no vscode.
+// Positions are 0-based lines and UTF-16 columns, as in VS Code; the command
+// line adds 1 to both when it prints them. Range ends are exclusive.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type FieldValue =
+  /** A string known statically: a literal, an implicit concatenation, or an f-string without fields. */
+  | {
+      kind: 'string';
+      value: string;
+      range: Range;
+      /** Each literal of an implicit concatenation (one element for a single literal). */
+      parts: Range[];
+      /**
+       * Set only when the value is one plain literal on one line whose characters map 1:1 to the
+       * source (no escapes): the position of the value's first character, so that an offset inside
+       * the value maps to `{line, character: contentStart.character + offset}`.
+       */
+      contentStart?: Position;
+    }
+  /** A number; for interval_second a timedelta(...) is converted to seconds. */
+  | { kind: 'number'; value: number; range: Range }
+  | { kind: 'bool'; value: boolean; range: Range }
+  | {
+      kind: 'datetime';
+      /** ISO-8601 when the instant is known statically (a literal datetime(...) or ISO string), else null (now()). */
+      iso: string | null;
+      /** Has a time zone (tzinfo=..., now(timezone.utc), an ISO string with an offset). */
+      aware: boolean;
+      source: 'datetime' | 'now' | 'utcnow' | 'string';
+      range: Range;
+      /** For datetime(...)/now() calls: where to insert `, tzinfo=...` / the zone argument (before the closing parenthesis). */
+      argsEnd?: Position;
+      /** True when the call already has arguments (so an inserted argument needs a leading comma). */
+      hasArgs?: boolean;
+    }
+  | { kind: 'none'; range: Range }
+  /** Not knowable statically (a variable, a call, an expression): never guessed. */
+  | { kind: 'unknown'; text: string; range: Range };
+
+export interface ScheduleField {
+  /** The keyword (Python) or key (YAML) as written, misspelt ones included. */
+  name: string;
+  keyRange: Range;
+  value: FieldValue;
+}
+
+export type AttachmentVia = 'with_options' | 'configure' | 'run' | 'yaml';
+
+export interface Attachment {
+  via: AttachmentVia;
+  /** Python: the `schedule` keyword of the call; YAML: the `schedule` key. */
+  keywordRange: Range;
+  /** The pipeline the call is made on (`my_pipeline.with_options(...)` gives `my_pipeline`), or null. */
+  pipeline: string | null;
+}
+
+export interface DiscoveredSchedule {
+  language: 'python' | 'yaml';
+  /** Python: the whole `Schedule(...)` call; YAML: the `schedule:` mapping. */
+  range: Range;
+  /** Python: the `Schedule` name of the call; YAML: the `schedule` key. */
+  nameRange: Range;
+  /** Every keyword or key, unknown ones included, in source order. */
+  fields: ScheduleField[];
+  /** True when the call has positional or ** arguments: what it sets cannot be known fully. */
+  hasOpaqueArguments: boolean;
+  /** Where the schedule is attached to a pipeline (may be several, or none). */
+  attachments: Attachment[];
+  /** The pipeline: the decorated function's name when it can be resolved, else the attached object's name, else null. */
+  pipeline: string | null;
+  /** The variable the Schedule is assigned to, if any. */
+  variable: string | null;
+}
+
+export interface DiscoveryResult {
+  schedules: DiscoveredSchedule[];
+  /** `schedule=` keywords inside `@pipeline(...)` decorators (ZenML does not accept them). */
+  pipelineDecoratorScheduleArgs: Range[];
+  /** Imports that quick fixes need: the local names bound to `datetime.timezone` (empty when not imported). */
+  imports: { timezone: string | null; datetimeModule: string | null };
+  /** Where a new import line can go (after the last top-level import), for quick fixes. */
+  importInsertLine: number;
+}
