@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // Only the editor layer may import vscode.
-    files: ['src/cron/**', 'src/discovery/**', 'src/findings/**', 'src/zenml/**', 'src/orchestrators/**', 'src/cli/**', 'src/core/**'],
+    files: ['src/cron/**', 'src/discovery/**', 'src/findings/**', 'src/zenml/**', 'src/orchestrators/**', 'src/cli/**', 'src/workspace/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Keep the engine free of vscode: only src/vscode may import it.' }] }] },
   },
 );

@@ -1,0 +1,65 @@
+// Activation: build the services, register providers and commands, return.
+// Nothing costly runs here: the workspace scan starts when the view opens,
+// ZenML detection when first needed.
+
+import * as vscode from 'vscode';
+import type { SortOrder } from './workspace/treeModel';
+import { registerCommands } from './vscode/commands';
+import { DiagnosticsController } from './vscode/diagnostics';
+import { DocumentAnalyzer } from './vscode/documents';
+import { registerExplainDocuments } from './vscode/explainCommand';
+import { ScheduleHoverProvider } from './vscode/hover';
+import { OrchestratorService } from './vscode/orchestrator';
+import { SchedulesTreeProvider } from './vscode/tree';
+import { WorkspaceScheduleIndex } from './vscode/workspaceIndex';
+
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'python', scheme: 'file' },
+  { language: 'python', scheme: 'untitled' },
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
+];
+
+export interface ZenmlSchedulesApi {
+  schedulesProvider: SchedulesTreeProvider;
+  analyzeDocument(uri: vscode.Uri): Promise<import('./vscode/documents').DocumentAnalysis>;
+  workspaceIndex: WorkspaceScheduleIndex;
+}
+
+export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
+  const log = vscode.window.createOutputChannel('ZenML Schedules', { log: true });
+  const orchestrators = new OrchestratorService();
+  const analyzer = new DocumentAnalyzer(orchestrators);
+  const workspace = new WorkspaceScheduleIndex(orchestrators, log);
+  const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
+  const tree = new SchedulesTreeProvider(workspace, orchestrators, order);
+  const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
+  void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
+
+  context.subscriptions.push(
+    log,
+    orchestrators,
+    analyzer,
+    workspace,
+    tree,
+    view,
+    new DiagnosticsController(analyzer, orchestrators, log),
+    vscode.languages.registerHoverProvider(SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
+    registerExplainDocuments(),
+  );
+  registerCommands({ context, orchestrators, tree, workspace, log });
+
+  return {
+    schedulesProvider: tree,
+    workspaceIndex: workspace,
+    async analyzeDocument(uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return analyzer.analyze(document);
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

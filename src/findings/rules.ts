@@ -1,0 +1,341 @@
+// The rules that turn discovered schedules (+ the orchestrator, when known) into
+// coded findings. Pure: plain data in, plain data out, never throws.
+
+import { describeInterval, explainCron } from '../cron';
+import type { Dialect } from '../cron/types';
+import { discover } from '../discovery';
+import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../discovery/types';
+import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type ScheduleKind } from '../zenml/capabilities';
+import { defaultSeverity, type FindingCode, type Severity } from './codes';
+import { SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
+import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
+import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
+
+/** Everything a rule needs about one schedule, computed once. */
+interface ScheduleContext {
+  schedule: DiscoveredSchedule;
+  state: TriggerState;
+  options: AnalysisOptions;
+  dialect: Dialect;
+}
+
+type ScheduleRule = (ctx: ScheduleContext) => Finding[];
+
+function finding(code: FindingCode, message: string, range: Range, data?: FindingData, severity?: Severity): Finding {
+  const result: Finding = { code, severity: severity ?? defaultSeverity(code), message, range };
+  if (data) result.data = data;
+  return result;
+}
+
+function isPython(schedule: DiscoveredSchedule): boolean {
+  return schedule.language === 'python';
+}
+
+/** `name` in a message: a keyword in Python, a key in YAML. */
+function fieldWord(schedule: DiscoveredSchedule): string {
+  return isPython(schedule) ? 'argument' : 'key';
+}
+
+// ---------------------------------------------------------------- fields
+
+const unknownField: ScheduleRule = ({ schedule }) =>
+  schedule.fields
+    .filter((field) => !isScheduleField(field.name))
+    .map((field) => {
+      const suggestion = suggestField(field.name);
+      const hint = suggestion
+        ? ` Did you mean \`${suggestion}\`?`
+        : ` Its fields are ${SCHEDULE_FIELDS.map((f) => `\`${f}\``).join(', ')}.`;
+      return finding(
+        'unknown-schedule-field',
+        `Schedule has no field \`${field.name}\`: ZenML rejects this ${fieldWord(schedule)}.${hint}`,
+        field.keyRange,
+      );
+    });
+
+const missingTrigger: ScheduleRule = ({ schedule, state }) => {
+  if (state.any !== 'unset') return [];
+  const startOnly = findField(schedule, 'start_time') !== undefined && state.interval === 'unset';
+  const detail = startOnly ? ' A start_time without interval_second does not count.' : '';
+  return [
+    finding(
+      'missing-trigger',
+      'This Schedule sets no cron_expression, no start_time with interval_second, and no run_once_start_time: ' +
+        `ZenML raises a ValueError when it is created.${detail}`,
+      schedule.nameRange,
+    ),
+  ];
+};
+
+const cronOverrides: ScheduleRule = ({ schedule, state }) => {
+  if (state.cron !== 'set') return [];
+  const results: Finding[] = [];
+  const interval = findField(schedule, 'interval_second');
+  if (interval && state.interval === 'set') {
+    results.push(
+      finding(
+        'cron-overrides-interval',
+        'cron_expression is set, so ZenML ignores interval_second: the schedule follows the cron expression only.',
+        interval.keyRange,
+        intervalData(interval.value),
+      ),
+    );
+  }
+  const runOnce = findField(schedule, 'run_once_start_time');
+  if (runOnce && state.runOnce === 'set') {
+    results.push(
+      finding(
+        'cron-overrides-run-once',
+        'cron_expression is set, so ZenML ignores run_once_start_time: the schedule follows the cron expression only.',
+        runOnce.keyRange,
+      ),
+    );
+  }
+  return results;
+};
+
+function intervalData(value: FieldValue): FindingData | undefined {
+  return value.kind === 'number' ? { intervalSeconds: value.value } : undefined;
+}
+
+// ---------------------------------------------------------------- datetimes
+
+const DATETIME_FIELDS = ['start_time', 'end_time', 'run_once_start_time'] as const;
+
+function naiveMessage(field: string, value: Extract<FieldValue, { kind: 'datetime' }>): string {
+  const consequence = 'ZenML reads it in the local time zone of the machine that runs the pipeline.';
+  switch (value.source) {
+    case 'utcnow':
+      return `datetime.utcnow() returns a datetime without a time zone, so ${field} is not read as UTC: ${consequence} Use datetime.now(timezone.utc).`;
+    case 'now':
+      return `datetime.now() without a zone gives ${field} no time zone: ${consequence}`;
+    case 'string':
+      return `${field} has no UTC offset: ${consequence} Add one, for example "Z" or "+00:00".`;
+    default:
+      return `${field} has no tzinfo: ${consequence}`;
+  }
+}
+
+const naiveDatetime: ScheduleRule = ({ schedule }) => {
+  const results: Finding[] = [];
+  for (const name of DATETIME_FIELDS) {
+    const field = findField(schedule, name);
+    if (field?.value.kind === 'datetime' && !field.value.aware) {
+      results.push(finding('naive-datetime', naiveMessage(name, field.value), field.value.range));
+    }
+  }
+  return results;
+};
+
+/** Milliseconds to compare two datetimes, or null when they cannot be compared statically. */
+function comparableInstants(
+  start: Extract<FieldValue, { kind: 'datetime' }>,
+  end: Extract<FieldValue, { kind: 'datetime' }>,
+): [number, number] | null {
+  if (start.iso === null || end.iso === null) return null;
+  // Two naive values are both read in the same (unknown) local zone: compare their wall clocks.
+  // One naive and one aware: the answer depends on the machine's zone.
+  if (start.aware !== end.aware) return null;
+  const parse = (iso: string, aware: boolean): number => Date.parse(aware ? iso : asUtcWallClock(iso));
+  const a = parse(start.iso, start.aware);
+  const b = parse(end.iso, end.aware);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : [a, b];
+}
+
+function asUtcWallClock(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : `${iso}Z`;
+}
+
+const endBeforeStart: ScheduleRule = ({ schedule }) => {
+  const start = findField(schedule, 'start_time');
+  const end = findField(schedule, 'end_time');
+  if (start?.value.kind !== 'datetime' || end?.value.kind !== 'datetime') return [];
+  const instants = comparableInstants(start.value, end.value);
+  if (!instants || instants[1] > instants[0]) return [];
+  const relation = instants[1] === instants[0] ? 'equal to' : 'before';
+  return [
+    finding(
+      'end-before-start',
+      `end_time (${end.value.iso}) is ${relation} start_time (${start.value.iso}): the schedule ends before it can run. ZenML does not check this.`,
+      end.keyRange,
+    ),
+  ];
+};
+
+// ---------------------------------------------------------------- cron
+
+const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
+  const field = findField(schedule, 'cron_expression');
+  if (!field) return [];
+  const value = field.value;
+  if (value.kind === 'none' || value.kind === 'unknown') return [];
+  if (value.kind !== 'string') {
+    return [finding('invalid-cron', `cron_expression must be a string such as "0 3 * * *".`, value.range)];
+  }
+  if (value.value.length === 0) {
+    return [finding('invalid-cron', 'cron_expression is empty: ZenML treats it as not set.', value.range)];
+  }
+  // The orchestrator evaluates in UTC unless a TZ= prefix says otherwise; the engine applies the prefix.
+  const explanation = explainCron(value.value, { dialect, timeZone: 'UTC', from: options.now, count: 1 });
+  const data: FindingData = { expression: value.value };
+  const results: Finding[] = [];
+  const error = explanation.error;
+  if (error) {
+    results.push(finding(error.code, error.message, errorRange(value, error.start, error.end, error.code), data));
+  }
+  for (const warning of explanation.warnings) {
+    results.push(finding(warning.code, warning.message, value.range, data, warning.severity));
+  }
+  return results;
+};
+
+/** The bad field inside a one-line plain literal, else the whole literal (all parts of a concatenation). */
+function errorRange(
+  value: Extract<FieldValue, { kind: 'string' }>,
+  start: number | undefined,
+  end: number | undefined,
+  code: FindingCode,
+): Range {
+  if (code !== 'invalid-cron' || !value.contentStart || start === undefined || end === undefined) return value.range;
+  if (start < 0 || end <= start || end > value.value.length) return value.range;
+  const { line, character } = value.contentStart;
+  return { start: { line, character: character + start }, end: { line, character: character + end } };
+}
+
+// ---------------------------------------------------------------- orchestrator
+
+/** "Stack 'x' uses the kubernetes orchestrator, which <predicate>" or "The kubernetes orchestrator <predicate>". */
+function orchestratorClause(orchestrator: OrchestratorContext, predicate: string): string {
+  const subject = `the ${orchestrator.flavor} orchestrator`;
+  return orchestrator.stackName
+    ? `Stack '${orchestrator.stackName}' uses ${subject}, which ${predicate}`
+    : `The ${orchestrator.flavor} orchestrator ${predicate}`;
+}
+
+function stacksSentence(stacks: string[] | undefined): string {
+  if (stacks === undefined) return '';
+  return stacks.length > 0 ? ` Stacks that can: ${stacks.join(', ')}.` : ' None of the known stacks can.';
+}
+
+/** Where orchestrator findings go: each `schedule=` keyword, else the Schedule call (YAML: the key). */
+function orchestratorRanges(schedule: DiscoveredSchedule): Range[] {
+  if (schedule.attachments.length > 0) return schedule.attachments.map((a) => a.keywordRange);
+  return [isPython(schedule) ? schedule.range : schedule.nameRange];
+}
+
+const KIND_WORDS: Record<ScheduleKind, string> = { cron: 'cron', interval: 'interval', once: 'one-time' };
+
+function kindsSentence(capability: OrchestratorCapability): string {
+  const words = capability.kinds.map((k) => KIND_WORDS[k]);
+  const list = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return `${words.length === 1 ? 'only ' : ''}${list} schedules`;
+}
+
+function usedKindPhrase(schedule: DiscoveredSchedule, kind: ScheduleKind): string {
+  if (kind === 'interval') {
+    const interval = findField(schedule, 'interval_second')?.value;
+    const every = interval?.kind === 'number' && interval.value > 0 ? ` (${describeInterval(interval.value)})` : '';
+    return `runs on an interval${every}`;
+  }
+  if (kind === 'once') return 'runs once (run_once_start_time)';
+  return 'uses a cron expression';
+}
+
+const orchestratorSupport: ScheduleRule = ({ schedule, state, options }) => {
+  const orchestrator = options.orchestrator;
+  const capability = capabilityOf(orchestrator?.flavor);
+  if (!orchestrator || !capability) return [];
+  const ranges = orchestratorRanges(schedule);
+  if (!capability.canSchedule) {
+    const message =
+      orchestratorClause(orchestrator, 'cannot run schedules: ZenML raises at run time.') +
+      stacksSentence(orchestrator.schedulableStacks);
+    const data: FindingData | undefined = orchestrator.schedulableStacks
+      ? { schedulableStacks: [...orchestrator.schedulableStacks] }
+      : undefined;
+    return ranges.map((range) => finding('unsupported-orchestrator', message, range, data));
+  }
+  const kind = effectiveKind(state);
+  if (!kind || capability.kinds.includes(kind)) return [];
+  const message =
+    orchestratorClause(orchestrator, `supports ${kindsSentence(capability)}; this Schedule ${usedKindPhrase(schedule, kind)}.`) +
+    (capability.kinds.includes('cron') ? ' Use a cron_expression instead.' : '');
+  const interval = findField(schedule, 'interval_second')?.value;
+  const data = kind === 'interval' && interval ? intervalData(interval) : undefined;
+  return ranges.map((range) => finding('unsupported-schedule-type', message, range, data));
+};
+
+// ---------------------------------------------------------------- entry points
+
+const SCHEDULE_RULES: readonly ScheduleRule[] = [
+  unknownField,
+  missingTrigger,
+  cronRules,
+  cronOverrides,
+  endBeforeStart,
+  naiveDatetime,
+  orchestratorSupport,
+];
+
+/** One failing rule must not hide the others' findings (and nothing throws to the caller). */
+function runSafely(rule: ScheduleRule, ctx: ScheduleContext): Finding[] {
+  try {
+    return rule(ctx);
+  } catch {
+    return [];
+  }
+}
+
+function decoratorFindings(discovery: DiscoveryResult): Finding[] {
+  return discovery.pipelineDecoratorScheduleArgs.map((range) =>
+    finding(
+      'schedule-not-a-pipeline-arg',
+      '@pipeline(...) has no schedule parameter. Attach the Schedule with my_pipeline.with_options(schedule=...) instead.',
+      range,
+    ),
+  );
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+/** The findings for one document's discovered schedules, sorted by position. */
+export function analyze(discovery: DiscoveryResult, options: AnalysisOptions): Finding[] {
+  const dialect = dialectOfFlavor(options.orchestrator?.flavor);
+  const findings: Finding[] = [];
+  try {
+    findings.push(...decoratorFindings(discovery));
+  } catch {
+    // A malformed discovery result: report what the schedules give.
+  }
+  for (const schedule of discovery.schedules ?? []) {
+    let ctx: ScheduleContext;
+    try {
+      ctx = { schedule, state: triggerState(schedule), options, dialect };
+    } catch {
+      continue;
+    }
+    for (const rule of SCHEDULE_RULES) findings.push(...runSafely(rule, ctx));
+  }
+  return findings.sort((a, b) => compareRanges(a.range, b.range));
+}
+
+export function emptyDiscovery(): DiscoveryResult {
+  return { schedules: [], pipelineDecoratorScheduleArgs: [], imports: { timezone: null, datetimeModule: null }, importInsertLine: 0 };
+}
+
+/** Discovery and findings for a document's text; the file name picks Python or YAML. */
+export function analyzeText(
+  text: string,
+  fileName: string,
+  options: AnalysisOptions,
+): { discovery: DiscoveryResult; findings: Finding[] } {
+  let discovery: DiscoveryResult;
+  try {
+    discovery = discover(text, fileName);
+  } catch {
+    discovery = emptyDiscovery();
+  }
+  return { discovery, findings: analyze(discovery, options) };
+}

@@ -1,0 +1,75 @@
+// The commands of the palette and the Schedules view. One place registers them.
+
+import * as vscode from 'vscode';
+import type { ScheduleRow, SortOrder } from '../workspace/treeModel';
+import { toRange } from './convert';
+import { explainCronCommand } from './explainCommand';
+import type { OrchestratorService } from './orchestrator';
+import { openScheduleRow, type SchedulesNode, type SchedulesTreeProvider } from './tree';
+import type { WorkspaceScheduleIndex } from './workspaceIndex';
+
+export const SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
+const SORT_KEY = 'zenmlSchedules.sort';
+
+/** Tree commands get the node (context menu) or the row (click): accept both. */
+function rowOf(arg: unknown): ScheduleRow | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const node = arg as Partial<SchedulesNode> & Partial<ScheduleRow>;
+  if (node.type === 'row' && 'row' in node) return (node as { row: ScheduleRow }).row;
+  if ('summary' in node && 'item' in node) return arg as ScheduleRow;
+  return undefined;
+}
+
+export interface CommandServices {
+  context: vscode.ExtensionContext;
+  orchestrators: OrchestratorService;
+  tree: SchedulesTreeProvider;
+  workspace: WorkspaceScheduleIndex;
+  log: vscode.LogOutputChannel;
+}
+
+export function registerCommands(services: CommandServices): void {
+  const { context, orchestrators, tree, workspace, log } = services;
+  const setSort = async (order: SortOrder) => {
+    tree.setSortOrder(order);
+    await context.workspaceState.update(SORT_KEY, order);
+    await vscode.commands.executeCommand('setContext', SORT_KEY, order);
+  };
+  const needRow = (arg: unknown): ScheduleRow | undefined => {
+    const row = rowOf(arg);
+    if (!row) void vscode.window.showInformationMessage('Select a schedule in the ZenML Schedules view first.');
+    return row;
+  };
+  const register = (id: string, handler: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  register('zenmlSchedules.explainCron', (initial?: unknown) => explainCronCommand(orchestrators, initial));
+  register('zenmlSchedules.refresh', () => workspace.rescan());
+  register('zenmlSchedules.sortByNextRun', () => setSort('nextRun'));
+  register('zenmlSchedules.sortByName', () => setSort('name'));
+  register('zenmlSchedules.openSchedule', async (arg) => {
+    const row = needRow(arg);
+    if (row) await openScheduleRow(row);
+  });
+  register('zenmlSchedules.copyExpression', async (arg) => {
+    const row = needRow(arg);
+    if (!row?.summary.expression) return;
+    await vscode.env.clipboard.writeText(row.summary.expression);
+    vscode.window.setStatusBarMessage(`Copied ${row.summary.expression}`, 3000);
+  });
+  register('zenmlSchedules.explainSchedule', (arg) => {
+    const row = needRow(arg);
+    return row ? explainCronCommand(orchestrators, row.summary.expression ?? '') : undefined;
+  });
+  register('zenmlSchedules.revealProblems', async (arg) => {
+    const row = needRow(arg);
+    if (!row) return;
+    const first = row.item.findings[0];
+    if (first) {
+      await vscode.window.showTextDocument(vscode.Uri.parse(row.item.file.key), { selection: toRange(first.range), preview: true });
+    }
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  register('zenmlSchedules.openSchedulingDocs', () => vscode.env.openExternal(vscode.Uri.parse(SCHEDULING_DOCS_URL)));
+  register('zenmlSchedules.showLog', () => log.show(true));
+}

@@ -1,0 +1,34 @@
+// Typed access to the extension's settings. Defaults live in package.json only.
+
+import * as vscode from 'vscode';
+
+export interface DisplaySettings {
+  /** How many next runs to show. */
+  nextRuns: number;
+  /** The zone next runs are shown in beside UTC (the machine's when the setting is empty or invalid). */
+  displayZone: string;
+  /** The setting's value when it is not a valid IANA zone, so the UI can say so. */
+  invalidZone?: string;
+}
+
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function displaySettings(scope?: vscode.ConfigurationScope): DisplaySettings {
+  const config = vscode.workspace.getConfiguration('zenmlSchedules', scope);
+  const raw = Math.floor(config.get<number>('nextRuns', 5));
+  const nextRuns = Number.isFinite(raw) ? Math.min(50, Math.max(1, raw)) : 5;
+  const zone = config.get<string>('timeZone', '').trim();
+  if (zone && !isValidZone(zone)) return { nextRuns, displayZone: machineTimeZone(), invalidZone: zone };
+  return { nextRuns, displayZone: zone || machineTimeZone() };
+}

@@ -1,0 +1,112 @@
+// "ZenML Schedules: Explain Cron Expression": an input box with a live preview
+// of the description and next runs, in the dialect of the target orchestrator
+// (a button switches dialect). Resolves when the box closes, with the last
+// explanation, so that tests and other commands can drive it.
+
+import * as vscode from 'vscode';
+import { explainCron, formatInZone } from '../cron';
+import { DIALECTS, type CronExplanation, type Dialect } from '../cron/types';
+import { dialectOfFlavor } from '../zenml/capabilities';
+import { displaySettings } from './config';
+import type { OrchestratorService } from './orchestrator';
+import { nextRunsTable } from '../workspace/present';
+
+const PREVIEW_RUNS = 3;
+
+export function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
+  if (!explanation.valid) return { prompt: '', error: explanation.error?.message ?? 'Not a cron expression.' };
+  const runs = explanation.nextRuns.slice(0, PREVIEW_RUNS).map((d) => formatInZone(d, displayZone));
+  const next = runs.length ? `Next: ${runs.join(' · ')}` : 'Never fires.';
+  const warnings = explanation.warnings.map((w) => `⚠ ${w.message}`).join(' ');
+  return { prompt: [explanation.description, next, warnings].filter(Boolean).join(' — ') };
+}
+
+export async function explainCronCommand(
+  orchestrators: OrchestratorService,
+  initial?: unknown,
+): Promise<CronExplanation | undefined> {
+  const settings = displaySettings();
+  let dialect: Dialect = dialectOfFlavor(orchestrators.current()?.flavor);
+  const box = vscode.window.createInputBox();
+  const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: 'Change dialect' };
+  box.buttons = [dialectButton];
+  box.placeholder = 'A cron expression, e.g. 0 3 * * *';
+  box.value = typeof initial === 'string' ? initial : '';
+  box.ignoreFocusOut = false;
+  let last: CronExplanation | undefined;
+
+  const render = () => {
+    box.title = `Explain Cron Expression (${dialect} dialect)`;
+    const value = box.value.trim();
+    if (!value) {
+      last = undefined;
+      box.prompt = `Type a cron expression to see what it means on ${dialect} and when it runs next.`;
+      box.validationMessage = undefined;
+      return;
+    }
+    last = explainCron(value, { dialect, count: settings.nextRuns });
+    const { prompt, error } = previewText(last, settings.displayZone);
+    box.prompt = prompt;
+    box.validationMessage = error;
+  };
+
+  return new Promise<CronExplanation | undefined>((resolve) => {
+    const disposables: vscode.Disposable[] = [];
+    let picking = false;
+    disposables.push(
+      box.onDidChangeValue(render),
+      box.onDidTriggerButton(async () => {
+        picking = true;
+        const picked = await vscode.window.showQuickPick(
+          DIALECTS.map((d) => ({ label: d, description: d === dialect ? 'current' : undefined })),
+          { title: 'Cron dialect', placeHolder: 'Read the expression as this orchestrator does' },
+        );
+        picking = false;
+        if (picked) dialect = picked.label as Dialect;
+        box.show();
+        render();
+      }),
+      box.onDidAccept(async () => {
+        if (!last || !last.valid) return;
+        box.hide();
+        await showExplanationDocument(last, settings.displayZone);
+      }),
+      box.onDidHide(() => {
+        if (picking) return;
+        for (const d of disposables) d.dispose();
+        box.dispose();
+        resolve(last);
+      }),
+    );
+    render();
+    box.show();
+  });
+}
+
+const SCHEME = 'zenml-schedules-explain';
+const documents = new Map<string, string>();
+
+/** The full explanation in a Markdown preview (read-only, nothing to save). */
+async function showExplanationDocument(explanation: CronExplanation, displayZone: string): Promise<void> {
+  const lines = [
+    `# \`${explanation.expression}\``,
+    '',
+    `${explanation.description}`,
+    '',
+    `Dialect **${explanation.dialect}**, evaluated in **${explanation.timeZone}**.`,
+    '',
+    nextRunsTable(explanation.nextRuns, displayZone) || 'This expression never fires.',
+    '',
+    ...explanation.warnings.map((w) => `- ⚠ ${w.message} (\`${w.code}\`)`),
+    ...(explanation.notes ?? []).map((n) => `- ${n}`),
+  ];
+  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(explanation.expression)}.md` });
+  documents.set(uri.toString(), lines.join('\n'));
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+export function registerExplainDocuments(): vscode.Disposable {
+  return vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+    provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '',
+  });
+}

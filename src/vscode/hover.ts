@@ -1,0 +1,47 @@
+// Hover on a schedule's cron expression, interval or times: what it means, the
+// next runs in the display zone and UTC, and what the orchestrator will do.
+
+import * as vscode from 'vscode';
+import type { DiscoveredSchedule, Range } from '../discovery/types';
+import { displaySettings } from './config';
+import { contains, toRange } from './convert';
+import type { DocumentAnalyzer } from './documents';
+import type { OrchestratorService } from './orchestrator';
+import { scheduleMarkdown, summarizeSchedule } from '../workspace/present';
+import { findingsForSchedule } from '../workspace/scheduleIndex';
+
+const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
+
+/** The range under the cursor that the hover is about, or undefined when it is not on a schedule. */
+function hoverTarget(schedule: DiscoveredSchedule, position: { line: number; character: number }): Range | undefined {
+  if (contains(schedule.nameRange, position)) return schedule.nameRange;
+  for (const field of schedule.fields) {
+    if (!HOVER_FIELDS.has(field.name)) continue;
+    if (contains(field.value.range, position)) return field.value.range;
+    if (contains(field.keyRange, position)) return field.keyRange;
+  }
+  return undefined;
+}
+
+export class ScheduleHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly analyzer: DocumentAnalyzer,
+    private readonly orchestrators: OrchestratorService,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const { discovery, findings } = this.analyzer.analyze(document);
+    for (const schedule of discovery.schedules) {
+      const target = hoverTarget(schedule, position);
+      if (!target) continue;
+      const orchestrator = this.orchestrators.current(document.uri);
+      const settings = displaySettings(document.uri);
+      const summary = summarizeSchedule(schedule, orchestrator, { now: new Date(), count: settings.nextRuns });
+      let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone);
+      if (settings.invalidZone) text += `\n\n$(warning) \`zenmlSchedules.timeZone\` is \`${settings.invalidZone}\`, not an IANA time zone: showing ${settings.displayZone}.`;
+      const markdown = new vscode.MarkdownString(text, true);
+      return new vscode.Hover(markdown, toRange(target));
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,180 @@
+// Feeds the pure ScheduleIndex with the workspace's Python and YAML files:
+// a first scan with progress (honouring files.exclude, .gitignore and virtual
+// environments), then only the files that change (watchers, debounced), and
+// the live text of open documents.
+
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import * as vscode from 'vscode';
+import { ScheduleIndex, mayContainSchedule } from '../workspace/scheduleIndex';
+import type { OrchestratorService } from './orchestrator';
+
+const FILE_GLOB = '**/*.{py,yaml,yml}';
+/** Folders never worth reading: dependencies, caches and virtual environments by their usual names. */
+const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', 'venv', '.tox', '.nox', '__pycache__', 'site-packages', '.mypy_cache', '.pytest_cache'];
+
+/** Our skipped folders plus the user's `files.exclude` (passing an exclude to findFiles replaces that setting). */
+export function excludeGlob(): string {
+  const patterns = SKIPPED_FOLDERS.map((f) => `**/${f}/**`);
+  const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
+  for (const [pattern, enabled] of Object.entries(filesExclude)) {
+    if (enabled === true && !pattern.includes('{') && !pattern.includes(',')) patterns.push(pattern);
+  }
+  return `{${patterns.join(',')}}`;
+}
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const DEBOUNCE_MS = 300;
+const READ_CONCURRENCY = 16;
+
+export class WorkspaceScheduleIndex implements vscode.Disposable {
+  readonly index: ScheduleIndex;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, vscode.Uri | null>();
+  private timer: NodeJS.Timeout | undefined;
+  private scanning: Promise<void> | undefined;
+  private scanned = false;
+  private ignores = new Map<string, Ignore>();
+  private venvDirs: string[] = [];
+  /** Progress text for the view, or undefined when idle. */
+  status: string | undefined;
+
+  constructor(
+    orchestrators: OrchestratorService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.index = new ScheduleIndex(() => ({ orchestrator: orchestrators.current() }));
+    const watcher = vscode.workspace.createFileSystemWatcher(FILE_GLOB);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      watcher.onDidDelete((uri) => this.queue(uri, true)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.scheme === 'file' && e.contentChanges.length) this.queue(e.document.uri);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      orchestrators.onDidChange(() => {
+        this.index.reanalyze();
+        this.changed.fire();
+      }),
+      this.changed,
+    );
+  }
+
+  get isScanned(): boolean {
+    return this.scanned;
+  }
+
+  /** Scans once; later calls wait for the same scan. */
+  ensureScanned(): Promise<void> {
+    this.scanning ??= this.scan();
+    return this.scanning;
+  }
+
+  rescan(): Promise<void> {
+    this.scanning = this.scan();
+    return this.scanning;
+  }
+
+  private async scan(): Promise<void> {
+    const started = Date.now();
+    await vscode.window.withProgress({ location: { viewId: 'zenmlSchedules.schedules' } }, async () => {
+      this.status = 'Looking for schedules…';
+      this.changed.fire();
+      await this.loadIgnores();
+      const uris = (await vscode.workspace.findFiles(FILE_GLOB, excludeGlob())).filter((u) => !this.isIgnored(u));
+      this.index.clear();
+      let done = 0;
+      const queue = [...uris];
+      const worker = async () => {
+        for (let uri = queue.pop(); uri; uri = queue.pop()) {
+          await this.read(uri);
+          done++;
+          if (done % 500 === 0) {
+            this.status = `Looking for schedules… ${done} of ${uris.length} files`;
+            this.changed.fire();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+      this.log.info(`Scanned ${uris.length} files in ${Date.now() - started} ms: ${this.index.schedules().length} schedules in ${this.index.fileCount} files.`);
+    });
+    this.status = undefined;
+    this.scanned = true;
+    void vscode.commands.executeCommand('setContext', 'zenmlSchedules.scanned', true);
+    this.changed.fire();
+  }
+
+  /** The root .gitignore of each folder and the folders of virtual environments (they hold pyvenv.cfg). */
+  private async loadIgnores(): Promise<void> {
+    this.ignores = new Map();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      try {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'));
+        this.ignores.set(folder.uri.fsPath, ignore().add(Buffer.from(bytes).toString('utf8')));
+      } catch {
+        // No .gitignore: nothing to honour.
+      }
+    }
+    const cfgs = await vscode.workspace.findFiles('**/pyvenv.cfg', '**/node_modules/**');
+    this.venvDirs = cfgs.map((u) => path.dirname(u.fsPath) + path.sep);
+  }
+
+  private isIgnored(uri: vscode.Uri): boolean {
+    if (this.venvDirs.some((dir) => uri.fsPath.startsWith(dir))) return true;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rules = folder && this.ignores.get(folder.uri.fsPath);
+    if (!folder || !rules) return false;
+    const relative = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+    return relative !== '' && !relative.startsWith('..') && rules.ignores(relative);
+  }
+
+  private label(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  private async read(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    let text: string;
+    if (open) {
+      text = open.getText();
+    } else {
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_FILE_BYTES) return this.index.deleteFile(key);
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.includes(0)) return this.index.deleteFile(key);
+        text = Buffer.from(bytes).toString('utf8');
+      } catch {
+        return this.index.deleteFile(key);
+      }
+    }
+    if (!mayContainSchedule(text)) return this.index.deleteFile(key);
+    return this.index.setFile(key, this.label(uri), uri.fsPath, text);
+  }
+
+  private queue(uri: vscode.Uri, deleted = false): void {
+    if (!this.scanned || this.isIgnored(uri) || !/\.(py|ya?ml)$/i.test(uri.path)) return;
+    this.pending.set(uri.toString(), deleted ? null : uri);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    let changed = false;
+    for (const [key, uri] of batch) {
+      changed = (uri ? await this.read(uri) : this.index.deleteFile(key)) || changed;
+    }
+    if (changed) this.changed.fire();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,88 @@
+// The schedules of a whole workspace, file by file: what the sidebar shows.
+// Pure (no vscode): the editor feeds it file texts; the benchmark and tests too.
+
+import { discover } from '../discovery';
+import type { DiscoveredSchedule, DiscoveryResult } from '../discovery/types';
+import { analyze } from '../findings';
+import type { AnalysisOptions, Finding } from '../findings/types';
+
+export interface IndexedFile {
+  /** The file's key: an absolute path or URI string. */
+  key: string;
+  /** The path shown to the user (relative to the workspace folder). */
+  label: string;
+  discovery: DiscoveryResult;
+  findings: Finding[];
+}
+
+export interface IndexedSchedule {
+  file: IndexedFile;
+  schedule: DiscoveredSchedule;
+  /** Findings inside the schedule or at its attachment sites. */
+  findings: Finding[];
+}
+
+/** A cheap test that lets most files skip the parser entirely. */
+export function mayContainSchedule(text: string): boolean {
+  return text.includes('chedule');
+}
+
+function within(outer: { start: { line: number; character: number }; end: { line: number; character: number } }, inner: typeof outer): boolean {
+  const le = (a: typeof outer.start, b: typeof outer.start) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+export function findingsForSchedule(schedule: DiscoveredSchedule, findings: readonly Finding[]): Finding[] {
+  const ranges = [schedule.range, ...schedule.attachments.map((a) => a.keywordRange)];
+  return findings.filter((f) => ranges.some((r) => within(r, f.range)));
+}
+
+export class ScheduleIndex {
+  private readonly files = new Map<string, IndexedFile>();
+
+  constructor(private readonly options: () => AnalysisOptions) {}
+
+  /** (Re)analyses one file. Returns true when what the index holds for it changed. */
+  setFile(key: string, label: string, fileName: string, text: string): boolean {
+    const had = this.files.has(key);
+    if (!mayContainSchedule(text)) {
+      this.files.delete(key);
+      return had;
+    }
+    const discovery = discover(text, fileName);
+    if (discovery.schedules.length === 0 && discovery.pipelineDecoratorScheduleArgs.length === 0) {
+      this.files.delete(key);
+      return had;
+    }
+    this.files.set(key, { key, label, discovery, findings: analyze(discovery, this.options()) });
+    return true;
+  }
+
+  deleteFile(key: string): boolean {
+    return this.files.delete(key);
+  }
+
+  clear(): void {
+    this.files.clear();
+  }
+
+  /** Recomputes findings (for example when the orchestrator changed) without re-reading files. */
+  reanalyze(): void {
+    const options = this.options();
+    for (const file of this.files.values()) file.findings = analyze(file.discovery, options);
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  schedules(): IndexedSchedule[] {
+    const result: IndexedSchedule[] = [];
+    for (const file of this.files.values()) {
+      for (const schedule of file.discovery.schedules) {
+        result.push({ file, schedule, findings: findingsForSchedule(schedule, file.findings) });
+      }
+    }
+    return result;
+  }
+}
