@@ -142,6 +142,15 @@ def _store_json():
     return {"type": store_type, "url": url, "serverUrl": url if store_type == "rest" else None}
 
 
+def _global_config_file():
+    try:
+        from zenml.utils.io_utils import get_global_config_directory
+
+        return os.path.join(get_global_config_directory(), "config.yaml")
+    except Exception:
+        return None
+
+
 def detect(zenml_version):
     from zenml.client import Client
 
@@ -179,6 +188,7 @@ def detect(zenml_version):
             else ("repository" if root is not None else "global")
         ),
         "repositoryRoot": str(root) if root is not None else None,
+        "globalConfigFile": _global_config_file(),
         "store": _store_json(),
         "stacks": stacks,
     }
