@@ -1,0 +1,132 @@
+// The workspace layer: schedule summaries, the index, and the sidebar's grouping.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { discover } from '../../src/discovery';
+import type { OrchestratorContext } from '../../src/findings/types';
+import { orchestratorLine, scheduleMarkdown, summarizeSchedule } from '../../src/workspace/present';
+import { ScheduleIndex, mayContainSchedule } from '../../src/workspace/scheduleIndex';
+import { buildGroups } from '../../src/workspace/treeModel';
+
+const examples = join(__dirname, '..', '..', 'examples');
+const read = (p: string) => readFileSync(join(examples, p), 'utf8');
+const now = new Date('2026-11-28T10:00:00Z');
+const k8s: OrchestratorContext = { flavor: 'kubernetes', source: 'setting' };
+const local: OrchestratorContext = { flavor: 'local', source: 'zenml', stackName: 'default' };
+
+function only(text: string, file: string) {
+  const { schedules } = discover(text, file);
+  assert.equal(schedules.length, 1, `one schedule in ${file}`);
+  return schedules[0];
+}
+
+describe('summarizeSchedule', () => {
+  it('describes a cron schedule and computes its next runs in UTC on Kubernetes', () => {
+    const s = summarizeSchedule(only(read('pipelines/training.py'), 'training.py'), k8s, { now, count: 3 });
+    assert.equal(s.kind, 'cron');
+    assert.equal(s.name, 'nightly-training');
+    assert.equal(s.expression, '0 3 * * *');
+    assert.equal(s.dialect, 'kubernetes');
+    assert.match(s.description, /03:00/);
+    assert.deepEqual(
+      s.nextRuns.map((d) => d.toISOString()),
+      ['2026-11-29T03:00:00.000Z', '2026-11-30T03:00:00.000Z', '2026-12-01T03:00:00.000Z'],
+    );
+  });
+
+  it('steps an interval schedule from its start time and stops at its end time', () => {
+    const text = 'from datetime import datetime, timezone\nfrom zenml.config.schedule import Schedule\n' +
+      's = Schedule(start_time=datetime(2026, 11, 28, 9, 50, tzinfo=timezone.utc), end_time=datetime(2026, 11, 28, 11, 0, tzinfo=timezone.utc), interval_second=1800)\n';
+    const s = summarizeSchedule(only(text, 'i.py'), null, { now, count: 5 });
+    assert.equal(s.kind, 'interval');
+    assert.equal(s.intervalSeconds, 1800);
+    assert.match(s.description, /30 minutes/);
+    assert.deepEqual(s.nextRuns.map((d) => d.toISOString()), ['2026-11-28T10:20:00.000Z', '2026-11-28T10:50:00.000Z']);
+  });
+
+  it('says when a cron is invalid instead of inventing runs', () => {
+    const text = 'from zenml.config import Schedule\nSchedule(cron_expression="61 * * * *")\n';
+    const s = summarizeSchedule(only(text, 'bad.py'), null, { now, count: 5 });
+    assert.match(s.description, /^invalid: .*61/);
+    assert.deepEqual(s.nextRuns, []);
+  });
+
+  it('reports a missing trigger and a cron known only at run time', () => {
+    const none = summarizeSchedule(only('from zenml.config import Schedule\nSchedule(name="x")\n', 'a.py'), null, { now, count: 5 });
+    assert.equal(none.kind, null);
+    assert.match(none.description, /no trigger/);
+    const dynamic = summarizeSchedule(only('from zenml.config import Schedule\nSchedule(cron_expression=make_cron())\n', 'b.py'), null, { now, count: 5 });
+    assert.equal(dynamic.kind, 'cron');
+    assert.equal(dynamic.expression, null);
+    assert.deepEqual(dynamic.nextRuns, []);
+  });
+
+  it('reads a YAML run configuration', () => {
+    const s = summarizeSchedule(only(read('configs/nightly.yaml'), 'nightly.yaml'), null, { now, count: 1 });
+    assert.equal(s.expression, '30 2 * * *');
+    assert.equal(s.nextRuns.length, 1);
+  });
+});
+
+describe('orchestratorLine and scheduleMarkdown', () => {
+  it('names what each orchestrator does', () => {
+    assert.match(orchestratorLine(local, 'cron'), /cannot run schedules/);
+    assert.match(orchestratorLine(k8s, 'interval'), /cron schedules only/);
+    assert.match(orchestratorLine(k8s, 'cron'), /ZenML can update/);
+    assert.match(orchestratorLine({ flavor: 'lightning', source: 'setting' }, 'cron'), /unknown/);
+    assert.match(orchestratorLine(null, 'cron'), /zenmlSchedules\.orchestrator/);
+  });
+
+  it('shows the next runs in the display zone and UTC', () => {
+    const s = summarizeSchedule(only(read('pipelines/training.py'), 'training.py'), k8s, { now, count: 2 });
+    const md = scheduleMarkdown(s, [], k8s, 'Europe/Berlin');
+    assert.match(md, /Next runs \(Europe\/Berlin\) \| UTC/);
+    assert.match(md, /04:00/); // 03:00 UTC is 04:00 in Berlin in winter
+    assert.match(md, /Dialect: \*\*kubernetes\*\*/);
+  });
+});
+
+describe('ScheduleIndex and buildGroups', () => {
+  it('indexes the examples, skips files without schedules, and groups by pipeline', () => {
+    const index = new ScheduleIndex(() => ({ orchestrator: local }));
+    for (const file of ['pipelines/training.py', 'pipelines/interval.py', 'configs/nightly.yaml']) {
+      assert.equal(index.setFile(file, file, file, read(file)), true);
+    }
+    assert.equal(index.setFile('empty.py', 'empty.py', 'empty.py', 'print(1)\n'), false);
+    assert.equal(index.fileCount, 3);
+    const groups = buildGroups(index.schedules(), () => local, { now, count: 1, order: 'name' });
+    const labels = groups.map((g) => g.label);
+    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b)));
+    assert.ok(labels.includes('training_pipeline'));
+    assert.ok(labels.includes('configs/nightly.yaml'), 'a YAML schedule without pipeline is grouped by file');
+    const training = groups.find((g) => g.label === 'training_pipeline')!;
+    assert.equal(training.rows[0].label, 'nightly-training');
+    assert.equal(training.rows[0].worst, 'warning', 'local orchestrator: unsupported-orchestrator warning');
+  });
+
+  it('sorts by next run, soonest first', () => {
+    const index = new ScheduleIndex(() => ({ orchestrator: null }));
+    const text = (cron: string) => `from zenml.config import Schedule\nSchedule(cron_expression="${cron}")\n`;
+    index.setFile('a.py', 'a.py', 'a.py', text('0 23 * * *'));
+    index.setFile('b.py', 'b.py', 'b.py', text('0 11 * * *'));
+    const groups = buildGroups(index.schedules(), () => ({ flavor: 'kubernetes', source: 'setting' }), { now, count: 1, order: 'nextRun' });
+    assert.deepEqual(groups.map((g) => g.label), ['b.py', 'a.py']);
+  });
+
+  it('recomputes findings when the orchestrator changes, without re-reading', () => {
+    let orchestrator: OrchestratorContext | null = null;
+    const index = new ScheduleIndex(() => ({ orchestrator }));
+    index.setFile('t.py', 't.py', 't.py', read('pipelines/training.py'));
+    assert.equal(index.schedules()[0].findings.length, 0);
+    orchestrator = local;
+    index.reanalyze();
+    assert.deepEqual(index.schedules()[0].findings.map((f) => f.code), ['unsupported-orchestrator']);
+  });
+
+  it('has a cheap pre-check', () => {
+    assert.equal(mayContainSchedule('x = 1'), false);
+    assert.equal(mayContainSchedule('from zenml.config import Schedule'), true);
+  });
+});
