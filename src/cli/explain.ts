@@ -1,0 +1,140 @@
+// `zenml-schedules explain <cron>`: the description, next runs, warnings or error
+// of one cron expression in an orchestrator's dialect.
+
+import { explainCron } from '../cron';
+import type { CronExplanation, Dialect } from '../cron/types';
+import { dialectOfFlavor } from '../zenml/capabilities';
+import {
+  EXIT_FAILED,
+  EXIT_OK,
+  UsageError,
+  flag,
+  isoUtc,
+  parseCommandArgs,
+  parseCount,
+  parseDialect,
+  parseInstant,
+  parseTimeZone,
+  stringOption,
+} from './args';
+import { formatInstant } from './format';
+import type { CliIo } from './io';
+import { resolveOrchestrator, type CliNote } from './orchestrator';
+
+export const EXPLAIN_HELP = `Usage: zenml-schedules explain <cron> [options]
+
+Explain a cron expression the way an orchestrator reads it: in plain words, its
+next runs, and the traps of that orchestrator's dialect.
+
+Options:
+  --dialect D            standard, kubernetes, kubeflow, vertex, airflow, github, databricks
+  --orchestrator FLAVOR  use the dialect of an orchestrator flavor (e.g. kubeflow)
+  --tz ZONE              IANA zone the orchestrator evaluates the cron in
+                         (default: UTC for orchestrators, this machine's zone for standard)
+  --from ISO-8601        list runs after this instant (default now; no offset = UTC)
+  --count N              how many next runs (default 5)
+  --json                 print JSON
+  -h, --help             show this help
+
+Exit: 0 valid, 1 invalid, 2 bad usage.
+Example: zenml-schedules explain "0 0 * * *" --orchestrator kubeflow
+`;
+
+export interface ExplainJson {
+  valid: boolean;
+  expression: string;
+  dialect: Dialect;
+  timeZone: string;
+  description: string;
+  nextRuns: string[];
+  warnings: { code: string; severity: string; message: string }[];
+  error: { message: string; field: string | null; code: string } | null;
+}
+
+export function explanationJson(explanation: CronExplanation, notes: CliNote[]): ExplainJson {
+  return {
+    valid: explanation.valid,
+    expression: explanation.expression,
+    dialect: explanation.dialect,
+    timeZone: explanation.timeZone,
+    description: explanation.valid ? explanation.description : '',
+    nextRuns: explanation.valid ? explanation.nextRuns.map(isoUtc) : [],
+    warnings: [
+      ...notes.map((n) => ({ code: n.code, severity: n.severity, message: n.message })),
+      ...explanation.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message })),
+    ],
+    error: explanation.error
+      ? { message: explanation.error.message, field: explanation.error.field, code: explanation.error.code }
+      : null,
+  };
+}
+
+function humanExplanation(explanation: CronExplanation, notes: CliNote[]): string {
+  const lines: string[] = [];
+  lines.push(`${explanation.expression}  (${explanation.dialect} dialect, ${explanation.timeZone})`);
+  const error = explanation.error;
+  if (error) {
+    lines.push(`error ${error.code}: ${error.message}`);
+    if (error.start !== undefined && error.end !== undefined && error.end > error.start) {
+      lines.push(`  ${explanation.expression}`, `  ${' '.repeat(error.start)}${'^'.repeat(error.end - error.start)}`);
+    }
+  } else {
+    lines.push(explanation.description);
+    if (explanation.nextRuns.length === 0) {
+      lines.push('No next runs: the expression never fires.');
+    } else {
+      lines.push('Next runs:');
+      const showUtc = explanation.timeZone !== 'UTC';
+      for (const run of explanation.nextRuns) {
+        const utc = showUtc ? `  (${formatInstant(run, 'UTC')})` : '';
+        lines.push(`  ${formatInstant(run, explanation.timeZone)}${utc}`);
+      }
+    }
+  }
+  for (const note of notes) lines.push(`${note.severity} ${note.code}: ${note.message}`);
+  for (const warning of explanation.warnings) lines.push(`${warning.severity} ${warning.code}: ${warning.message}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function runExplain(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(argv, {
+    dialect: { type: 'string' },
+    orchestrator: { type: 'string' },
+    tz: { type: 'string' },
+    from: { type: 'string' },
+    count: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (flag(parsed, 'help')) {
+    io.stdout(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('explain needs a cron expression, e.g. zenml-schedules explain "0 3 * * *"');
+  if (parsed.positionals.length > 1) {
+    throw new UsageError('explain takes one expression: quote it, e.g. zenml-schedules explain "0 3 * * *"');
+  }
+  const dialectText = stringOption(parsed, 'dialect');
+  const flavor = stringOption(parsed, 'orchestrator');
+  if (dialectText !== undefined && flavor !== undefined) throw new UsageError('use --dialect or --orchestrator, not both');
+
+  let dialect: Dialect = 'standard';
+  let notes: CliNote[] = [];
+  if (dialectText !== undefined) dialect = parseDialect(dialectText);
+  if (flavor !== undefined) {
+    const resolution = await resolveOrchestrator({ flavor });
+    dialect = dialectOfFlavor(resolution.orchestrator?.flavor);
+    notes = resolution.notes;
+  }
+  const tz = stringOption(parsed, 'tz');
+  const fromText = stringOption(parsed, 'from');
+  const countText = stringOption(parsed, 'count');
+  const explanation = explainCron(parsed.positionals[0], {
+    dialect,
+    timeZone: tz === undefined ? undefined : parseTimeZone(tz),
+    from: fromText === undefined ? io.now() : parseInstant(fromText, '--from'),
+    count: countText === undefined ? 5 : parseCount(countText, '--count'),
+  });
+  if (flag(parsed, 'json')) io.stdout(JSON.stringify(explanationJson(explanation, notes), null, 2) + '\n');
+  else io.stdout(humanExplanation(explanation, notes));
+  return explanation.valid ? EXIT_OK : EXIT_FAILED;
+}

@@ -1,0 +1,64 @@
+// The command line's dispatcher, importable and testable without spawning:
+// `runCli(argv, io)` returns the exit code.
+
+import packageJson from '../../package.json';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './args';
+import { CHECK_HELP, runCheck } from './check';
+import { EXPLAIN_HELP, runExplain } from './explain';
+import { processIo, type CliIo } from './io';
+import { LIST_HELP, runList } from './list';
+
+export const VERSION: string = packageJson.version;
+
+export const GLOBAL_HELP = `Usage: zenml-schedules <command> [options]
+
+Check and explain ZenML pipeline schedules, offline, on any folder.
+
+Commands:
+  explain <cron>      describe a cron expression in an orchestrator's dialect, with its next runs
+  check <paths...>    report schedule problems in .py/.yaml/.yml files (exit 1 on errors)
+  list <paths...>     list the schedules found, with their next run
+
+Options:
+  -h, --help          show help (also: zenml-schedules <command> --help)
+  -v, --version       show the version
+
+Exit codes: 0 success, 1 invalid input or error findings, 2 usage error.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  explain: { run: runExplain, help: EXPLAIN_HELP },
+  check: { run: runCheck, help: CHECK_HELP },
+  list: { run: runList, help: LIST_HELP },
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    const topic = first === 'help' ? COMMANDS[rest[0] ?? ''] : undefined;
+    io.stdout(topic ? topic.help : GLOBAL_HELP);
+    return first === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    io.stderr(`error: unknown command '${first}'\n\n${GLOBAL_HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`error: ${error.message}\nRun 'zenml-schedules ${first} --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    // An engine bug must still end with a message and a code, never a stack trace alone.
+    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
