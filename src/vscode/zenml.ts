@@ -1,0 +1,245 @@
+// The user's ZenML in the editor: detection wired into the OrchestratorService,
+// the status bar item (stack · flavor · can schedule), its menu, and the commands
+// to switch the active stack (through ZenML) and to set or clear the override.
+
+import * as vscode from 'vscode';
+import { CAPABILITIES, capabilityOf } from '../zenml/capabilities';
+import type { DetectionError, ZenmlState } from '../zenml/runner';
+import type { OrchestratorService } from './orchestrator';
+import { type FolderDetection, ZenmlDetector } from './zenmlDetection';
+
+export const ZENML_COMMANDS = {
+  menu: 'zenmlSchedules.zenmlMenu',
+  switchStack: 'zenmlSchedules.switchStack',
+  setOverride: 'zenmlSchedules.setOrchestratorOverride',
+  clearOverride: 'zenmlSchedules.clearOrchestratorOverride',
+  redetect: 'zenmlSchedules.redetectZenml',
+} as const;
+
+export interface ZenmlServices {
+  orchestrator: OrchestratorService;
+  log: vscode.LogOutputChannel;
+}
+
+/** Registered objects, for tests and for the code actions. */
+export interface ZenmlRegistration {
+  detector: ZenmlDetector;
+  statusBar: vscode.StatusBarItem;
+}
+
+let registration: ZenmlRegistration | undefined;
+export function zenmlRegistration(): ZenmlRegistration | undefined {
+  return registration;
+}
+
+export function registerZenml(context: vscode.ExtensionContext, services: ZenmlServices): void {
+  const { orchestrator, log } = services;
+  const problems = new OncePerSession(log);
+  const detector = new ZenmlDetector(log, (error) => problems.show(error));
+  orchestrator.attachDetector(detector);
+
+  const statusBar = vscode.window.createStatusBarItem('zenmlSchedules.stack', vscode.StatusBarAlignment.Left, 50);
+  statusBar.name = 'ZenML Schedules: Stack';
+  statusBar.command = ZENML_COMMANDS.menu;
+  const update = () => updateStatusBar(statusBar, orchestrator);
+  context.subscriptions.push(
+    detector,
+    statusBar,
+    orchestrator.onDidChange(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidGrantWorkspaceTrust(update),
+  );
+  update();
+
+  const register = (id: string, handler: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  register(ZENML_COMMANDS.menu, () => showMenu(orchestrator, detector, log));
+  register(ZENML_COMMANDS.switchStack, (stack?: unknown, uri?: unknown) =>
+    switchStackCommand(detector, typeof stack === 'string' ? stack : undefined, uri instanceof vscode.Uri ? uri : activeUri()),
+  );
+  register(ZENML_COMMANDS.setOverride, () => setOverrideCommand(orchestrator));
+  register(ZENML_COMMANDS.clearOverride, () => setOverride(undefined));
+  register(ZENML_COMMANDS.redetect, async () => {
+    const folder = detector.folderFor(activeUri());
+    if (folder) await detector.refresh(folder, 'asked by the user');
+  });
+  registration = { detector, statusBar };
+}
+
+function activeUri(): vscode.Uri | undefined {
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+function isScheduleLanguage(editor: vscode.TextEditor | undefined): boolean {
+  const id = editor?.document.languageId;
+  return id === 'python' || id === 'yaml';
+}
+
+/** Text and tooltip for the status bar, from plain data (unit-testable through the extension host). */
+export function statusBarContent(
+  override: string,
+  detection: FolderDetection | undefined,
+): { text: string; tooltip: string } {
+  const canIcon = (can: boolean | null | undefined) => (can === true ? '$(pass)' : can === false ? '$(circle-slash)' : '$(question)');
+  const canWords = (can: boolean | null | undefined) =>
+    can === true ? 'can run schedules' : can === false ? 'cannot run schedules' : 'scheduling support unknown';
+  if (override) {
+    const can = capabilityOf(override)?.canSchedule;
+    return {
+      text: `$(calendar) ${override} ${canIcon(can)}`,
+      tooltip: `Orchestrator ${override} ${canWords(can)} (from the zenmlSchedules.orchestrator setting, which overrides ZenML). Click for options.`,
+    };
+  }
+  if (!detection || detection.status === 'pending') {
+    return { text: '$(sync~spin) ZenML', tooltip: 'Asking ZenML for the active stack…' };
+  }
+  if (detection.status === 'error') {
+    const icon = detection.error.code === 'untrusted-workspace' ? '$(shield)' : '$(warning)';
+    return { text: `${icon} ZenML`, tooltip: `${detection.error.message} Click for options.` };
+  }
+  const { state } = detection;
+  const flavor = state.orchestrator?.flavor ?? 'no orchestrator';
+  return {
+    text: `$(calendar) ${state.activeStack.name} · ${flavor} ${canIcon(state.canSchedule)}`,
+    tooltip: tooltipFor(state, detection.interpreter, canWords(state.canSchedule)),
+  };
+}
+
+function tooltipFor(state: ZenmlState, interpreter: string, can: string): string {
+  const from = { environment: 'ZENML_ACTIVE_STACK_ID', repository: `the repository ${state.repositoryRoot ?? ''}/.zen`, global: 'the global ZenML configuration' }[
+    state.activeStackSource
+  ];
+  const judged = state.canScheduleSource === 'zenml' ? "ZenML's own is_schedulable" : state.canScheduleSource === 'table' ? "ZenML Schedules' capability table" : 'nothing known';
+  const server = state.store.serverUrl ? `server ${state.store.serverUrl}` : `${state.store.type} store`;
+  return [
+    `Active ZenML stack '${state.activeStack.name}' (from ${from}); orchestrator '${state.orchestrator?.name ?? '-'}' (${state.orchestrator?.flavor ?? '-'}) ${can} (per ${judged}).`,
+    `Detected by ZenML ${state.zenmlVersion} in ${interpreter}, ${server}.`,
+    'Click to switch the stack, set the override, or show the log.',
+  ].join('\n');
+}
+
+function updateStatusBar(item: vscode.StatusBarItem, orchestrator: OrchestratorService): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!isScheduleLanguage(editor)) {
+    item.hide();
+    return;
+  }
+  const uri = editor?.document.uri;
+  const override = orchestrator.override(uri);
+  const content = statusBarContent(override, override ? undefined : orchestrator.detection(uri));
+  item.text = content.text;
+  item.tooltip = content.tooltip;
+  item.show();
+}
+
+interface MenuItem extends vscode.QuickPickItem {
+  run?: () => unknown;
+}
+
+async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetector, log: vscode.LogOutputChannel): Promise<void> {
+  const uri = activeUri();
+  const detection = orchestrator.detection(uri);
+  const override = orchestrator.override(uri);
+  const items: MenuItem[] = [];
+  if (detection?.status === 'ok') {
+    items.push({ label: 'Switch the active ZenML stack', kind: vscode.QuickPickItemKind.Separator });
+    for (const stack of detection.state.stacks) {
+      const flavor = stack.orchestrator?.flavor ?? 'no orchestrator';
+      items.push({
+        label: `${stack.canSchedule ? '$(pass)' : stack.canSchedule === false ? '$(circle-slash)' : '$(question)'} ${stack.name}`,
+        description: `${flavor}${stack.active ? ' · active' : ''}`,
+        detail: stack.canSchedule ? 'can run schedules' : stack.canSchedule === false ? 'cannot run schedules' : 'scheduling support unknown',
+        run: stack.active ? undefined : () => switchStackCommand(detector, stack.name, uri),
+      });
+    }
+  } else if (detection?.status === 'error') {
+    items.push({ label: `$(warning) ${detection.error.message}`, run: () => log.show(true) });
+  }
+  items.push({ label: 'Orchestrator', kind: vscode.QuickPickItemKind.Separator });
+  items.push({
+    label: '$(settings-edit) Set the orchestrator override…',
+    description: override ? `now: ${override}` : 'now: detect from ZenML',
+    run: () => setOverrideCommand(orchestrator),
+  });
+  if (override) items.push({ label: '$(clear-all) Clear the override (detect from ZenML)', run: () => setOverride(undefined) });
+  items.push({
+    label: '$(refresh) Ask ZenML again',
+    run: async () => {
+      const folder = detector.folderFor(uri);
+      if (folder) await detector.refresh(folder, 'asked by the user');
+    },
+  });
+  items.push({ label: '$(output) Show the log', run: () => log.show(true) });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'ZenML stack and orchestrator' });
+  await picked?.run?.();
+}
+
+/** Switch through ZenML, with progress; the state ZenML reads back updates everything. */
+export async function switchStackCommand(detector: ZenmlDetector, stack: string | undefined, uri: vscode.Uri | undefined): Promise<boolean> {
+  let name = stack;
+  if (!name) {
+    const detection = detector.get(uri);
+    const stacks = detection?.status === 'ok' ? detection.state.stacks : [];
+    name = (
+      await vscode.window.showQuickPick(
+        stacks.map((s) => ({ label: s.name, description: `${s.orchestrator?.flavor ?? ''}${s.canSchedule ? ' · can schedule' : ''}` })),
+        { placeHolder: 'Stack to activate' },
+      )
+    )?.label;
+    if (!name) return false;
+  }
+  const target = name;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Activating ZenML stack '${target}'…` },
+    () => detector.switchStack(target, uri),
+  );
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`Could not switch the ZenML stack: ${result.error.message}`);
+    return false;
+  }
+  vscode.window.setStatusBarMessage(`ZenML stack '${result.state.activeStack.name}' is active`, 4000);
+  return true;
+}
+
+async function setOverrideCommand(orchestrator: OrchestratorService): Promise<void> {
+  const current = orchestrator.override(activeUri());
+  const items: vscode.QuickPickItem[] = CAPABILITIES.map((c) => ({
+    label: c.flavor,
+    description: c.displayName,
+    detail: c.canSchedule ? `schedules: ${c.kinds.join(', ')}` : 'cannot run schedules',
+    picked: c.flavor === current,
+  }));
+  items.push({ label: 'Other…', description: 'a flavor not in the list' });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'The orchestrator flavor this code targets (overrides ZenML)' });
+  if (!picked) return;
+  let flavor = picked.label;
+  if (flavor === 'Other…') {
+    const typed = await vscode.window.showInputBox({ prompt: 'Orchestrator flavor', value: current });
+    if (!typed?.trim()) return;
+    flavor = typed.trim();
+  }
+  await setOverride(flavor);
+}
+
+async function setOverride(flavor: string | undefined): Promise<void> {
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('zenmlSchedules').update('orchestrator', flavor, target);
+}
+
+/** One pop-up per distinct problem per session; every occurrence goes to the log. */
+class OncePerSession {
+  private readonly shown = new Set<string>();
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  show(error: DetectionError): void {
+    if (error.code === 'untrusted-workspace') return; // the status bar says it; no pop-up for a choice the user made
+    const key = `${error.code}\n${error.interpreter ?? ''}`;
+    if (this.shown.has(key)) return;
+    this.shown.add(key);
+    const actions = error.code === 'timeout' || error.code === 'helper-failed' ? ['Show Log'] : ['Set Python Path', 'Show Log'];
+    void vscode.window.showWarningMessage(`ZenML Schedules: ${error.message}`, ...actions).then((choice) => {
+      if (choice === 'Show Log') this.log.show(true);
+      if (choice === 'Set Python Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'zenmlSchedules.pythonPath');
+    });
+  }
+}
