@@ -1,5 +1,6 @@
 // Bundles the extension (dist/extension.js) and the command line (dist/cli.js).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -26,6 +27,11 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
 ];
+
+// The ZenML helper is plain Python run by the user's interpreter: shipped beside the bundles
+// (src/zenml/runner.ts finds it next to itself, in dist/ as in src/zenml/).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/zenml/helper.py', 'dist/helper.py');
 
 if (watch) {
   for (const options of builds) {
