@@ -172,9 +172,8 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
   if (value.kind !== 'string') {
     return [finding('invalid-cron', `cron_expression must be a string such as "0 3 * * *".`, value.range)];
   }
-  if (value.value.length === 0) {
-    return [finding('invalid-cron', 'cron_expression is empty: ZenML treats it as not set.', value.range)];
-  }
+  // An empty string is "not set" for ZenML: missing-trigger reports it when nothing else triggers.
+  if (value.value.length === 0) return [];
   // The orchestrator evaluates in UTC unless a TZ= prefix says otherwise; the engine applies the prefix.
   const explanation = explainCron(value.value, { dialect, timeZone: 'UTC', from: options.now, count: 1 });
   const data: FindingData = { expression: value.value };
