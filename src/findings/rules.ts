@@ -183,10 +183,17 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
     results.push(finding(error.code, error.message, errorRange(value, error.start, error.end, error.code), data));
   }
   for (const warning of explanation.warnings) {
-    results.push(finding(warning.code, warning.message, value.range, data, warning.severity));
+    results.push(finding(warning.code, warning.message, literalRange(value), data, warning.severity));
   }
   return results;
 };
+
+/** The cron literal: from the first part of an implicit concatenation to the last (parentheses excluded). */
+function literalRange(value: Extract<FieldValue, { kind: 'string' }>): Range {
+  const parts = value.parts ?? [];
+  if (parts.length === 0) return value.range;
+  return { start: parts[0].start, end: parts[parts.length - 1].end };
+}
 
 /** The bad field inside a one-line plain literal, else the whole literal (all parts of a concatenation). */
 function errorRange(
@@ -195,8 +202,8 @@ function errorRange(
   end: number | undefined,
   code: FindingCode,
 ): Range {
-  if (code !== 'invalid-cron' || !value.contentStart || start === undefined || end === undefined) return value.range;
-  if (start < 0 || end <= start || end > value.value.length) return value.range;
+  if (code !== 'invalid-cron' || !value.contentStart || start === undefined || end === undefined) return literalRange(value);
+  if (start < 0 || end <= start || end > value.value.length) return literalRange(value);
   const { line, character } = value.contentStart;
   return { start: { line, character: character + start }, end: { line, character: character + end } };
 }
