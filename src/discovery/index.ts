@@ -1,0 +1,39 @@
+// Schedule discovery: what a Python or YAML document schedules, with exact
+// source ranges. Plain data in and out; no vscode.
+
+import { discoverPython, emptyDiscovery } from './python';
+import { discoverYaml } from './yaml';
+import type { DiscoveryResult } from './types';
+
+export * from './types';
+export { PythonDiscovery, discoverPython, emptyDiscovery, diffTexts, MAX_PYTHON_FILE_LENGTH, type TextChange } from './python';
+export { discoverYaml, MAX_YAML_FILE_LENGTH } from './yaml';
+export { LineIndex, offsetToPosition } from './lineIndex';
+export { SCHEDULE_FIELDS, closestScheduleField, isScheduleField, type ScheduleFieldName } from './fields';
+export { parseIsoTimestamp, type Timestamp } from './timestamps';
+
+export type ScheduleFileKind = 'python' | 'yaml';
+
+/** Which discovery reads this file, by its extension; null for other files. */
+export function scheduleFileKind(fileName: string): ScheduleFileKind | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.py')) return 'python';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return null;
+}
+
+export function isScheduleFile(fileName: string): boolean {
+  return scheduleFileKind(fileName) !== null;
+}
+
+/** Discovers the schedules of one document. Never throws. */
+export function discover(text: string, fileName: string): DiscoveryResult {
+  switch (scheduleFileKind(fileName)) {
+    case 'python':
+      return discoverPython(text);
+    case 'yaml':
+      return discoverYaml(text);
+    default:
+      return emptyDiscovery();
+  }
+}

@@ -1,0 +1,366 @@
+// Schedule discovery in Python source, fast enough to run on every keystroke.
+//
+// The file is cut into units (top-level statements; see pythonSegments.ts),
+// and only the units that can matter are parsed with @lezer/python: those that
+// import something, and those that mention Schedule / schedule / the pipeline
+// decorator. Parsed units are cached by their text, so after an edit only the
+// edited unit is parsed again, reusing the old tree's fragments
+// (TreeFragment.applyChanges). Units are parsed independently, so an unclosed
+// bracket or string while typing only affects its own statement.
+
+import { TreeFragment, type ChangedRange, type Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { LineIndex } from './lineIndex';
+import { extractFacts, extractImports, type AssignmentFact, type AttachmentFact, type ScheduleCallFact, type UnitFacts } from './pythonFacts';
+import { interestingHeads, namesKey, resolveNames, type ImportFact, type PythonNames } from './pythonNames';
+import { segmentPython } from './pythonSegments';
+import { DATETIME_FIELDS, type RawValue, type Span } from './pythonValues';
+import { parseIsoTimestamp } from './timestamps';
+import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './types';
+
+/**
+ * One edit, in the shape of lezer's ChangedRange and CodeMirror's change sets:
+ * `fromA..toA` is the replaced span in the previous text, `fromB..toB` the
+ * replacement's span in the new text (UTF-16 offsets). Changes are sorted and
+ * do not overlap. From VS Code's `TextDocumentContentChangeEvent`
+ * `{rangeOffset, rangeLength, text}` (one change): fromA = fromB = rangeOffset,
+ * toA = rangeOffset + rangeLength, toB = rangeOffset + text.length.
+ */
+export interface TextChange {
+  fromA: number;
+  toA: number;
+  fromB: number;
+  toB: number;
+}
+
+/** Files larger than this are not analysed (generated or data files). */
+export const MAX_PYTHON_FILE_LENGTH = 5 * 1024 * 1024;
+
+export function emptyDiscovery(): DiscoveryResult {
+  return { schedules: [], pipelineDecoratorScheduleArgs: [], imports: { timezone: null, datetimeModule: null }, importInsertLine: 0 };
+}
+
+/** One-shot discovery (no state kept between calls). */
+export function discoverPython(text: string): DiscoveryResult {
+  return new PythonDiscovery().update(text);
+}
+
+interface ParsedUnit {
+  text: string;
+  tree: Tree;
+  imports?: ImportFact[];
+  facts?: { key: string; value: UnitFacts };
+}
+
+interface Unit {
+  start: number;
+  text: string;
+}
+
+/** Facts of one unit with document offsets. */
+interface PlacedFacts {
+  start: number;
+  facts: UnitFacts;
+}
+
+export class PythonDiscovery {
+  private previousText = '';
+  /** Parsed units of the last update, by text. */
+  private parsed = new Map<string, ParsedUnit>();
+  /** The same units by start offset in the previous text, to reuse their trees after an edit. */
+  private parsedByStart = new Map<number, ParsedUnit>();
+
+  /**
+   * Discovers the schedules of `text`. `changes` (optional) describe how `text`
+   * differs from the text of the previous call; when omitted they are computed.
+   * Never throws: on an internal failure the result is empty.
+   */
+  update(text: string, changes?: readonly TextChange[]): DiscoveryResult {
+    try {
+      return this.run(text, changes);
+    } catch {
+      this.reset();
+      return emptyDiscovery();
+    }
+  }
+
+  private reset(): void {
+    this.previousText = '';
+    this.parsed = new Map();
+    this.parsedByStart = new Map();
+  }
+
+  private run(text: string, givenChanges?: readonly TextChange[]): DiscoveryResult {
+    if (text.length > MAX_PYTHON_FILE_LENGTH || text.includes('\0')) {
+      this.reset();
+      return emptyDiscovery();
+    }
+    const changes = givenChanges ?? diffTexts(this.previousText, text);
+    // Nothing can be found in a file that never says "schedule": skip the parse.
+    if (!text.includes('chedule')) {
+      this.previousText = text;
+      this.parsedByStart = new Map();
+      return emptyDiscovery();
+    }
+    const starts = segmentPython(text);
+    const units: Unit[] = starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
+    const nextParsed = new Map<string, ParsedUnit>();
+    const nextByStart = new Map<number, ParsedUnit>();
+    const parse = (unit: Unit): ParsedUnit => {
+      let entry = nextParsed.get(unit.text) ?? this.parsed.get(unit.text);
+      if (!entry) entry = { text: unit.text, tree: this.parseUnit(unit, changes) };
+      nextParsed.set(unit.text, entry);
+      nextByStart.set(unit.start, entry);
+      return entry;
+    };
+
+    const imports: ImportFact[] = [];
+    for (const unit of units) {
+      if (!unit.text.includes('import')) continue;
+      const entry = parse(unit);
+      entry.imports ??= extractImports(entry.tree, entry.text);
+      for (const fact of entry.imports) imports.push({ ...fact, end: fact.end + unit.start });
+    }
+    const names = resolveNames(imports);
+    const lines = new LineIndex(text);
+    const result = emptyDiscovery();
+    result.imports = { timezone: names.timezoneName, datetimeModule: names.datetimeModule };
+    result.importInsertLine = importInsertLine(imports, lines);
+
+    if (names.schedule.size > 0 || names.pipelineDecorator.size > 0) {
+      const key = namesKey(names);
+      const factsOf = (unit: Unit): PlacedFacts => {
+        const entry = parse(unit);
+        if (entry.facts?.key !== key) entry.facts = { key, value: extractFacts(entry.tree, entry.text, names) };
+        return { start: unit.start, facts: entry.facts.value };
+      };
+      const relevant = relevantUnits(units, names);
+      const placed = relevant.map(factsOf);
+      // Module constants used as values (CRON = "0 3 * * *") may live in units not parsed yet.
+      const wanted = wantedConstants(placed);
+      if (wanted.size > 0) {
+        const seen = new Set(relevant);
+        for (const unit of units) {
+          if (!seen.has(unit) && [...wanted].some((name) => unit.text.includes(name))) placed.push(factsOf(unit));
+        }
+        placed.sort((a, b) => a.start - b.start);
+      }
+      assemble(placed, lines, result);
+    }
+
+    this.previousText = text;
+    this.parsed = nextParsed;
+    this.parsedByStart = nextByStart;
+    return result;
+  }
+
+  /** Parses one unit, reusing the tree of the same unit before the edit when there is one. */
+  private parseUnit(unit: Unit, changes: readonly TextChange[]): Tree {
+    const oldStart = mapToPrevious(unit.start, changes);
+    const previous = oldStart === null ? undefined : this.parsedByStart.get(oldStart);
+    if (previous && oldStart !== null) {
+      const local = localChanges(changes, oldStart, previous.text.length, unit.start, unit.text.length);
+      if (local) {
+        const fragments = TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), local);
+        return parser.parse(unit.text, fragments);
+      }
+    }
+    return parser.parse(unit.text);
+  }
+}
+
+/** The units worth parsing for schedules: they mention Schedule (or an alias) or decorate with @pipeline. */
+function relevantUnits(units: Unit[], names: PythonNames): Unit[] {
+  const scheduleHeads = interestingHeads({ ...names, pipelineDecorator: new Set() });
+  const pipelineHeads = interestingHeads({ ...names, schedule: new Set() });
+  return units.filter(
+    (unit) =>
+      unit.text.includes('chedule') ||
+      scheduleHeads.some((head) => unit.text.includes(head)) ||
+      (unit.text.includes('@') && pipelineHeads.some((head) => unit.text.includes(head))),
+  );
+}
+
+function wantedConstants(placed: PlacedFacts[]): Set<string> {
+  const wanted = new Set<string>();
+  for (const { facts } of placed) {
+    for (const call of facts.schedules) {
+      for (const field of call.fields) if (field.value.kind === 'name') wanted.add(field.value.name);
+    }
+  }
+  return wanted;
+}
+
+/** Combines the facts of all units into the module's schedules. */
+function assemble(placed: PlacedFacts[], lines: LineIndex, result: DiscoveryResult): void {
+  const assignments: AssignmentFact[] = [];
+  const calls: { fact: ScheduleCallFact; base: number }[] = [];
+  const attachments: { fact: AttachmentFact; base: number }[] = [];
+  const pipelineFunctions = new Set<string>();
+  for (const { start, facts } of placed) {
+    for (const a of facts.assignments) assignments.push({ ...a, at: a.at + start, valueFrom: a.valueFrom + start, literal: shiftValue(a.literal, start) });
+    for (const fact of facts.schedules) calls.push({ fact, base: start });
+    for (const fact of facts.attachments) attachments.push({ fact, base: start });
+    for (const name of facts.pipelineFunctions) pipelineFunctions.add(name);
+    for (const span of facts.decoratorScheduleArgs) result.pipelineDecoratorScheduleArgs.push(toRange(span, start, lines));
+  }
+  assignments.sort((a, b) => a.at - b.at);
+
+  const byStart = new Map<number, DiscoveredSchedule>();
+  for (const { fact, base } of calls) {
+    const schedule: DiscoveredSchedule = {
+      language: 'python',
+      range: toRange(fact.span, base, lines),
+      nameRange: toRange(fact.nameSpan, base, lines),
+      fields: fact.fields.map((field) => ({
+        name: field.name,
+        keyRange: toRange(field.keySpan, base, lines),
+        value: toFieldValue(resolveConstant(field.value, base, field.name, assignments), 0, lines),
+      })),
+      hasOpaqueArguments: fact.opaque,
+      attachments: [],
+      pipeline: null,
+      variable: fact.assignedTo,
+    };
+    byStart.set(fact.span.from + base, schedule);
+    result.schedules.push(schedule);
+  }
+
+  for (const { fact, base } of attachments) {
+    const target = attachedSchedule(fact, base, assignments, byStart);
+    if (!target) continue;
+    const pipeline = fact.receiver;
+    target.attachments.push({ via: fact.via, keywordRange: toRange(fact.keywordSpan, base, lines), pipeline });
+    if (target.pipeline === null && pipeline !== null) {
+      target.pipeline = pipelineName(pipeline, fact.keywordSpan.from + base, assignments, pipelineFunctions);
+    }
+  }
+}
+
+function attachedSchedule(
+  fact: AttachmentFact,
+  base: number,
+  assignments: AssignmentFact[],
+  byStart: Map<number, DiscoveredSchedule>,
+): DiscoveredSchedule | undefined {
+  if (fact.value.kind === 'call') return byStart.get(fact.value.at + base);
+  if (fact.value.kind !== 'name') return undefined;
+  const assignment = nearestAssignment(assignments, fact.value.name, fact.value.at + base, true);
+  return assignment ? byStart.get(assignment.valueFrom) : undefined;
+}
+
+/** The nearest assignment of `name` before `offset`; with `orAfter`, else the first one after. */
+function nearestAssignment(assignments: AssignmentFact[], name: string, offset: number, orAfter: boolean): AssignmentFact | undefined {
+  let before: AssignmentFact | undefined;
+  let after: AssignmentFact | undefined;
+  for (const assignment of assignments) {
+    if (assignment.name !== name) continue;
+    if (assignment.at < offset) before = assignment;
+    else if (!after) after = assignment;
+  }
+  return before ?? (orAfter ? after : undefined);
+}
+
+/** A decorated pipeline function's name, through `instance = my_pipeline(...)` when needed. */
+function pipelineName(receiver: string, offset: number, assignments: AssignmentFact[], pipelineFunctions: Set<string>): string {
+  if (pipelineFunctions.has(receiver)) return receiver;
+  const assignment = nearestAssignment(assignments, receiver, offset, false);
+  if (assignment?.calleePath && pipelineFunctions.has(assignment.calleePath)) return assignment.calleePath;
+  return receiver;
+}
+
+/** A bare name used as a value: the literal of its nearest preceding assignment, else unknown. */
+function resolveConstant(value: RawValue, base: number, field: string, assignments: AssignmentFact[]): RawValue {
+  const placed = shiftValue(value, base);
+  if (placed.kind !== 'name') return placed;
+  const assignment = nearestAssignment(assignments, placed.name, placed.span.from, false);
+  const literal = assignment?.literal;
+  if (!literal) return { kind: 'unknown', text: placed.name, span: placed.span };
+  if (literal.kind === 'string' && DATETIME_FIELDS.has(field)) {
+    const stamp = parseIsoTimestamp(literal.value);
+    if (stamp) return { kind: 'datetime', iso: stamp.iso, aware: stamp.aware, source: 'string', span: literal.span };
+  }
+  return literal;
+}
+
+function shiftValue<T extends RawValue | null>(value: T, by: number): T {
+  if (value === null || by === 0) return value;
+  const shift = (span: Span): Span => ({ from: span.from + by, to: span.to + by });
+  const moved = { ...value, span: shift(value.span) } as RawValue;
+  if (moved.kind === 'string') {
+    moved.parts = moved.parts.map(shift);
+    if (moved.contentStart !== undefined) moved.contentStart += by;
+  }
+  if (moved.kind === 'datetime' && moved.argsEnd !== undefined) moved.argsEnd += by;
+  return moved as T;
+}
+
+function toRange(span: Span, base: number, lines: LineIndex): Range {
+  return lines.range(span.from + base, span.to + base);
+}
+
+function toFieldValue(value: RawValue, base: number, lines: LineIndex): FieldValue {
+  const range = toRange(value.span, base, lines);
+  switch (value.kind) {
+    case 'string': {
+      const out: FieldValue = { kind: 'string', value: value.value, range, parts: value.parts.map((p) => toRange(p, base, lines)) };
+      if (value.contentStart !== undefined) out.contentStart = lines.position(value.contentStart + base);
+      return out;
+    }
+    case 'number':
+    case 'bool':
+      return { kind: value.kind, value: value.value, range } as FieldValue;
+    case 'none':
+      return { kind: 'none', range };
+    case 'datetime': {
+      const out: FieldValue = { kind: 'datetime', iso: value.iso, aware: value.aware, source: value.source, range };
+      if (value.argsEnd !== undefined) out.argsEnd = lines.position(value.argsEnd + base);
+      if (value.hasArgs !== undefined) out.hasArgs = value.hasArgs;
+      return out;
+    }
+    case 'unknown':
+      return { kind: 'unknown', text: value.text, range };
+    case 'name':
+      return { kind: 'unknown', text: value.name, range };
+  }
+}
+
+function importInsertLine(imports: ImportFact[], lines: LineIndex): number {
+  let last = -1;
+  for (const fact of imports) if (fact.topLevel && fact.end > last) last = fact.end;
+  return last < 0 ? 0 : lines.lineOf(last) + 1;
+}
+
+/** One change covering the differing middle of the two texts. */
+export function diffTexts(before: string, after: string): TextChange[] {
+  if (before === after) return [];
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return [{ fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix }];
+}
+
+/** Where a position of the new text was in the previous text; null when it lies inside a change. */
+function mapToPrevious(position: number, changes: readonly TextChange[]): number | null {
+  let delta = 0;
+  for (const change of changes) {
+    if (position < change.fromB) break;
+    if (position < change.toB || (position === change.fromB && change.toA > change.fromA)) return null;
+    delta = change.toA - change.toB;
+  }
+  return position + delta;
+}
+
+/** The changes inside one unit, in the unit's own offsets; null when a change crosses its edges. */
+function localChanges(changes: readonly TextChange[], startA: number, lengthA: number, startB: number, lengthB: number): ChangedRange[] | null {
+  const local: ChangedRange[] = [];
+  for (const change of changes) {
+    const outside = change.toA < startA || change.fromA > startA + lengthA;
+    if (outside) continue;
+    if (change.fromA < startA || change.toA > startA + lengthA || change.fromB < startB || change.toB > startB + lengthB) return null;
+    local.push({ fromA: change.fromA - startA, toA: change.toA - startA, fromB: change.fromB - startB, toB: change.toB - startB });
+  }
+  return local;
+}

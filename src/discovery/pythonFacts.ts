@@ -1,0 +1,248 @@
+// What one parsed unit of Python says about schedules, as plain data with
+// offsets relative to the unit. Whole-module questions (which variable holds
+// which Schedule, which pipeline a call is made on) are answered later, from
+// the facts of every unit.
+
+import type { SyntaxNode, Tree } from '@lezer/common';
+import type { ImportFact, PythonNames } from './pythonNames';
+import { callArguments, children, dottedPath } from './pythonSyntax';
+import { ValueEvaluator, unwrapParentheses, type RawValue, type Span } from './pythonValues';
+import type { AttachmentVia } from './types';
+
+export interface ScheduleCallFact {
+  span: Span;
+  nameSpan: Span;
+  fields: { name: string; keySpan: Span; value: RawValue }[];
+  opaque: boolean;
+  assignedTo: string | null;
+}
+
+export interface AttachmentFact {
+  via: Exclude<AttachmentVia, 'yaml'>;
+  keywordSpan: Span;
+  /** The object the method is called on (`p` in `p.with_options`, `p` in `p().run`), as a dotted path. */
+  receiver: string | null;
+  /** The schedule passed: a Schedule call (by its start offset), a variable, or something else. */
+  value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'other' };
+}
+
+export interface AssignmentFact {
+  name: string;
+  /** Start of the assignment statement. */
+  at: number;
+  /** Start of the assigned expression. */
+  valueFrom: number;
+  /** The value when it is a literal string or number (module constants). */
+  literal: RawValue | null;
+  /** The callee when the value is a call (`instance = my_pipeline(...)`). */
+  calleePath: string | null;
+}
+
+export interface UnitFacts {
+  schedules: ScheduleCallFact[];
+  attachments: AttachmentFact[];
+  assignments: AssignmentFact[];
+  /** Functions decorated with ZenML's @pipeline. */
+  pipelineFunctions: string[];
+  /** `schedule=` keywords in @pipeline(...) decorators. */
+  decoratorScheduleArgs: Span[];
+}
+
+const ATTACHING_METHODS = new Set(['with_options', 'configure', 'run']);
+
+export function extractImports(tree: Tree, text: string): ImportFact[] {
+  const imports: ImportFact[] = [];
+  tree.iterate({
+    enter(ref) {
+      if (ref.name !== 'ImportStatement') return;
+      const node = ref.node;
+      const topLevel = node.parent?.name === 'Script' && (node.from === 0 || text[node.from - 1] === '\n');
+      imports.push(...importBindings(node, text, topLevel));
+      return false;
+    },
+  });
+  return imports;
+}
+
+function importBindings(node: SyntaxNode, text: string, topLevel: boolean): ImportFact[] {
+  const tokens = children(node).filter((c) => !c.type.isError);
+  const source = (n: SyntaxNode): string => text.slice(n.from, n.to);
+  const facts: ImportFact[] = [];
+  const end = node.to;
+  if (tokens[0]?.name === 'from') {
+    let i = 1;
+    let module = '';
+    while (i < tokens.length && tokens[i].name !== 'import') module += source(tokens[i++]);
+    i++; // `import`
+    for (; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.name === '*') facts.push({ form: 'from', module, name: '*', alias: null, topLevel, end });
+      if (token.name !== 'VariableName') continue;
+      let alias: string | null = null;
+      if (tokens[i + 1]?.name === 'as' && tokens[i + 2]?.name === 'VariableName') {
+        alias = source(tokens[i + 2]);
+        i += 2;
+      }
+      facts.push({ form: 'from', module, name: source(token), alias, topLevel, end });
+    }
+    return facts;
+  }
+  // import a.b.c [as x], d
+  let module = '';
+  let alias: string | null = null;
+  const flush = (): void => {
+    if (module) facts.push({ form: 'import', module, name: null, alias, topLevel, end });
+    module = '';
+    alias = null;
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.name === ',') flush();
+    else if (token.name === 'as' && tokens[i + 1]?.name === 'VariableName') {
+      alias = source(tokens[i + 1]);
+      i++;
+    } else if (token.name === 'VariableName' || token.name === '.') module += source(token);
+  }
+  flush();
+  return facts;
+}
+
+export function extractFacts(tree: Tree, text: string, names: PythonNames): UnitFacts {
+  const facts: UnitFacts = { schedules: [], attachments: [], assignments: [], pipelineFunctions: [], decoratorScheduleArgs: [] };
+  const evaluator = new ValueEvaluator(text, names);
+  tree.iterate({
+    enter(ref) {
+      switch (ref.name) {
+        case 'CallExpression':
+          visitCall(ref.node, text, names, evaluator, facts);
+          break;
+        case 'AssignStatement':
+          visitAssignment(ref.node, text, evaluator, facts);
+          break;
+        case 'DecoratedStatement':
+          visitDecorated(ref.node, text, names, facts);
+          break;
+      }
+    },
+  });
+  return facts;
+}
+
+function visitCall(node: SyntaxNode, text: string, names: PythonNames, evaluator: ValueEvaluator, facts: UnitFacts): void {
+  const callee = node.firstChild;
+  const argList = node.lastChild;
+  if (!callee || !argList || argList.name !== 'ArgList') return;
+  const path = dottedPath(callee, text);
+  if (path !== null && names.schedule.has(path)) {
+    facts.schedules.push(scheduleCall(node, callee, argList, text, evaluator));
+    return;
+  }
+  if (callee.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName') return;
+  const method = text.slice(callee.lastChild.from, callee.lastChild.to);
+  if (!ATTACHING_METHODS.has(method)) return;
+  const scheduleArg = callArguments(argList).find((a) => a.keyword && text.slice(a.keyword.from, a.keyword.to) === 'schedule');
+  if (!scheduleArg || !scheduleArg.keyword) return;
+  const object = callee.firstChild;
+  facts.attachments.push({
+    via: method as AttachmentFact['via'],
+    keywordSpan: { from: scheduleArg.keyword.from, to: scheduleArg.keyword.to },
+    receiver: object ? receiverName(object, text) : null,
+    value: attachedValue(scheduleArg.value, text, names),
+  });
+}
+
+function scheduleCall(node: SyntaxNode, callee: SyntaxNode, argList: SyntaxNode, text: string, evaluator: ValueEvaluator): ScheduleCallFact {
+  const nameNode = callee.name === 'MemberExpression' && callee.lastChild ? callee.lastChild : callee;
+  const fields: ScheduleCallFact['fields'] = [];
+  let opaque = false;
+  for (const arg of callArguments(argList)) {
+    if (!arg.keyword) {
+      opaque = true;
+      continue;
+    }
+    const name = text.slice(arg.keyword.from, arg.keyword.to);
+    const value: RawValue = arg.value
+      ? evaluator.evaluate(arg.value, name)
+      : { kind: 'unknown', text: '', span: { from: arg.keyword.to + 1, to: arg.keyword.to + 1 } };
+    fields.push({ name, keySpan: { from: arg.keyword.from, to: arg.keyword.to }, value });
+  }
+  return {
+    span: { from: node.from, to: node.to },
+    nameSpan: { from: nameNode.from, to: nameNode.to },
+    fields,
+    opaque,
+    assignedTo: assignedName(node, text),
+  };
+}
+
+/** `x = <node>` / `x: T = <node>`: x; else null. */
+function assignedName(node: SyntaxNode, text: string): string | null {
+  const parent = node.parent;
+  if (!parent || parent.name !== 'AssignStatement' || node.nextSibling) return null;
+  let before = node.prevSibling;
+  if (before?.name !== 'AssignOp') return null;
+  before = before.prevSibling;
+  if (before?.name === 'TypeDef') before = before.prevSibling;
+  return before?.name === 'VariableName' ? text.slice(before.from, before.to) : null;
+}
+
+function receiverName(object: SyntaxNode, text: string): string | null {
+  const inner = unwrapParentheses(object);
+  if (inner.name === 'CallExpression' && inner.firstChild) return dottedPath(inner.firstChild, text);
+  return dottedPath(inner, text);
+}
+
+function attachedValue(value: SyntaxNode | null, text: string, names: PythonNames): AttachmentFact['value'] {
+  if (!value) return { kind: 'other' };
+  const inner = unwrapParentheses(value);
+  if (inner.name === 'VariableName') return { kind: 'name', name: text.slice(inner.from, inner.to), at: inner.from };
+  if (inner.name === 'CallExpression' && inner.firstChild) {
+    const path = dottedPath(inner.firstChild, text);
+    if (path !== null && names.schedule.has(path)) return { kind: 'call', at: inner.from };
+  }
+  return { kind: 'other' };
+}
+
+function visitAssignment(node: SyntaxNode, text: string, evaluator: ValueEvaluator, facts: UnitFacts): void {
+  const value = node.lastChild;
+  const first = node.firstChild;
+  if (!value || !first || first.name !== 'VariableName' || value === first) return;
+  const before = value.prevSibling;
+  if (before?.name !== 'AssignOp') return;
+  const name = text.slice(first.from, first.to);
+  const inner = unwrapParentheses(value);
+  let literal: RawValue | null = null;
+  let calleePath: string | null = null;
+  if (inner.name === 'CallExpression' && inner.firstChild) {
+    calleePath = dottedPath(inner.firstChild, text);
+  } else if (LITERAL_NODES.has(inner.name)) {
+    const evaluated = evaluator.evaluate(inner, '');
+    if (evaluated.kind === 'string' || evaluated.kind === 'number') literal = evaluated;
+  }
+  facts.assignments.push({ name, at: node.from, valueFrom: inner.from, literal, calleePath });
+}
+
+const LITERAL_NODES = new Set(['String', 'FormatString', 'ContinuedString', 'Number', 'UnaryExpression']);
+
+function visitDecorated(node: SyntaxNode, text: string, names: PythonNames, facts: UnitFacts): void {
+  const parts = children(node);
+  const definition = parts.find((c) => c.name === 'FunctionDefinition');
+  const functionName = definition?.getChild('VariableName');
+  for (const decorator of parts) {
+    if (decorator.name !== 'Decorator') continue;
+    let path = '';
+    let argList: SyntaxNode | null = null;
+    for (const token of children(decorator)) {
+      if (token.name === 'VariableName' || token.name === '.') path += text.slice(token.from, token.to);
+      else if (token.name === 'ArgList') argList = token;
+    }
+    if (!names.pipelineDecorator.has(path)) continue;
+    if (functionName) facts.pipelineFunctions.push(text.slice(functionName.from, functionName.to));
+    if (!argList) continue;
+    for (const arg of callArguments(argList)) {
+      if (arg.keyword && text.slice(arg.keyword.from, arg.keyword.to) === 'schedule') {
+        facts.decoratorScheduleArgs.push({ from: arg.keyword.from, to: arg.keyword.to });
+      }
+    }
+  }
+}

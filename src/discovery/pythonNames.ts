@@ -1,0 +1,153 @@
+// Which local names refer to ZenML's Schedule, the @pipeline decorator and the
+// datetime helpers, given the imports of a module. Pure data in, data out.
+
+/** One imported binding, as written. Offsets are document offsets. */
+export interface ImportFact {
+  /** `from M import ...`: 'from'; `import M`: 'import'. */
+  form: 'from' | 'import';
+  /** The module: `M`. */
+  module: string;
+  /** `from M import N`: N ('*' for a star import); null for `import M`. */
+  name: string | null;
+  alias: string | null;
+  /** Whether the import statement is at the top level of the module (for where to insert new imports). */
+  topLevel: boolean;
+  /** Offset just after the import statement. */
+  end: number;
+}
+
+export interface PythonNames {
+  /** Dotted callee paths that construct a ZenML Schedule (`Schedule`, `zs.Schedule`, `zenml.config.Schedule`). */
+  schedule: Set<string>;
+  /** Dotted paths of ZenML's pipeline decorator. */
+  pipelineDecorator: Set<string>;
+  datetimeClass: Set<string>;
+  timedelta: Set<string>;
+  /** `datetime.timezone` (the class: `timezone.utc`, `timezone(timedelta(...))`). */
+  timezoneClass: Set<string>;
+  /** Expressions that are UTC itself (`datetime.UTC`, `pytz.utc`). */
+  utcConstants: Set<string>;
+  /** Callables taking an IANA zone name (`ZoneInfo`, `pytz.timezone`, `dateutil.tz.gettz`). */
+  zoneFactories: Set<string>;
+  /** Local name bound to datetime.timezone by a from-import, for quick fixes. */
+  timezoneName: string | null;
+  /** Local name of `import datetime`. */
+  datetimeModule: string | null;
+}
+
+const SCHEDULE_MODULES = new Set(['zenml.config.schedule', 'zenml.config']);
+const PIPELINE_MODULES = new Set(['zenml', 'zenml.pipelines']);
+
+export function resolveNames(imports: readonly ImportFact[]): PythonNames {
+  const names: PythonNames = {
+    schedule: new Set(),
+    pipelineDecorator: new Set(),
+    datetimeClass: new Set(),
+    timedelta: new Set(),
+    timezoneClass: new Set(),
+    utcConstants: new Set(),
+    zoneFactories: new Set(),
+    timezoneName: null,
+    datetimeModule: null,
+  };
+  for (const fact of imports) {
+    if (fact.form === 'from') addFromImport(names, fact);
+    else addModuleImport(names, fact);
+  }
+  for (const tz of names.timezoneClass) names.utcConstants.add(`${tz}.utc`);
+  return names;
+}
+
+function addFromImport(names: PythonNames, fact: ImportFact): void {
+  const { module } = fact;
+  const name = fact.name ?? '';
+  const star = name === '*';
+  const local = fact.alias ?? name;
+  const binds = (wanted: string): boolean => star || name === wanted;
+  const localOf = (wanted: string): string => (star ? wanted : local);
+
+  if (SCHEDULE_MODULES.has(module) && binds('Schedule')) names.schedule.add(localOf('Schedule'));
+  if (module === 'zenml' && name === 'config') {
+    names.schedule.add(`${local}.Schedule`).add(`${local}.schedule.Schedule`);
+  }
+  if (module === 'zenml.config' && name === 'schedule') names.schedule.add(`${local}.Schedule`);
+  if (PIPELINE_MODULES.has(module) && binds('pipeline')) names.pipelineDecorator.add(localOf('pipeline'));
+  if (module === 'zenml' && name === 'pipelines') names.pipelineDecorator.add(`${local}.pipeline`);
+
+  if (module === 'datetime') {
+    if (binds('datetime')) names.datetimeClass.add(localOf('datetime'));
+    if (binds('timedelta')) names.timedelta.add(localOf('timedelta'));
+    if (binds('timezone')) {
+      names.timezoneClass.add(localOf('timezone'));
+      if (!star && names.timezoneName === null) names.timezoneName = local;
+    }
+    if (binds('UTC')) names.utcConstants.add(localOf('UTC'));
+  }
+  if (module === 'zoneinfo' && binds('ZoneInfo')) names.zoneFactories.add(localOf('ZoneInfo'));
+  if (module === 'pytz') {
+    if (binds('utc')) names.utcConstants.add(localOf('utc'));
+    if (binds('UTC')) names.utcConstants.add(localOf('UTC'));
+    if (binds('timezone')) names.zoneFactories.add(localOf('timezone'));
+  }
+  if (module === 'dateutil.tz') {
+    if (binds('gettz')) names.zoneFactories.add(localOf('gettz'));
+    if (binds('UTC')) names.utcConstants.add(localOf('UTC'));
+  }
+}
+
+function addModuleImport(names: PythonNames, fact: ImportFact): void {
+  const { module, alias } = fact;
+  if (alias !== null) {
+    // `import M as A`: A is the module M itself.
+    if (SCHEDULE_MODULES.has(module)) names.schedule.add(`${alias}.Schedule`);
+    if (module === 'zenml.config') names.schedule.add(`${alias}.schedule.Schedule`);
+    if (module === 'zenml') {
+      names.schedule.add(`${alias}.config.Schedule`).add(`${alias}.config.schedule.Schedule`);
+      names.pipelineDecorator.add(`${alias}.pipeline`).add(`${alias}.pipelines.pipeline`);
+    }
+    if (module === 'zenml.pipelines') names.pipelineDecorator.add(`${alias}.pipeline`);
+    addStdlibModule(names, module, alias);
+    return;
+  }
+  // `import a.b.c` binds `a`; the full dotted path is usable.
+  const root = module.split('.')[0];
+  if (root === 'zenml') {
+    names.schedule.add('zenml.config.Schedule').add('zenml.config.schedule.Schedule');
+    names.pipelineDecorator.add('zenml.pipeline').add('zenml.pipelines.pipeline');
+  }
+  addStdlibModule(names, module, module);
+}
+
+function addStdlibModule(names: PythonNames, module: string, local: string): void {
+  if (module === 'datetime') {
+    names.datetimeClass.add(`${local}.datetime`);
+    names.timedelta.add(`${local}.timedelta`);
+    names.timezoneClass.add(`${local}.timezone`);
+    names.utcConstants.add(`${local}.UTC`);
+    if (names.datetimeModule === null) names.datetimeModule = local;
+  }
+  if (module === 'zoneinfo') names.zoneFactories.add(`${local}.ZoneInfo`);
+  if (module === 'pytz') {
+    names.utcConstants.add(`${local}.utc`).add(`${local}.UTC`);
+    names.zoneFactories.add(`${local}.timezone`);
+  }
+  if (module === 'dateutil.tz') {
+    names.zoneFactories.add(`${local}.gettz`);
+    names.utcConstants.add(`${local}.UTC`);
+  }
+}
+
+/** A key that changes exactly when the names change (for caches). */
+export function namesKey(names: PythonNames): string {
+  const sets = [names.schedule, names.pipelineDecorator, names.datetimeClass, names.timedelta, names.timezoneClass, names.utcConstants, names.zoneFactories];
+  return sets.map((set) => [...set].sort().join(',')).join('|');
+}
+
+/** First identifiers of every interesting path: a unit that mentions none of them needs no parse. */
+export function interestingHeads(names: PythonNames): string[] {
+  const heads = new Set<string>();
+  for (const set of [names.schedule, names.pipelineDecorator]) {
+    for (const path of set) heads.add(path.split('.')[0]);
+  }
+  return [...heads];
+}

@@ -1,0 +1,163 @@
+// Splits Python source into independently parseable units: top-level
+// statements (with their decorators and else/except clauses), and, when a
+// bracket is left open while the user types, a cut where the code clearly
+// goes on with a new statement. Each unit is then parsed with lezer on its
+// own, so that half-typed code in one place cannot swallow the rest of the
+// file, and so that unchanged units can be reused after an edit.
+//
+// This is a lexical scan (strings, comments, brackets, indentation), not a
+// parser: the structure inside each unit comes from @lezer/python.
+
+/** Start offsets of the units, ascending, the first one 0. A unit ends where the next begins. */
+export function segmentPython(text: string): number[] {
+  const starts = [0];
+  const length = text.length;
+  let pos = 0;
+  let depth = 0;
+  /** Indentation of the line where the outermost still-open bracket was opened. */
+  let openIndent = 0;
+  let backslashContinued = false;
+  let decoratorPending = false;
+  /** Last significant character of the previous non-blank line (outside strings and comments). */
+  let previousLineEnd = 0;
+
+  while (pos < length) {
+    // At the start of a line that is not inside a string.
+    const lineStart = pos;
+    let p = pos;
+    while (p < length && isIndentChar(text.charCodeAt(p))) p++;
+    const indent = p - lineStart;
+    const first = p < length ? text.charCodeAt(p) : NEWLINE;
+    const blank = first === NEWLINE || first === CR || first === HASH;
+
+    if (!blank && !backslashContinued) {
+      if (depth === 0 && indent === 0) {
+        const word = leadingWord(text, p);
+        const continuesCompound = CLAUSE_KEYWORDS.has(word) || decoratorPending;
+        if (!continuesCompound && lineStart > starts[starts.length - 1]) starts.push(lineStart);
+        decoratorPending = first === AT;
+      } else if (depth > 0 && indent <= openIndent && startsNewStatement(text, p, first, previousLineEnd)) {
+        // The bracket was never closed: what follows is a new statement.
+        depth = 0;
+        if (lineStart > starts[starts.length - 1]) starts.push(lineStart);
+        decoratorPending = indent === 0 && first === AT;
+      }
+    }
+    backslashContinued = false;
+
+    // Scan the rest of the line (strings may carry the scan over several lines).
+    let lastSignificant = 0;
+    pos = p;
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      if (c === NEWLINE) {
+        pos++;
+        break;
+      }
+      if (c === HASH) {
+        const nl = text.indexOf('\n', pos);
+        pos = nl < 0 ? length : nl;
+        continue;
+      }
+      if (c === QUOTE || c === APOSTROPHE) {
+        pos = skipString(text, pos, c);
+        lastSignificant = c;
+        continue;
+      }
+      if (c === BACKSLASH && (text.charCodeAt(pos + 1) === NEWLINE || (text.charCodeAt(pos + 1) === CR && text.charCodeAt(pos + 2) === NEWLINE))) {
+        backslashContinued = true;
+        lastSignificant = c;
+        pos++;
+        continue;
+      }
+      if (c === 40 || c === 91 || c === 123) {
+        if (depth === 0) openIndent = indent;
+        depth++;
+      } else if (c === 41 || c === 93 || c === 125) {
+        if (depth > 0) depth--;
+      }
+      if (!isIndentChar(c) && c !== CR) lastSignificant = c;
+      pos++;
+    }
+    if (!blank) previousLineEnd = lastSignificant;
+  }
+  return starts;
+}
+
+/** Returns the offset just after the string literal that starts with the quote at `pos`. */
+function skipString(text: string, pos: number, quote: number): number {
+  const length = text.length;
+  const triple = text.charCodeAt(pos + 1) === quote && text.charCodeAt(pos + 2) === quote;
+  if (triple) {
+    let p = pos + 3;
+    while (p < length) {
+      const c = text.charCodeAt(p);
+      if (c === BACKSLASH) p += 2;
+      else if (c === quote && text.charCodeAt(p + 1) === quote && text.charCodeAt(p + 2) === quote) return p + 3;
+      else p++;
+    }
+    return length;
+  }
+  let p = pos + 1;
+  while (p < length) {
+    const c = text.charCodeAt(p);
+    if (c === BACKSLASH) {
+      p += text.charCodeAt(p + 1) === CR && text.charCodeAt(p + 2) === NEWLINE ? 3 : 2;
+    } else if (c === quote) {
+      return p + 1;
+    } else if (c === NEWLINE) {
+      return p; // unterminated: Python ends it at the line end
+    } else {
+      p++;
+    }
+  }
+  return length;
+}
+
+function startsNewStatement(text: string, p: number, first: number, previousLineEnd: number): boolean {
+  if (first === AT) return true;
+  if (!isIdentifierStart(first)) return false;
+  if (STATEMENT_KEYWORDS.has(leadingWord(text, p))) return true;
+  // An identifier after a line that cannot end an expression is an argument, not a statement.
+  return !CONTINUING_LINE_ENDS.has(previousLineEnd);
+}
+
+function leadingWord(text: string, p: number): string {
+  let end = p;
+  while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+  return text.slice(p, end);
+}
+
+function isIndentChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 12;
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
+}
+
+function isIdentifierPart(c: number): boolean {
+  return isIdentifierStart(c) || (c >= 48 && c <= 57);
+}
+
+const NEWLINE = 10;
+const CR = 13;
+const HASH = 35;
+const AT = 64;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+
+/** Clauses that continue the compound statement above them. */
+const CLAUSE_KEYWORDS = new Set(['else', 'elif', 'except', 'finally']);
+
+/** Keywords that cannot appear inside a bracketed expression, so they start a statement. */
+const STATEMENT_KEYWORDS = new Set([
+  'def', 'class', 'import', 'return', 'raise', 'assert', 'del', 'pass', 'break', 'continue',
+  'global', 'nonlocal', 'try', 'while', 'with', 'elif', 'except', 'finally',
+]);
+
+/** Characters ending a line that the next line continues (an argument list, an operator). */
+const CONTINUING_LINE_ENDS = new Set(
+  [...'([{,\\+-*/%=<>|&^~.:'].map((ch) => ch.charCodeAt(0)).concat([0]),
+);
