@@ -45,19 +45,31 @@ export function discoverPython(text: string): DiscoveryResult {
   return new PythonDiscovery().update(text);
 }
 
-interface ParsedUnit {
+/** A parsed stretch of a unit (the whole unit, unless it had to be split at optional starts). */
+interface Piece {
+  /** Offset inside the unit. */
+  offset: number;
   text: string;
   tree: Tree;
   imports?: ImportFact[];
   facts?: { key: string; value: UnitFacts };
 }
 
+interface ParsedUnit {
+  text: string;
+  /** The whole unit's tree (kept for incremental reuse). */
+  tree: Tree;
+  pieces: Piece[];
+}
+
 interface Unit {
   start: number;
   text: string;
+  /** Optional statement starts inside the unit, as offsets inside it. */
+  optional: number[];
 }
 
-/** Facts of one unit with document offsets. */
+/** Facts of one piece with document offsets. */
 interface PlacedFacts {
   start: number;
   facts: UnitFacts;
@@ -102,13 +114,12 @@ export class PythonDiscovery {
       this.parsedByStart = new Map();
       return emptyDiscovery();
     }
-    const starts = segmentPython(text);
-    const units: Unit[] = starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
+    const units = splitUnits(text);
     const nextParsed = new Map<string, ParsedUnit>();
     const nextByStart = new Map<number, ParsedUnit>();
     const parse = (unit: Unit): ParsedUnit => {
       let entry = nextParsed.get(unit.text) ?? this.parsed.get(unit.text);
-      if (!entry) entry = { text: unit.text, tree: this.parseUnit(unit, changes) };
+      if (!entry) entry = parsePieces(unit, this.parseUnit(unit, changes));
       nextParsed.set(unit.text, entry);
       nextByStart.set(unit.start, entry);
       return entry;
@@ -117,9 +128,10 @@ export class PythonDiscovery {
     const imports: ImportFact[] = [];
     for (const unit of units) {
       if (!unit.text.includes('import')) continue;
-      const entry = parse(unit);
-      entry.imports ??= extractImports(entry.tree, entry.text);
-      for (const fact of entry.imports) imports.push({ ...fact, end: fact.end + unit.start });
+      for (const piece of parse(unit).pieces) {
+        piece.imports ??= extractImports(piece.tree, piece.text);
+        for (const fact of piece.imports) imports.push({ ...fact, end: fact.end + unit.start + piece.offset });
+      }
     }
     const names = resolveNames(imports);
     const lines = new LineIndex(text);
@@ -129,19 +141,20 @@ export class PythonDiscovery {
 
     if (names.schedule.size > 0 || names.pipelineDecorator.size > 0) {
       const key = namesKey(names);
-      const factsOf = (unit: Unit): PlacedFacts => {
-        const entry = parse(unit);
-        if (entry.facts?.key !== key) entry.facts = { key, value: extractFacts(entry.tree, entry.text, names) };
-        return { start: unit.start, facts: entry.facts.value };
-      };
+      const factsOf = (unit: Unit): PlacedFacts[] =>
+        parse(unit).pieces.map((piece) => {
+          if (piece.facts?.key !== key) piece.facts = { key, value: extractFacts(piece.tree, piece.text, names) };
+          return { start: unit.start + piece.offset, facts: piece.facts.value };
+        });
       const relevant = relevantUnits(units, names);
-      const placed = relevant.map(factsOf);
-      // Module constants used as values (CRON = "0 3 * * *") may live in units not parsed yet.
-      const wanted = wantedConstants(placed);
+      const placed = relevant.flatMap(factsOf);
+      // Names used as values (CRON = "0 3 * * *", a variable holding a pipeline
+      // instance, a reassigned schedule variable) may be bound in units not parsed yet.
+      const wanted = referencedNames(placed);
       if (wanted.size > 0) {
         const seen = new Set(relevant);
         for (const unit of units) {
-          if (!seen.has(unit) && [...wanted].some((name) => unit.text.includes(name))) placed.push(factsOf(unit));
+          if (!seen.has(unit) && [...wanted].some((name) => mayAssign(unit.text, name))) placed.push(...factsOf(unit));
         }
         placed.sort((a, b) => a.start - b.start);
       }
@@ -169,6 +182,46 @@ export class PythonDiscovery {
   }
 }
 
+function splitUnits(text: string): Unit[] {
+  const { starts, optionalStarts } = segmentPython(text);
+  let next = 0;
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const optional: number[] = [];
+    while (next < optionalStarts.length && optionalStarts[next] < end) {
+      if (optionalStarts[next] > start) optional.push(optionalStarts[next] - start);
+      next++;
+    }
+    return { start, text: text.slice(start, end), optional };
+  });
+}
+
+/** The whole unit when it parses cleanly; else the unit cut at its optional statement starts. */
+function parsePieces(unit: Unit, tree: Tree): ParsedUnit {
+  if (unit.optional.length === 0 || !hasSyntaxError(tree)) {
+    return { text: unit.text, tree, pieces: [{ offset: 0, text: unit.text, tree }] };
+  }
+  const cuts = [0, ...unit.optional, unit.text.length];
+  const pieces: Piece[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const pieceText = unit.text.slice(cuts[i], cuts[i + 1]);
+    pieces.push({ offset: cuts[i], text: pieceText, tree: parser.parse(pieceText) });
+  }
+  return { text: unit.text, tree, pieces };
+}
+
+function hasSyntaxError(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.type.isError) found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
 /** The units worth parsing for schedules: they mention Schedule (or an alias) or decorate with @pipeline. */
 function relevantUnits(units: Unit[], names: PythonNames): Unit[] {
   const scheduleHeads = interestingHeads({ ...names, pipelineDecorator: new Set() });
@@ -181,11 +234,33 @@ function relevantUnits(units: Unit[], names: PythonNames): Unit[] {
   );
 }
 
-function wantedConstants(placed: PlacedFacts[]): Set<string> {
+/** A cheap pre-check: `name =` or `name:` occurs in the text (the parse decides). */
+function mayAssign(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    if (isIdentifierCode(before)) continue;
+    let after = at + name.length;
+    while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+    const next = text[after];
+    if (next === ':' || (next === '=' && text[after + 1] !== '=')) return true;
+  }
+  return false;
+}
+
+function isIdentifierCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+}
+
+/** Simple names whose assignments the result depends on. */
+function referencedNames(placed: PlacedFacts[]): Set<string> {
   const wanted = new Set<string>();
   for (const { facts } of placed) {
     for (const call of facts.schedules) {
       for (const field of call.fields) if (field.value.kind === 'name') wanted.add(field.value.name);
+    }
+    for (const attachment of facts.attachments) {
+      if (attachment.value.kind === 'name') wanted.add(attachment.value.name);
+      if (attachment.receiver && !attachment.receiver.includes('.')) wanted.add(attachment.receiver);
     }
   }
   return wanted;

@@ -8,9 +8,20 @@
 // This is a lexical scan (strings, comments, brackets, indentation), not a
 // parser: the structure inside each unit comes from @lezer/python.
 
-/** Start offsets of the units, ascending, the first one 0. A unit ends where the next begins. */
-export function segmentPython(text: string): number[] {
+export interface Segments {
+  /** Start offsets of the units, ascending, the first one 0. A unit ends where the next begins. */
+  starts: number[];
+  /**
+   * Lines that may start a new statement inside a still-open bracket, but may as
+   * well continue it (`foo(` then a line `bar=1)` at the same indentation). The
+   * caller splits there only when the unit does not parse cleanly as a whole.
+   */
+  optionalStarts: number[];
+}
+
+export function segmentPython(text: string): Segments {
   const starts = [0];
+  const optionalStarts: number[] = [];
   const length = text.length;
   let pos = 0;
   let depth = 0;
@@ -36,11 +47,16 @@ export function segmentPython(text: string): number[] {
         const continuesCompound = CLAUSE_KEYWORDS.has(word) || decoratorPending;
         if (!continuesCompound && lineStart > starts[starts.length - 1]) starts.push(lineStart);
         decoratorPending = first === AT;
-      } else if (depth > 0 && indent <= openIndent && startsNewStatement(text, p, first, previousLineEnd)) {
-        // The bracket was never closed: what follows is a new statement.
-        depth = 0;
-        if (lineStart > starts[starts.length - 1]) starts.push(lineStart);
-        decoratorPending = indent === 0 && first === AT;
+      } else if (depth > 0 && indent <= openIndent) {
+        const verdict = newStatementVerdict(text, p, first, previousLineEnd);
+        if (verdict === 'yes') {
+          // The bracket was never closed: what follows is a new statement.
+          depth = 0;
+          if (lineStart > starts[starts.length - 1]) starts.push(lineStart);
+          decoratorPending = indent === 0 && first === AT;
+        } else if (verdict === 'maybe') {
+          optionalStarts.push(lineStart);
+        }
       }
     }
     backslashContinued = false;
@@ -81,7 +97,7 @@ export function segmentPython(text: string): number[] {
     }
     if (!blank) previousLineEnd = lastSignificant;
   }
-  return starts;
+  return { starts, optionalStarts };
 }
 
 /** Returns the offset just after the string literal that starts with the quote at `pos`. */
@@ -114,12 +130,12 @@ function skipString(text: string, pos: number, quote: number): number {
   return length;
 }
 
-function startsNewStatement(text: string, p: number, first: number, previousLineEnd: number): boolean {
-  if (first === AT) return true;
-  if (!isIdentifierStart(first)) return false;
-  if (STATEMENT_KEYWORDS.has(leadingWord(text, p))) return true;
-  // An identifier after a line that cannot end an expression is an argument, not a statement.
-  return !CONTINUING_LINE_ENDS.has(previousLineEnd);
+function newStatementVerdict(text: string, p: number, first: number, previousLineEnd: number): 'yes' | 'no' | 'maybe' {
+  if (first === AT) return 'yes';
+  if (!isIdentifierStart(first)) return 'no';
+  if (STATEMENT_KEYWORDS.has(leadingWord(text, p))) return 'yes';
+  // After a line that cannot end an expression, an identifier may be an argument.
+  return CONTINUING_LINE_ENDS.has(previousLineEnd) ? 'maybe' : 'yes';
 }
 
 function leadingWord(text: string, p: number): string {
