@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diffTexts, discoverPython, PythonDiscovery, type TextChange } from '../../src/discovery/index';
+import { segmentPython } from '../../src/discovery/pythonSegments';
+
+/** A realistic module of about `lines` lines with a schedule every `every` steps. */
+export function generateModule(lines: number, every = 50): string {
+  const out = ['from zenml import pipeline, step', 'from zenml.config.schedule import Schedule', 'from datetime import datetime, timezone', ''];
+  for (let i = 1; out.length < lines; i++) {
+    out.push('@step', `def step_${i}(x: int, y: str = "a") -> dict:`, `    """Step ${i}."""`, `    values = [x * 2 for x in range(${i})]`, '    if y == "b":', '        return {"k": values}', `    return {"k": [], "n": ${i}}`, '');
+    if (i % every === 0) {
+      out.push(`sched_${i} = Schedule(`, `    cron_expression="0 ${i % 24} * * *",`, '    start_time=datetime(2026, 1, 1, tzinfo=timezone.utc),', ')', `p_${i}.with_options(schedule=sched_${i})()`, '');
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['(', ')', '"', "'", '\n', '    ', 'Schedule(', 'schedule=', 'x', '#', '"""', ',', 'cron_expression="1 2 * * *"', '@pipeline\n', 'def f():\n'];
+
+describe('PythonDiscovery: incremental updates', () => {
+  it('after every edit, the result equals a fresh discovery (random edits, with and without changes)', () => {
+    const next = random(42);
+    let text = generateModule(600, 5);
+    const withChanges = new PythonDiscovery();
+    const withoutChanges = new PythonDiscovery();
+    withChanges.update(text);
+    withoutChanges.update(text);
+    for (let step = 0; step < 150; step++) {
+      const from = Math.floor(next() * text.length);
+      const removed = next() < 0.3 ? Math.floor(next() * 20) : 0;
+      const inserted = next() < 0.8 ? SNIPPETS[Math.floor(next() * SNIPPETS.length)] : '';
+      const to = Math.min(text.length, from + removed);
+      const change: TextChange = { fromA: from, toA: to, fromB: from, toB: from + inserted.length };
+      text = text.slice(0, from) + inserted + text.slice(to);
+      const fresh = discoverPython(text);
+      assert.deepEqual(withChanges.update(text, [change]), fresh, `step ${step} (with changes)`);
+      assert.deepEqual(withoutChanges.update(text), fresh, `step ${step} (without changes)`);
+    }
+  });
+
+  it('typing a schedule character by character never throws and ends with the full result', () => {
+    const prefix = 'from zenml.config.schedule import Schedule\n\n';
+    const target = 's = Schedule(cron_expression="0 3 * * *", catchup=True)\np.with_options(schedule=s)\n';
+    const discovery = new PythonDiscovery();
+    let result = discovery.update(prefix);
+    for (let i = 1; i <= target.length; i++) {
+      const text = prefix + target.slice(0, i);
+      result = discovery.update(text, [{ fromA: text.length - 1, toA: text.length - 1, fromB: text.length - 1, toB: text.length }]);
+    }
+    assert.equal(result.schedules.length, 1);
+    assert.deepEqual(result.schedules[0].fields.map((f) => f.name), ['cron_expression', 'catchup']);
+    assert.equal(result.schedules[0].pipeline, 'p');
+  });
+
+  it('multiple changes in one update (VS Code sends several for multi-cursor edits)', () => {
+    const before = 'from zenml.config.schedule import Schedule\na = Schedule(cron_expression="0 0 * * *")\nb = Schedule(cron_expression="0 1 * * *")\n';
+    const discovery = new PythonDiscovery();
+    discovery.update(before);
+    const first = before.indexOf('0 0');
+    const second = before.indexOf('0 1');
+    const after = before.slice(0, first) + '5' + before.slice(first + 1, second) + '6' + before.slice(second + 1);
+    const changes: TextChange[] = [
+      { fromA: first, toA: first + 1, fromB: first, toB: first + 1 },
+      { fromA: second, toA: second + 1, fromB: second, toB: second + 1 },
+    ];
+    const values = discovery.update(after, changes).schedules.map((s) => (s.fields[0].value.kind === 'string' ? s.fields[0].value.value : null));
+    assert.deepEqual(values, ['5 0 * * *', '6 1 * * *']);
+  });
+
+  it('diffTexts finds the changed middle', () => {
+    assert.deepEqual(diffTexts('abcdef', 'abXYef'), [{ fromA: 2, toA: 4, fromB: 2, toB: 4 }]);
+    assert.deepEqual(diffTexts('abc', 'abc'), []);
+    assert.deepEqual(diffTexts('', 'abc'), [{ fromA: 0, toA: 0, fromB: 0, toB: 3 }]);
+    assert.deepEqual(diffTexts('aaa', 'aaaa'), [{ fromA: 3, toA: 3, fromB: 3, toB: 4 }]);
+  });
+
+  it('a 10,000-line module: first discovery and a one-line edit stay fast', () => {
+    const text = generateModule(10_000);
+    assert.ok(text.split('\n').length >= 10_000);
+    const warmUp = new PythonDiscovery();
+    warmUp.update(generateModule(300));
+    const discovery = new PythonDiscovery();
+    let started = performance.now();
+    const first = discovery.update(text);
+    const firstMs = performance.now() - started;
+    assert.ok(first.schedules.length > 20);
+    const at = text.indexOf('"""Step 600."""');
+    const edited = text.slice(0, at) + '# edit\n    ' + text.slice(at);
+    started = performance.now();
+    const second = discovery.update(edited, [{ fromA: at, toA: at, fromB: at, toB: at + 11 }]);
+    const editMs = performance.now() - started;
+    assert.equal(second.schedules.length, first.schedules.length);
+    // Generous bounds (shared CI machines); `npm run bench` reports the real figures.
+    assert.ok(firstMs < 1500, `first discovery took ${firstMs.toFixed(1)} ms`);
+    assert.ok(editMs < 200, `discovery after an edit took ${editMs.toFixed(1)} ms`);
+  });
+});
+
+describe('segmentPython', () => {
+  const cases: { name: string; text: string; starts: number[] }[] = [
+    { name: 'top-level statements', text: 'a = 1\nb = 2\n', starts: [0, 6] },
+    { name: 'decorators stay with their function', text: '@step\n@other\ndef f():\n    pass\nx = 1\n', starts: [0, 31] },
+    { name: 'else/except clauses stay with their statement', text: 'try:\n    a\nexcept E:\n    b\nfinally:\n    c\nz = 1\n', starts: [0, 42] },
+    { name: 'a multi-line call is one unit', text: 'x = f(\n    1,\n)\ny = 2\n', starts: [0, 16] },
+    { name: 'a triple-quoted string with column-0 lines is one unit', text: 'd = """\nnot = code\n"""\ny = 2\n', starts: [0, 23] },
+    { name: 'comments and blank lines do not start units', text: 'a = 1\n# c\n\nb = 2\n', starts: [0, 11] },
+    { name: 'a backslash continuation', text: 'a = 1 + \\\n2\nb = 3\n', starts: [0, 12] },
+    { name: 'an unclosed bracket before a keyword line is cut', text: 'x = f(\ndef g():\n    pass\n', starts: [0, 7] },
+    { name: 'an unclosed bracket before a plain statement is cut', text: 'x = f(1\ny = 2\n', starts: [0, 8] },
+    { name: 'brackets inside strings and comments do not count', text: 'x = "(" # (\ny = 2\n', starts: [0, 12] },
+  ];
+  for (const { name, text, starts } of cases) {
+    it(name, () => {
+      // Each expected start is the start of a line.
+      for (const start of starts) assert.ok(start === 0 || text[start - 1] === '\n');
+      assert.deepEqual(segmentPython(text).starts, starts);
+    });
+  }
+
+  it('an identifier after an opening bracket is only an optional start', () => {
+    const text = 'x = f(\ny = 2\n';
+    assert.deepEqual(segmentPython(text), { starts: [0], optionalStarts: [7] });
+  });
+});
