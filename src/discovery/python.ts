@@ -152,9 +152,14 @@ export class PythonDiscovery {
       // instance, a reassigned schedule variable) may be bound in units not parsed yet.
       const wanted = referencedNames(placed);
       if (wanted.size > 0) {
+        const assigned = new Set(placed.flatMap((p) => p.facts.assignments.map((a) => a.name)));
+        const unassigned = [...wanted].filter((name) => !assigned.has(name));
         const seen = new Set(relevant);
         for (const unit of units) {
-          if (!seen.has(unit) && [...wanted].some((name) => mayAssign(unit.text, name))) placed.push(...factsOf(unit));
+          if (seen.has(unit)) continue;
+          // Module-level assignments start their unit; names bound nowhere yet are searched everywhere.
+          const lead = leadingIdentifier(unit.text);
+          if (wanted.has(lead) || unassigned.some((name) => mayAssign(unit.text, name))) placed.push(...factsOf(unit));
         }
         placed.sort((a, b) => a.start - b.start);
       }
@@ -245,6 +250,12 @@ function mayAssign(text: string, name: string): boolean {
     if (next === ':' || (next === '=' && text[after + 1] !== '=')) return true;
   }
   return false;
+}
+
+function leadingIdentifier(text: string): string {
+  let end = 0;
+  while (end < text.length && isIdentifierCode(text.charCodeAt(end))) end++;
+  return text.slice(0, end);
 }
 
 function isIdentifierCode(c: number): boolean {
