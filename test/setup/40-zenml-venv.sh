@@ -33,7 +33,7 @@ rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 # shellcheck disable=SC2086
-"$VENV/bin/python" -m pip install --quiet $WANT
-"$VENV/bin/zenml" version >/dev/null
+"$VENV/bin/python" -m pip install --quiet $WANT 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+"$VENV/bin/zenml" version >/dev/null 2>&1
 echo "$WANT" > "$STAMP"
 echo "zenml venv: installed $WANT in $(( $(date +%s) - start ))s"
