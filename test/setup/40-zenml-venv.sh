@@ -31,7 +31,7 @@ fi
 start=$(date +%s)
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
-"$VENV/bin/python" -m pip install --quiet --upgrade pip
+"$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 # shellcheck disable=SC2086
 "$VENV/bin/python" -m pip install --quiet $WANT 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 "$VENV/bin/zenml" version >/dev/null 2>&1
