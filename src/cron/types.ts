@@ -44,4 +44,6 @@ export interface CronExplanation {
   nextRuns: Date[];
   warnings: CronWarning[];
   error: CronError | null;
+  /** Where this dialect treats this expression differently from plain cron (DST changes, ...). */
+  notes?: string[];
 }

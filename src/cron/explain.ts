@@ -1,0 +1,494 @@
+// explainCron: parse, validate, describe and compute the next runs of a cron
+// expression the way the target orchestrator reads it. Memoised: the editor
+// calls this on every hover.
+
+import { defaultSeverity, type FindingCode } from '../findings/codes';
+import { parseCroniter, croniterRuns, type CroniterSpec } from './croniter';
+import { describeFields } from './describe';
+import { CronParseError, type FieldSpec, countSet, toCronError } from './fields';
+import { describeInterval } from './interval';
+import { POSIX_PRESETS, parsePosix } from './posix';
+import { parseQuartz } from './quartz';
+import { parseRobfig, robfigNext } from './robfig';
+import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions } from './types';
+import { nextLocalMatch, walkRuns, type DstPolicy } from './walk';
+import { type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules } from './zone';
+
+export const MAX_EXPRESSION_LENGTH = 1000;
+
+const DIALECT_NAME: Record<Dialect, string> = {
+  standard: 'standard cron',
+  kubernetes: 'Kubernetes',
+  kubeflow: 'Kubeflow',
+  vertex: 'Vertex AI',
+  airflow: 'Airflow',
+  github: 'GitHub Actions',
+  databricks: 'Databricks',
+};
+
+type RunKind = 'memoryless' | 'croniter' | 'relative' | 'none';
+
+interface Compiled {
+  valid: boolean;
+  error: CronError | null;
+  description: string;
+  warnings: CronWarning[];
+  timeZone: string;
+  runKind: RunKind;
+  /** Runs strictly after `from` (UTC seconds). */
+  runs: (from: number, count: number) => number[];
+  /** The field spec, for DST notes (absent for @every / @once). */
+  spec?: FieldSpec;
+  rules?: ZoneRules;
+  runCache?: { from: number; count: number; runs: number[] };
+  notesCache?: { from: number; until: number; notes: string[] };
+}
+
+function warning(code: FindingCode, message: string, severity = defaultSeverity(code)): CronWarning {
+  return { code, severity, message };
+}
+
+const noRuns = () => [];
+
+function invalid(error: CronError, timeZone: string): Compiled {
+  return { valid: false, error, description: '', warnings: [], timeZone, runKind: 'none', runs: noRuns };
+}
+
+function wholeError(message: string, expression: string, code: FindingCode = 'invalid-cron'): CronError {
+  return { message, field: null, code, start: 0, end: expression.length };
+}
+
+/** Problems any dialect rejects before its own parser runs: emptiness, size, control characters. */
+function precheck(expression: string): CronError | null {
+  if (typeof expression !== 'string') return { message: 'the cron expression must be a string', field: null, code: 'invalid-cron' };
+  if (expression.length > MAX_EXPRESSION_LENGTH) {
+    return wholeError(`the expression is ${expression.length} characters long; a cron expression is at most a few dozen (limit ${MAX_EXPRESSION_LENGTH})`, expression);
+  }
+  if (expression.trim() === '') return wholeError('the expression is empty', expression);
+  for (let i = 0; i < expression.length; i++) {
+    const code = expression.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x20) || code === 0x7f) {
+      return { message: `the expression contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${i + 1}`, field: null, code: 'invalid-cron', start: i, end: i + 1 };
+    }
+  }
+  return null;
+}
+
+/** Rewrite a parser error when the culprit is a non-ASCII digit: the usual cause is a localised keyboard. */
+function explainParseError(e: CronParseError, expression: string): CronError {
+  const error = toCronError(e);
+  if (e.start !== undefined && e.end !== undefined) {
+    const text = expression.slice(e.start, e.end);
+    const digit = /[^ -~]/u.exec(text);
+    if (digit && /\p{Nd}/u.test(digit[0])) {
+      error.message = `${e.field ?? 'expression'}: "${text}" uses a non-ASCII digit (${digit[0]}); write numbers with 0-9`;
+    }
+  }
+  return error;
+}
+
+const ZONE_PREFIX = /^(CRON_TZ|TZ)=(\S*)/;
+
+function policyOf(dialect: Dialect): DstPolicy {
+  // Quartz: a skipped wall time does not run, a repeated one runs at its second occurrence.
+  if (dialect === 'databricks') return { gap: 'skip', overlap: 'second' };
+  // Vixie-style cron: a skipped time runs right after the change, a repeated one runs once.
+  return { gap: 'shift', overlap: 'first' };
+}
+
+function fieldRuns(spec: FieldSpec, rules: ZoneRules, dialect: Dialect, yearsAhead: number) {
+  const policy = policyOf(dialect);
+  return (from: number, count: number) => walkRuns(spec, rules, from, count, policy, civilFromSeconds(from).year + yearsAhead);
+}
+
+function robfigRuns(spec: FieldSpec, rules: ZoneRules) {
+  return (from: number, count: number) => {
+    const out: number[] = [];
+    let t = from;
+    for (let i = 0; i < count; i++) {
+      const next = robfigNext(spec, rules, t);
+      if (next === null) break;
+      out.push(next);
+      t = next;
+    }
+    return out;
+  };
+}
+
+function minuteGap(spec: FieldSpec): number {
+  // The shortest distance between two runs within an hour (seconds ignored: 5-field dialects).
+  const minutes: number[] = [];
+  for (let m = 0; m < 60; m++) if (spec.minutes[m]) minutes.push(m);
+  if (minutes.length === 0) return Infinity;
+  let gap = countSet(spec.hours) > 1 || minutes.length > 1 ? minutes[0] + 60 - minutes[minutes.length - 1] : Infinity;
+  if (minutes.length === 1 && countSet(spec.hours) === 24) gap = 60;
+  for (let i = 1; i < minutes.length; i++) gap = Math.min(gap, minutes[i] - minutes[i - 1]);
+  return gap;
+}
+
+function dayOrWarning(spec: FieldSpec, domText: string, dowText: string): CronWarning | null {
+  if (!spec.dayOr) return null;
+  return warning('day-or-semantics', `Day of month (${domText}) and day of week (${dowText}) are both set: it runs on days that match EITHER one, not only on days that match both.`);
+}
+
+/** What Kubeflow really does with a 5-field string: seconds first. */
+function secondsFirstMessage(fields: string[], described: string): string {
+  const [s, m, h, dom, mon] = fields;
+  let what = `second ${s}, minute ${m}`;
+  what += h === '*' ? ' of every hour' : `, hour ${h}`;
+  if (dom !== '*' && dom !== '?') what += `, day-of-month ${dom}`;
+  if (mon !== '*') what += `, month ${mon}`;
+  const tail = described ? ` (${described.charAt(0).toLowerCase()}${described.slice(1)})` : '';
+  return `Kubeflow reads the first field as seconds: "${fields.join(' ')}" runs at ${what}${tail}. For minute-hour-day-month-weekday, add a seconds field in front: "0 ${fields.join(' ')}".`;
+}
+
+function compile(expression: string, dialect: Dialect, requestedZone: string | undefined): Compiled {
+  const defaultZone = dialect === 'standard' ? machineTimeZone() : 'UTC';
+  let timeZone = requestedZone ?? defaultZone;
+  const pre = precheck(expression);
+  if (pre) return invalid(pre, timeZone);
+  const warnings: CronWarning[] = [];
+
+  if (requestedZone !== undefined && !isValidTimeZone(requestedZone)) {
+    return invalid({ message: `unknown time zone "${requestedZone}" (use an IANA name such as Europe/Berlin or UTC)`, field: null, code: 'invalid-cron' }, requestedZone);
+  }
+
+  // The time zone prefix: Vertex and Kubeflow (robfig) read it; the rest reject it.
+  let body = expression;
+  let bodyOffset = 0;
+  const prefix = ZONE_PREFIX.exec(dialect === 'kubernetes' || dialect === 'kubeflow' ? expression : expression.trimStart());
+  if (dialect === 'kubernetes' && expression.includes('TZ')) {
+    const at = Math.max(0, expression.indexOf('TZ'));
+    const end = prefix ? prefix[0].length : at + 2;
+    return invalid(
+      { message: 'Kubernetes rejects TZ= or CRON_TZ= in the schedule; set the time zone separately (CronJob spec.timeZone)', field: null, code: 'timezone-prefix', start: prefix ? 0 : at, end },
+      timeZone,
+    );
+  }
+  if (prefix) {
+    const lead = dialect === 'kubernetes' || dialect === 'kubeflow' ? 0 : expression.length - expression.trimStart().length;
+    const zone = prefix[2];
+    if (dialect !== 'vertex' && dialect !== 'kubeflow') {
+      return invalid(
+        { message: `${DIALECT_NAME[dialect]} does not accept a ${prefix[1]}= prefix; set the time zone separately`, field: null, code: 'timezone-prefix', start: lead, end: lead + prefix[0].length },
+        timeZone,
+      );
+    }
+    const rest = expression.slice(lead + prefix[0].length);
+    if (dialect === 'kubeflow' && !/^\s/.test(rest)) {
+      return invalid(wholeError(`the ${prefix[1]}= prefix must be followed by a space and the schedule`, expression), timeZone);
+    }
+    if (!isValidTimeZone(zone) || zone === '') {
+      return invalid({ message: `unknown time zone "${zone}" in the ${prefix[1]}= prefix`, field: null, code: 'invalid-cron', start: lead, end: lead + prefix[0].length }, timeZone);
+    }
+    if (requestedZone !== undefined && requestedZone !== zone) {
+      warnings.push(warning('timezone-prefix', `The ${prefix[1]}=${zone} prefix wins over the time zone ${requestedZone}.`, 'warning'));
+    }
+    timeZone = zone;
+    bodyOffset = lead + prefix[0].length;
+    body = expression.slice(bodyOffset);
+    if (dialect === 'kubeflow') {
+      // robfig trims after the prefix.
+      const trimmed = body.trim();
+      bodyOffset += body.indexOf(trimmed);
+      body = trimmed;
+    }
+  }
+  if (dialect === 'github' && requestedZone !== undefined && requestedZone !== 'UTC' && requestedZone !== 'Etc/UTC') {
+    warnings.push(warning('timezone-prefix', `GitHub Actions runs schedules in UTC; the time zone ${requestedZone} is ignored.`, 'warning'));
+  }
+  if (dialect === 'github') timeZone = 'UTC';
+  const rules = zoneRules(timeZone);
+
+  try {
+    switch (dialect) {
+      case 'kubernetes':
+      case 'kubeflow': {
+        const secondsFirst = dialect === 'kubeflow';
+        const parsed = parseRobfig(body, bodyOffset, secondsFirst);
+        if (parsed.kind === 'every') {
+          const seconds = parsed.seconds;
+          return {
+            valid: true,
+            error: null,
+            description: describeInterval(seconds).replace(/^every/, 'Every'),
+            warnings,
+            timeZone,
+            runKind: 'relative',
+            runs: (from, count) => Array.from({ length: Math.max(0, count) }, (_, i) => from + seconds * (i + 1)),
+          };
+        }
+        const spec = parsed.spec;
+        const fields = body.startsWith('@') ? [] : body.trim().split(/\s+/);
+        let description: string;
+        if (body.startsWith('@')) description = describeFields(presetSix(body));
+        else if (secondsFirst) description = describeFields(fields.length === 5 ? [...fields, '*'].join(' ') : fields.join(' '));
+        else description = describeFields(fields.join(' '));
+        if (secondsFirst && fields.length === 5) warnings.push(warning('dialect-seconds-first', secondsFirstMessage(fields, description)));
+        const dayOr = dayOrWarning(spec, fields[secondsFirst ? 3 : 2] ?? '', fields[secondsFirst ? 5 : 4] ?? '');
+        if (dayOr) warnings.push(dayOr);
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: robfigRuns(spec, rules), spec, rules };
+      }
+      case 'airflow':
+        return compileAirflow(expression, warnings, timeZone, rules);
+      case 'databricks': {
+        const parsed = parseQuartz(body, bodyOffset, new Date().getUTCFullYear());
+        const description = describeFields(body.trim().split(/[ \t]+/).slice(0, 7).join(' '), true);
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: fieldRuns(parsed.spec, rules, dialect, 101), spec: parsed.spec, rules };
+      }
+      default: {
+        // standard, vertex, github: POSIX cron.
+        const trimmed = body.trim();
+        const lead = bodyOffset + body.indexOf(trimmed);
+        let fieldsText = trimmed;
+        if (trimmed.startsWith('@')) {
+          const preset = dialect === 'standard' ? POSIX_PRESETS[trimmed.toLowerCase()] : undefined;
+          if (!preset) {
+            const hint = dialect === 'standard' ? ' (use @yearly, @monthly, @weekly, @daily or @hourly)' : `; ${DIALECT_NAME[dialect]} needs 5 fields`;
+            return invalid({ message: `unknown preset "${trimmed}"${hint}`, field: null, code: 'invalid-cron', start: lead, end: lead + trimmed.length }, timeZone);
+          }
+          fieldsText = preset;
+        }
+        const spec = parsePosix(fieldsText, trimmed.startsWith('@') ? 0 : lead);
+        const fields = fieldsText.split(/\s+/);
+        const description = describeFields(fieldsText);
+        if (dialect === 'github' && minuteGap(spec) < 5) {
+          warnings.push(warning('too-frequent', 'GitHub Actions runs scheduled workflows at most every 5 minutes (and may delay them at busy times); this expression asks for more often.'));
+        }
+        const dayOr = dayOrWarning(spec, fields[2], fields[4]);
+        if (dayOr) warnings.push(dayOr);
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: fieldRuns(spec, rules, dialect, 10), spec, rules };
+      }
+    }
+  } catch (e) {
+    if (e instanceof CronParseError) return invalid(explainParseError(e, expression), timeZone);
+    return invalid(wholeError(`cannot read this expression (${e instanceof Error ? e.message : String(e)})`, expression), timeZone);
+  }
+}
+
+function presetSix(preset: string): string {
+  const five: Record<string, string> = { '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *' };
+  return five[preset] ?? preset;
+}
+
+/** Airflow's own presets, resolved before croniter sees the string. */
+const AIRFLOW_PRESETS: Record<string, string> = {
+  '@hourly': '0 * * * *',
+  '@daily': '0 0 * * *',
+  '@weekly': '0 0 * * 0',
+  '@monthly': '0 0 1 * *',
+  '@quarterly': '0 0 1 */3 *',
+  '@yearly': '0 0 1 1 *',
+};
+
+function compileAirflow(expression: string, warnings: CronWarning[], timeZone: string, rules: ZoneRules): Compiled {
+  if (expression === '@once') {
+    return { valid: true, error: null, description: 'Once, at the start date', warnings, timeZone, runKind: 'none', runs: noRuns };
+  }
+  if (expression === '@continuous') {
+    return { valid: true, error: null, description: 'Continuously: a new run starts as soon as the previous one ends', warnings, timeZone, runKind: 'none', runs: noRuns };
+  }
+  const text = AIRFLOW_PRESETS[expression] ?? expression;
+  const offset = AIRFLOW_PRESETS[expression] ? 0 : 0;
+  const spec: CroniterSpec = parseCroniter(text, offset);
+  const fields = (PRESET_TEXT[text.toLowerCase()] ?? text).trim().split(/\s+/);
+  // cronstrue reads seconds first and Quartz-style "5L"; croniter has seconds last and "L5".
+  const forDescription = fields.map((f, i) => (i === 4 ? f.replace(/^l(\d)$/i, '$1L') : f));
+  let ordered = forDescription;
+  if (fields.length >= 6) ordered = [forDescription[5], ...forDescription.slice(0, 5), ...forDescription.slice(6)];
+  const description = describeFields(ordered.join(' '));
+  if (spec.expanded[2][0] !== '*' && spec.expanded[4][0] !== '*') {
+    warnings.push(warning('day-or-semantics', `Day of month (${fields[2]}) and day of week (${fields[4]}) are both set: it runs on days that match EITHER one, not only on days that match both.`));
+  }
+  return {
+    valid: true,
+    error: null,
+    description,
+    warnings,
+    timeZone,
+    runKind: 'croniter',
+    runs: (from, count) => croniterRuns(spec, rules, from, count),
+    spec: croniterFieldSpec(spec),
+    rules,
+  };
+}
+
+const PRESET_TEXT: Record<string, string> = {
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+  '@daily': '0 0 * * *',
+  '@weekly': '0 0 * * 0',
+  '@monthly': '0 0 1 * *',
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+};
+
+/** The croniter spec as plain sets, for the DST notes (day rules simplified). */
+function croniterFieldSpec(spec: CroniterSpec): FieldSpec | undefined {
+  const set = (values: Array<number | '*' | 'l'>, size: number, min: number) => {
+    const bits = new Uint8Array(size);
+    if (values.includes('*')) bits.fill(1, min);
+    else for (const v of values) if (typeof v === 'number' && v < size) bits[v] = 1;
+    return bits;
+  };
+  const e = spec.expanded;
+  if (e[2].includes('l') || spec.nth.size > 0) return undefined;
+  const seconds = e.length > 5 ? set(e[5], 60, 0) : Uint8Array.from({ length: 60 }, (_, i) => (i === 0 ? 1 : 0));
+  return {
+    seconds,
+    minutes: set(e[0], 60, 0),
+    hours: set(e[1], 24, 0),
+    dom: set(e[2], 32, 1),
+    months: set(e[3], 13, 1),
+    dow: set(e[4], 7, 0),
+    domStar: e[2][0] === '*',
+    dowStar: e[4][0] === '*',
+    dayOr: e[2][0] !== '*' && e[4][0] !== '*',
+    lastDay: false,
+    lastDayOffset: 0,
+    lastWeekday: false,
+    nearestWeekday: 0,
+    dowLast: new Uint8Array(7),
+    dowNth: [],
+    years: null,
+  };
+}
+
+// ---- DST notes (issue 5 item 4) ----
+
+/** The first matching wall time in [lo, hi) (local seconds), or null. */
+function nextLocalMatchBetween(spec: FieldSpec, lo: number, hi: number): number | null {
+  const m = nextLocalMatch(spec, lo, civilFromSeconds(hi).year);
+  return m !== null && m < hi ? m : null;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function longDate(utc: number, zone: string): string {
+  let f = dateFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' });
+    dateFormats.set(zone, f);
+  }
+  return f.format(utc * 1000);
+}
+
+function hhmm(local: number): string {
+  const c = civilFromSeconds(local);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return c.second ? `${p(c.hour)}:${p(c.minute)}:${p(c.second)}` : `${p(c.hour)}:${p(c.minute)}`;
+}
+
+/** Notes for the first DST change after `from` (within a year) that touches a run of this expression. */
+function dstNotes(c: Compiled, dialect: Dialect, from: number): { notes: string[]; until: number } {
+  const rules = c.rules;
+  const spec = c.spec;
+  if (!rules || !spec || rules.isUtc) return { notes: [], until: Number.POSITIVE_INFINITY };
+  const horizon = from + 366 * 86400;
+  const notes: string[] = [];
+  let until = horizon;
+  let t = from;
+  const name = DIALECT_NAME[dialect];
+  for (let i = 0; i < 4 && notes.length === 0; i++) {
+    const tr = rules.nextTransition(t, 1);
+    if (!tr || tr.at > horizon) break;
+    t = tr.at;
+    until = tr.at;
+    const lo = tr.at + Math.min(tr.before, tr.after);
+    const hi = tr.at + Math.max(tr.before, tr.after);
+    const hit = nextLocalMatchBetween(spec, lo, hi);
+    if (hit === null) continue;
+    const day = longDate(tr.at, rules.zone);
+    const time = hhmm(hit);
+    if (tr.after > tr.before) {
+      // Spring forward: the wall time does not exist that day.
+      const effect =
+        dialect === 'kubernetes' || dialect === 'kubeflow' || dialect === 'databricks'
+          ? `this does not run at ${time} on ${day}`
+          : `the ${time} run on ${day} happens at ${hhmm(hit + (tr.after - tr.before))} instead`;
+      notes.push(`On ${name} ${effect}: ${time} does not exist in ${rules.zone} that day (clocks go forward).`);
+    } else {
+      const effect =
+        dialect === 'kubernetes' || dialect === 'kubeflow'
+          ? `this runs twice at ${time} on ${day}`
+          : dialect === 'databricks'
+            ? `this runs once at ${time} on ${day}, at the second ${time} (after the clocks go back)`
+            : `this runs once at ${time} on ${day}, at the first ${time}`;
+      notes.push(`On ${name} ${effect}: ${time} happens twice in ${rules.zone} that day (clocks go back).`);
+    }
+  }
+  return { notes, until };
+}
+
+// ---- the public entry point ----
+
+const compiledCache = new Map<string, Compiled>();
+const MAX_CACHE = 500;
+
+function compiled(expression: string, dialect: Dialect, timeZone: string | undefined): Compiled {
+  const key = `${dialect}\u0000${timeZone ?? ''}\u0000${expression}`;
+  let c = compiledCache.get(key);
+  if (!c) {
+    c = compile(expression, dialect, timeZone);
+    if (compiledCache.size >= MAX_CACHE) compiledCache.delete(compiledCache.keys().next().value as string);
+    compiledCache.set(key, c);
+  }
+  return c;
+}
+
+/** Whether cached runs computed from `cachedFrom` are exactly the runs from `from`. */
+function cacheHolds(c: Compiled, from: number, count: number): boolean {
+  const rc = c.runCache;
+  if (!rc || count > rc.count || from < rc.from) return false;
+  if (from === rc.from) return true;
+  if (c.runKind === 'relative') return false;
+  // Fewer runs than asked means none were left: still exact for any later `from` before the first.
+  const first = rc.runs.length > 0 ? rc.runs[0] : Number.POSITIVE_INFINITY;
+  if (from >= first) return false;
+  if (c.runKind === 'croniter' && c.rules && !c.rules.isUtc) {
+    // croniter's DST adjustment depends on the start's offset: only reuse when nothing crosses a change.
+    const off = c.rules.offsetAt(rc.from);
+    if (c.rules.offsetAt(from) !== off || rc.runs.some((r) => c.rules!.offsetAt(r) !== off)) return false;
+  }
+  return true;
+}
+
+export function explainCron(expression: string, options: ExplainOptions): CronExplanation {
+  const dialect = options.dialect;
+  const c = compiled(expression, dialect, options.timeZone);
+  const fromMs = options.from ? options.from.getTime() : Date.now();
+  const count = options.count ?? 5;
+  let runs: number[] = [];
+  let notes: string[] = [];
+  if (c.valid && c.runKind !== 'none' && Number.isFinite(fromMs)) {
+    const from = Math.floor(fromMs / 1000);
+    if (cacheHolds(c, from, count)) {
+      runs = c.runCache!.runs.slice(0, count);
+    } else {
+      runs = c.runs(from, Math.max(0, Math.min(count, 1000)));
+      c.runCache = { from, count, runs };
+    }
+    const nc = c.notesCache;
+    if (nc && from >= nc.from && from < nc.until) notes = nc.notes;
+    else {
+      const computed = dstNotes(c, dialect, from);
+      c.notesCache = { from, until: computed.until, notes: computed.notes };
+      notes = computed.notes;
+    }
+  }
+  const warnings = c.warnings.slice();
+  if (c.valid && c.runKind !== 'none' && runs.length === 0 && count > 0) {
+    warnings.push(warning('never-runs', `${DIALECT_NAME[dialect]} accepts this expression, but it never runs${dialect === 'kubernetes' || dialect === 'kubeflow' ? ' (within the next 5 years)' : ''}.`));
+  }
+  const result: CronExplanation = {
+    valid: c.valid,
+    expression,
+    dialect,
+    timeZone: c.timeZone,
+    description: c.description,
+    nextRuns: runs.map((r) => new Date(r * 1000)),
+    warnings,
+    error: c.error,
+  };
+  if (notes.length > 0) result.notes = notes.slice();
+  return result;
+}

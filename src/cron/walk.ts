@@ -1,0 +1,212 @@
+// Next runs of a field-based schedule, for dialects whose scheduler matches
+// wall-clock times: enumerate matching local times and map them to instants
+// through the zone's periods of constant offset, with a per-dialect rule for
+// the local times a DST change skips (gap) or repeats (overlap).
+
+import type { FieldSpec } from './fields';
+import { type ZoneRules, civilFromSeconds, daysInMonth, localSeconds, weekdayOf } from './zone';
+
+export interface DstPolicy {
+  /** A wall time that does not exist: skip it, or run at the same wall time shifted by the gap (02:30 -> 03:30). */
+  gap: 'skip' | 'shift';
+  /** A wall time that happens twice: run at the first, the second, or both. */
+  overlap: 'first' | 'second' | 'both';
+}
+
+/** Smallest value >= x in the set, or -1. Small arrays: a scan is fastest. */
+function nextIn(bits: Uint8Array, x: number): number {
+  for (let i = x; i < bits.length; i++) if (bits[i] === 1) return i;
+  return -1;
+}
+
+function nearestWeekdayDay(y: number, m: number, target: number): number {
+  const dim = daysInMonth(y, m);
+  const day = Math.min(target, dim);
+  const wd = weekdayOf(y, m, day);
+  if (wd === 6) return day === 1 ? 3 : day - 1; // Saturday: Friday, or Monday the 3rd
+  if (wd === 0) return day === dim ? day - 2 : day + 1; // Sunday: Monday, or Friday before
+  return day;
+}
+
+export function dayMatches(spec: FieldSpec, y: number, m: number, d: number): boolean {
+  const dim = daysInMonth(y, m);
+  const wd = weekdayOf(y, m, d);
+  let domMatch = spec.dom[d] === 1;
+  if (!domMatch && spec.lastDay) {
+    const target = dim - spec.lastDayOffset;
+    domMatch = spec.lastWeekday ? d === nearestWeekdayDay(y, m, Math.max(target, 1)) : d === target;
+  }
+  if (!domMatch && spec.nearestWeekday > 0 && spec.nearestWeekday <= dim) domMatch = d === nearestWeekdayDay(y, m, spec.nearestWeekday);
+  let dowMatch = spec.dow[wd] === 1;
+  if (!dowMatch && spec.dowLast[wd] === 1) dowMatch = d + 7 > dim;
+  if (!dowMatch) for (const { dow, n } of spec.dowNth) if (dow === wd && Math.ceil(d / 7) === n) dowMatch = true;
+  if (spec.dayOr) return domMatch || dowMatch;
+  return domMatch && dowMatch;
+}
+
+/** The first local time (local seconds) >= `local` that matches, or null past `lastYear`. */
+export function nextLocalMatch(spec: FieldSpec, local: number, lastYear: number): number | null {
+  const c = civilFromSeconds(local);
+  let y = c.year;
+  let m = c.month;
+  let d = c.day;
+  let h = c.hour;
+  let mi = c.minute;
+  let s = c.second;
+  for (let guard = 0; guard < 200_000; guard++) {
+    if (y > lastYear) return null;
+    if (spec.years && (y < 1970 || y - 1970 >= spec.years.length || spec.years[y - 1970] !== 1)) {
+      y++;
+      m = 1;
+      d = 1;
+      h = mi = s = 0;
+      continue;
+    }
+    if (spec.months[m] !== 1) {
+      m++;
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
+      d = 1;
+      h = mi = s = 0;
+      continue;
+    }
+    if (d > daysInMonth(y, m) || !dayMatches(spec, y, m, d)) {
+      d++;
+      if (d > daysInMonth(y, m)) {
+        d = 1;
+        m++;
+        if (m > 12) {
+          m = 1;
+          y++;
+        }
+      }
+      h = mi = s = 0;
+      continue;
+    }
+    const hh = nextIn(spec.hours, h);
+    if (hh < 0) {
+      d++;
+      if (d > daysInMonth(y, m)) {
+        d = 1;
+        m++;
+        if (m > 12) {
+          m = 1;
+          y++;
+        }
+      }
+      h = mi = s = 0;
+      continue;
+    }
+    if (hh !== h) {
+      h = hh;
+      mi = s = 0;
+    }
+    const mm = nextIn(spec.minutes, mi);
+    if (mm < 0) {
+      h++;
+      mi = s = 0;
+      if (h > 23) {
+        h = 0;
+        d++;
+        if (d > daysInMonth(y, m)) {
+          d = 1;
+          m++;
+          if (m > 12) {
+            m = 1;
+            y++;
+          }
+        }
+      }
+      continue;
+    }
+    if (mm !== mi) {
+      mi = mm;
+      s = 0;
+    }
+    const ss = nextIn(spec.seconds, s);
+    if (ss < 0) {
+      mi++;
+      s = 0;
+      if (mi > 59) {
+        mi = 0;
+        h++;
+        if (h > 23) {
+          h = 0;
+          d++;
+          if (d > daysInMonth(y, m)) {
+            d = 1;
+            m++;
+            if (m > 12) {
+              m = 1;
+              y++;
+            }
+          }
+        }
+      }
+      continue;
+    }
+    return localSeconds(y, m, d, h, mi, ss);
+  }
+  return null;
+}
+
+/**
+ * Up to `count` instants (UTC seconds) strictly after `from`, in order.
+ * `lastYear` bounds the search (local calendar year).
+ */
+export function walkRuns(spec: FieldSpec, rules: ZoneRules, from: number, count: number, policy: DstPolicy, lastYear: number): number[] {
+  const out: number[] = [];
+  if (count <= 0) return out;
+  let u = from + 1;
+  const seen = new Set<number>();
+  let pendingGap: number[] = [];
+  const emit = (x: number): boolean => {
+    if (x <= from || seen.has(x)) return out.length >= count;
+    seen.add(x);
+    out.push(x);
+    return out.length >= count;
+  };
+  for (let periods = 0; periods < 1000; periods++) {
+    const offset = rules.offsetAt(u);
+    const prev = rules.previousTransition(u);
+    const next = rules.nextTransition(u, 1);
+    const periodEnd = next ? next.at : Number.POSITIVE_INFINITY;
+    let local = u + offset;
+    // Wall times this period shares with the previous one / the next one (an overlap).
+    const sharedBefore = prev && prev.after < prev.before ? [prev.at + prev.after, prev.at + prev.before] : null;
+    const sharedAfter = next && next.after < next.before ? [next.at + next.after, next.at + next.before] : null;
+    let done = false;
+    for (;;) {
+      const match = nextLocalMatch(spec, local, lastYear);
+      if (match === null) {
+        done = true;
+        break;
+      }
+      const instant = match - offset;
+      if (instant >= periodEnd) break;
+      local = match + 1;
+      if (policy.overlap === 'first' && sharedBefore && match >= sharedBefore[0] && match < sharedBefore[1]) continue;
+      if (policy.overlap === 'second' && sharedAfter && match >= sharedAfter[0] && match < sharedAfter[1]) continue;
+      while (pendingGap.length > 0 && pendingGap[0] < instant) if (emit(pendingGap.shift() as number)) return out;
+      if (emit(instant)) return out;
+    }
+    for (const g of pendingGap) if (emit(g)) return out;
+    pendingGap = [];
+    if (done || !next) return out;
+    if (policy.gap === 'shift' && next.after > next.before) {
+      // Wall times in [at+before, at+after) do not exist; they run `gap` later, on the new offset.
+      let l = next.at + next.before;
+      const end = next.at + next.after;
+      while (pendingGap.length < count) {
+        const match = nextLocalMatch(spec, l, lastYear);
+        if (match === null || match >= end) break;
+        pendingGap.push(match - next.before);
+        l = match + 1;
+      }
+    }
+    u = next.at;
+  }
+  return out;
+}

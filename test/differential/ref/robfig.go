@@ -1,0 +1,81 @@
+// Reference runner: robfig/cron v3, the parser Kubernetes (ParseStandard) and
+// Kubeflow (seconds first, optional day of week) use. Reads JSON lines
+// {"dialect","expr","tz","from","count"} on stdin, prints one JSON line each:
+// {"runs":[RFC 3339 UTC...]} or {"error":"..."}.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+type request struct {
+	Dialect string `json:"dialect"`
+	Expr    string `json:"expr"`
+	TZ      string `json:"tz"`
+	From    string `json:"from"`
+	Count   int    `json:"count"`
+}
+
+type answer struct {
+	Runs  []string `json:"runs,omitempty"`
+	Error string   `json:"error,omitempty"`
+}
+
+var kubeflow = cron.NewParser(cron.Second | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.DowOptional | cron.Descriptor)
+
+func run(req request) answer {
+	from, err := time.Parse(time.RFC3339, req.From)
+	if err != nil {
+		return answer{Error: "bad from: " + err.Error()}
+	}
+	var sched cron.Schedule
+	if req.Dialect == "kubernetes" {
+		// The API server refuses a zone inside the schedule (spec.timeZone is the way).
+		if strings.Contains(req.Expr, "TZ") {
+			return answer{Error: "cannot use TZ or CRON_TZ in schedule"}
+		}
+		sched, err = cron.ParseStandard("CRON_TZ=" + req.TZ + " " + req.Expr)
+	} else {
+		// Kubeflow: the zone is the cluster's; an explicit prefix in the string wins.
+		expr := req.Expr
+		if !strings.HasPrefix(expr, "TZ=") && !strings.HasPrefix(expr, "CRON_TZ=") {
+			expr = "CRON_TZ=" + req.TZ + " " + expr
+		}
+		sched, err = kubeflow.Parse(expr)
+	}
+	if err != nil {
+		return answer{Error: err.Error()}
+	}
+	runs := []string{}
+	t := from
+	for i := 0; i < req.Count; i++ {
+		t = sched.Next(t)
+		if t.IsZero() {
+			break
+		}
+		runs = append(runs, t.UTC().Format(time.RFC3339))
+	}
+	return answer{Runs: runs}
+}
+
+func main() {
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<22)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	for in.Scan() {
+		var req request
+		if err := json.Unmarshal(in.Bytes(), &req); err != nil {
+			enc.Encode(answer{Error: "bad request: " + err.Error()})
+			continue
+		}
+		enc.Encode(run(req))
+	}
+}
