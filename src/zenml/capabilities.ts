@@ -38,6 +38,7 @@ export const CAPABILITIES: readonly OrchestratorCapability[] = [
   { flavor: 'vm_gcp', displayName: 'SkyPilot (GCP)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'vm_azure', displayName: 'SkyPilot (Azure)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'vm_lambda', displayName: 'SkyPilot (Lambda)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
+  { flavor: 'vm_kubernetes', displayName: 'SkyPilot (Kubernetes)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'slurm', displayName: 'Slurm', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'modal', displayName: 'Modal', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'github', displayName: 'GitHub Actions', canSchedule: true, kinds: ['cron'], dialect: 'github', managedByZenml: false },
