@@ -6,7 +6,17 @@ import { discoverYaml } from './yaml';
 import type { DiscoveryResult } from './types';
 
 export * from './types';
-export { PythonDiscovery, discoverPython, emptyDiscovery, diffTexts, MAX_PYTHON_FILE_LENGTH, type TextChange } from './python';
+export {
+  PythonDiscovery,
+  discoverPython,
+  emptyDiscovery,
+  diffTexts,
+  toRangeChanges,
+  MAX_PYTHON_FILE_LENGTH,
+  type TextChange,
+  type RangeChange,
+  type ContentChange,
+} from './python';
 export { discoverYaml, MAX_YAML_FILE_LENGTH } from './yaml';
 export { LineIndex, offsetToPosition } from './lineIndex';
 export { SCHEDULE_FIELDS, closestScheduleField, isScheduleField, type ScheduleFieldName } from './fields';

@@ -21,17 +21,30 @@ import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './t
 /**
  * One edit, in the shape of lezer's ChangedRange and CodeMirror's change sets:
  * `fromA..toA` is the replaced span in the previous text, `fromB..toB` the
- * replacement's span in the new text (UTF-16 offsets). Changes are sorted and
- * do not overlap. From VS Code's `TextDocumentContentChangeEvent`
- * `{rangeOffset, rangeLength, text}` (one change): fromA = fromB = rangeOffset,
- * toA = rangeOffset + rangeLength, toB = rangeOffset + text.length.
+ * replacement's span in the new text (UTF-16 offsets). A list of them is sorted
+ * and non-overlapping, all relative to the same two texts.
  */
-export interface TextChange {
+export interface RangeChange {
   fromA: number;
   toA: number;
   fromB: number;
   toB: number;
 }
+
+/**
+ * One edit as VS Code reports it (`TextDocumentContentChangeEvent`): replace
+ * `rangeLength` characters at `rangeOffset` with `text`. A list of them is
+ * applied in order, each to the text the previous one produced (the order of
+ * `event.contentChanges`, and of successive events).
+ */
+export interface ContentChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+/** Either shape; one list must use one shape. */
+export type TextChange = RangeChange | ContentChange;
 
 /** Files larger than this are not analysed (generated or data files). */
 export const MAX_PYTHON_FILE_LENGTH = 5 * 1024 * 1024;
@@ -84,7 +97,9 @@ export class PythonDiscovery {
 
   /**
    * Discovers the schedules of `text`. `changes` (optional) describe how `text`
-   * differs from the text of the previous call; when omitted they are computed.
+   * differs from the text of the previous call, in either shape of TextChange;
+   * when omitted, or when they do not add up to the new text's length, the
+   * difference is computed by comparing the texts (about 1 ms per 250 kB).
    * Never throws: on an internal failure the result is empty.
    */
   update(text: string, changes?: readonly TextChange[]): DiscoveryResult {
@@ -107,7 +122,7 @@ export class PythonDiscovery {
       this.reset();
       return emptyDiscovery();
     }
-    const changes = givenChanges ?? diffTexts(this.previousText, text);
+    const changes = toRangeChanges(givenChanges, this.previousText, text);
     // Nothing can be found in a file that never says "schedule": skip the parse.
     if (!text.includes('chedule')) {
       this.previousText = text;
@@ -173,7 +188,7 @@ export class PythonDiscovery {
   }
 
   /** Parses one unit, reusing the tree of the same unit before the edit when there is one. */
-  private parseUnit(unit: Unit, changes: readonly TextChange[]): Tree {
+  private parseUnit(unit: Unit, changes: readonly RangeChange[]): Tree {
     const oldStart = mapToPrevious(unit.start, changes);
     const previous = oldStart === null ? undefined : this.parsedByStart.get(oldStart);
     if (previous && oldStart !== null) {
@@ -417,8 +432,55 @@ function importInsertLine(imports: ImportFact[], lines: LineIndex): number {
   return last < 0 ? 0 : lines.lineOf(last) + 1;
 }
 
+/**
+ * The edit from `before` to `after` as range changes: from the caller's
+ * changes when they add up to the new length, else by comparing the texts.
+ */
+export function toRangeChanges(given: readonly TextChange[] | undefined, before: string, after: string): RangeChange[] {
+  if (!given || given.length === 0) return diffTexts(before, after);
+  const ranges = given.every(isRangeChange) ? [...given] : coverContentChanges(given, before.length);
+  return ranges && consistent(ranges, before.length, after.length) ? ranges : diffTexts(before, after);
+}
+
+function isRangeChange(change: TextChange): change is RangeChange {
+  return 'fromA' in change;
+}
+
+/** One range covering VS Code's sequential changes; null when they are malformed. */
+function coverContentChanges(changes: readonly TextChange[], beforeLength: number): RangeChange[] | null {
+  let low = Infinity;
+  let high = -Infinity;
+  let length = beforeLength;
+  for (const change of changes) {
+    if (isRangeChange(change)) return null;
+    const { rangeOffset: offset, rangeLength: removed } = change;
+    const inserted = change.text.length;
+    if (offset < 0 || removed < 0 || offset + removed > length) return null;
+    // Map the covered span through this change, then widen it to include the change.
+    const mappedHigh = high <= offset ? high : high >= offset + removed ? high + inserted - removed : offset + inserted;
+    low = Math.min(low, offset);
+    high = Math.max(mappedHigh, offset + inserted);
+    length += inserted - removed;
+  }
+  const delta = length - beforeLength;
+  return [{ fromA: low, toA: high - delta, fromB: low, toB: high }];
+}
+
+function consistent(changes: readonly RangeChange[], beforeLength: number, afterLength: number): boolean {
+  let lastA = 0;
+  let lastB = 0;
+  let delta = 0;
+  for (const c of changes) {
+    if (c.fromA < lastA || c.toA < c.fromA || c.fromB < lastB || c.toB < c.fromB || c.fromB - c.fromA !== delta) return false;
+    delta += c.toB - c.fromB - (c.toA - c.fromA);
+    lastA = c.toA;
+    lastB = c.toB;
+  }
+  return lastA <= beforeLength && beforeLength + delta === afterLength;
+}
+
 /** One change covering the differing middle of the two texts. */
-export function diffTexts(before: string, after: string): TextChange[] {
+export function diffTexts(before: string, after: string): RangeChange[] {
   if (before === after) return [];
   const shorter = Math.min(before.length, after.length);
   let prefix = 0;
@@ -429,7 +491,7 @@ export function diffTexts(before: string, after: string): TextChange[] {
 }
 
 /** Where a position of the new text was in the previous text; null when it lies inside a change. */
-function mapToPrevious(position: number, changes: readonly TextChange[]): number | null {
+function mapToPrevious(position: number, changes: readonly RangeChange[]): number | null {
   let delta = 0;
   for (const change of changes) {
     if (position < change.fromB) break;
@@ -440,7 +502,7 @@ function mapToPrevious(position: number, changes: readonly TextChange[]): number
 }
 
 /** The changes inside one unit, in the unit's own offsets; null when a change crosses its edges. */
-function localChanges(changes: readonly TextChange[], startA: number, lengthA: number, startB: number, lengthB: number): ChangedRange[] | null {
+function localChanges(changes: readonly RangeChange[], startA: number, lengthA: number, startB: number, lengthB: number): ChangedRange[] | null {
   const local: ChangedRange[] = [];
   for (const change of changes) {
     const outside = change.toA < startA || change.fromA > startA + lengthA;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diffTexts, discoverPython, PythonDiscovery, type TextChange } from '../../src/discovery/index';
+import { diffTexts, discoverPython, PythonDiscovery, toRangeChanges, type ContentChange, type TextChange } from '../../src/discovery/index';
 import { segmentPython } from '../../src/discovery/pythonSegments';
 
 /** A realistic module of about `lines` lines with a schedule every `every` steps. */
@@ -76,6 +76,46 @@ describe('PythonDiscovery: incremental updates', () => {
     ];
     const values = discovery.update(after, changes).schedules.map((s) => (s.fields[0].value.kind === 'string' ? s.fields[0].value.value : null));
     assert.deepEqual(values, ['5 0 * * *', '6 1 * * *']);
+  });
+
+  it('VS Code content changes, several events in a row, give the same result as a fresh discovery', () => {
+    const next = random(7);
+    let text = generateModule(300, 3);
+    const discovery = new PythonDiscovery();
+    discovery.update(text);
+    for (let round = 0; round < 40; round++) {
+      // Accumulate a few events (as the editor does between two analyses), each relative to the previous text.
+      const pending: ContentChange[] = [];
+      for (let event = 0; event < 1 + Math.floor(next() * 3); event++) {
+        const offset = Math.floor(next() * text.length);
+        const rangeLength = Math.min(text.length - offset, Math.floor(next() * 8));
+        const inserted = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
+        pending.push({ rangeOffset: offset, rangeLength, text: inserted });
+        text = text.slice(0, offset) + inserted + text.slice(offset + rangeLength);
+      }
+      assert.deepEqual(discovery.update(text, pending), discoverPython(text), `round ${round}`);
+    }
+  });
+
+  it('content changes are covered by one range change', () => {
+    const before = 'abcdefghij';
+    // Multi-cursor edit, VS Code order: the later offset first.
+    const changes: ContentChange[] = [
+      { rangeOffset: 8, rangeLength: 1, text: 'XY' },
+      { rangeOffset: 2, rangeLength: 2, text: '' },
+    ];
+    const after = 'abefghXYj';
+    assert.deepEqual(toRangeChanges(changes, before, after), [{ fromA: 2, toA: 9, fromB: 2, toB: 8 }]);
+  });
+
+  it('changes that do not add up are replaced by a diff', () => {
+    const wrong: TextChange[] = [{ fromA: 0, toA: 0, fromB: 0, toB: 5 }];
+    assert.deepEqual(toRangeChanges(wrong, 'abc', 'abXc'), [{ fromA: 2, toA: 2, fromB: 2, toB: 3 }]);
+    const discovery = new PythonDiscovery();
+    const text = 'from zenml.config import Schedule\ns = Schedule(cron_expression="0 0 * * *")\n';
+    discovery.update(text);
+    const edited = text.replace('0 0', '1 0');
+    assert.deepEqual(discovery.update(edited, wrong), discoverPython(edited));
   });
 
   it('diffTexts finds the changed middle', () => {
