@@ -123,8 +123,9 @@ export class PythonDiscovery {
       return emptyDiscovery();
     }
     const changes = toRangeChanges(givenChanges, this.previousText, text);
-    // Nothing can be found in a file that never says "schedule": skip the parse.
-    if (!text.includes('chedule')) {
+    // Nothing can be found in a file that never calls Schedule, passes `schedule=`
+    // or aliases Schedule on import: skip the parse (most files of a project).
+    if (!mayMentionSchedule(text)) {
       this.previousText = text;
       this.parsedByStart = new Map();
       return emptyDiscovery();
@@ -240,6 +241,21 @@ function hasSyntaxError(tree: Tree): boolean {
     },
   });
   return found;
+}
+
+/**
+ * A cheap pre-check, not a parser: some "Schedule"/"schedule" is followed by
+ * `(` (a call), `=` (a keyword or an assignment) or `as` (an import alias).
+ */
+export function mayMentionSchedule(text: string): boolean {
+  for (let at = text.indexOf('chedule'); at >= 0; at = text.indexOf('chedule', at + 7)) {
+    let p = at + 7;
+    for (let c = text.charCodeAt(p); c === 32 || c === 9 || c === 10 || c === 13 || c === 92; c = text.charCodeAt(++p));
+    const next = text.charCodeAt(p);
+    if (next === 40 || next === 61) return true; // ( =
+    if (next === 97 && text.charCodeAt(p + 1) === 115 && !isIdentifierCode(text.charCodeAt(p + 2))) return true; // as
+  }
+  return false;
 }
 
 /** The units worth parsing for schedules: they mention Schedule (or an alias) or decorate with @pipeline. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { discover, discoverPython, isScheduleFile, PythonDiscovery } from '../../src/discovery/index';
+import { mayMentionSchedule } from '../../src/discovery/python';
 import { fieldValue, positionOf, rangeOf, shape } from './discovery-helpers';
 
 const HEADER = 'from zenml import pipeline, step\nfrom zenml.config.schedule import Schedule\n';
@@ -469,6 +470,23 @@ describe('Python discovery: broken and hostile input', () => {
     const cron = only(source).fields[0];
     assert.deepEqual(cron.keyRange, { start: { line: 2, character: 2 }, end: { line: 2, character: 17 } });
   });
+});
+
+describe('mayMentionSchedule (the pre-check before parsing)', () => {
+  const cases: { text: string; expected: boolean }[] = [
+    { text: 'from zenml.config.schedule import Schedule\n\nx = 1\n', expected: false },
+    { text: '# the schedule is set elsewhere\n', expected: false },
+    { text: 's = Schedule(name="x")', expected: true },
+    { text: 's = Schedule (\n', expected: true },
+    { text: 'p.with_options(schedule=s)', expected: true },
+    { text: 'p.with_options(schedule = s)', expected: true },
+    { text: 'from zenml.config import Schedule as S\n', expected: true },
+    { text: 'import zenml.config.schedule as zs\n', expected: true },
+    { text: 'from zenml.config import Schedule, assets\n', expected: false },
+  ];
+  for (const { text, expected } of cases) {
+    it(JSON.stringify(text), () => assert.equal(mayMentionSchedule(text), expected));
+  }
 });
 
 describe('discover() dispatch', () => {
