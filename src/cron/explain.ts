@@ -11,7 +11,7 @@ import { POSIX_PRESETS, parsePosix } from './posix';
 import { parseQuartz } from './quartz';
 import { parseRobfig, robfigNext } from './robfig';
 import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions } from './types';
-import { nextLocalMatch, walkRuns, type DstPolicy } from './walk';
+import { nextLocalMatch, walkRuns, wallRuns, type DstPolicy } from './walk';
 import { type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules } from './zone';
 
 export const MAX_EXPRESSION_LENGTH = 1000;
@@ -89,15 +89,11 @@ function explainParseError(e: CronParseError, expression: string): CronError {
 
 const ZONE_PREFIX = /^(CRON_TZ|TZ)=(\S*)/;
 
-function policyOf(dialect: Dialect): DstPolicy {
-  // Quartz: a skipped wall time does not run, a repeated one runs at its second occurrence.
-  if (dialect === 'databricks') return { gap: 'skip', overlap: 'second' };
-  // Vixie-style cron: a skipped time runs right after the change, a repeated one runs once.
-  return { gap: 'shift', overlap: 'first' };
-}
+// Vixie-style cron: a skipped time runs right after the change, a repeated one runs once.
+const POSIX_DST: DstPolicy = { gap: 'shift', overlap: 'first' };
 
-function fieldRuns(spec: FieldSpec, rules: ZoneRules, dialect: Dialect, yearsAhead: number) {
-  const policy = policyOf(dialect);
+function fieldRuns(spec: FieldSpec, rules: ZoneRules, yearsAhead: number) {
+  const policy = POSIX_DST;
   return (from: number, count: number) => walkRuns(spec, rules, from, count, policy, civilFromSeconds(from).year + yearsAhead);
 }
 
@@ -234,7 +230,10 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
       case 'databricks': {
         const parsed = parseQuartz(body, bodyOffset, new Date().getUTCFullYear());
         const description = describeFields(body.trim().split(/[ \t]+/).slice(0, 7).join(' '), true);
-        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: fieldRuns(parsed.spec, rules, dialect, 101), spec: parsed.spec, rules };
+        // Quartz stops at a fixed year (the year it was loaded + 100), whatever `from` is.
+        const lastYear = 1970 + (parsed.spec.years?.length ?? 0) - 1;
+        const runs = (from: number, count: number) => wallRuns(parsed.spec, rules, from, count, lastYear);
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs, spec: parsed.spec, rules };
       }
       default: {
         // standard, vertex, github: POSIX cron.
@@ -257,7 +256,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         }
         const dayOr = dayOrWarning(spec, fields[2], fields[4]);
         if (dayOr) warnings.push(dayOr);
-        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: fieldRuns(spec, rules, dialect, 10), spec, rules };
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: fieldRuns(spec, rules, 10), spec, rules };
       }
     }
   } catch (e) {

@@ -28,6 +28,20 @@ function nearestWeekdayDay(y: number, m: number, target: number): number {
   return day;
 }
 
+/**
+ * Quartz's `nW`: the weekday nearest to day n, without leaving the month. For
+ * an n past the month's end Quartz looks at the weekday of the date it rolls
+ * over to (31W in a 30-day month: 1st of next month); only a Saturday there
+ * brings it back into the month (to the 30th). -1 when there is no such day.
+ */
+function quartzNearestWeekday(y: number, m: number, n: number, dim: number): number {
+  const wd = (weekdayOf(y, m, 1) + n - 1) % 7;
+  let day = n;
+  if (wd === 6) day = n === 1 ? n + 2 : n - 1;
+  else if (wd === 0) day = n === dim ? n - 2 : n + 1;
+  return day <= dim ? day : -1;
+}
+
 export function dayMatches(spec: FieldSpec, y: number, m: number, d: number): boolean {
   const dim = daysInMonth(y, m);
   const wd = weekdayOf(y, m, d);
@@ -36,7 +50,7 @@ export function dayMatches(spec: FieldSpec, y: number, m: number, d: number): bo
     const target = dim - spec.lastDayOffset;
     domMatch = spec.lastWeekday ? d === nearestWeekdayDay(y, m, Math.max(target, 1)) : d === target;
   }
-  if (!domMatch && spec.nearestWeekday > 0 && spec.nearestWeekday <= dim) domMatch = d === nearestWeekdayDay(y, m, spec.nearestWeekday);
+  if (!domMatch && spec.nearestWeekday > 0) domMatch = d === quartzNearestWeekday(y, m, spec.nearestWeekday, dim);
   let dowMatch = spec.dow[wd] === 1;
   if (!dowMatch && spec.dowLast[wd] === 1) dowMatch = d + 7 > dim;
   if (!dowMatch) for (const { dow, n } of spec.dowNth) if (dow === wd && Math.ceil(d / 7) === n) dowMatch = true;
@@ -207,6 +221,28 @@ export function walkRuns(spec: FieldSpec, rules: ZoneRules, from: number, count:
       }
     }
     u = next.at;
+  }
+  return out;
+}
+
+/**
+ * Quartz's walk: wall-clock times strictly after the wall time of `from`, in
+ * wall-clock order. A wall time in a DST gap is skipped; one that happens
+ * twice resolves to its second occurrence (java.util.Calendar's choice). So a
+ * run at the first 02:00 of a fall-back night is not followed by the second.
+ */
+export function wallRuns(spec: FieldSpec, rules: ZoneRules, from: number, count: number, lastYear: number): number[] {
+  const out: number[] = [];
+  const start = from + 1;
+  let local = start + rules.offsetAt(start);
+  while (out.length < count) {
+    const match = nextLocalMatch(spec, local, lastYear);
+    if (match === null) break;
+    local = match + 1;
+    const instants = rules.instantsOf(match);
+    if (instants.length === 0) continue;
+    const instant = instants[instants.length - 1];
+    if (instant > from) out.push(instant);
   }
   return out;
 }

@@ -7,6 +7,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -29,7 +30,13 @@ type answer struct {
 
 var kubeflow = cron.NewParser(cron.Second | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.DowOptional | cron.Descriptor)
 
-func run(req request) answer {
+func run(req request) (ans answer) {
+	// robfig panics on a few malformed specs (a TZ= prefix without a space): that is a rejection.
+	defer func() {
+		if r := recover(); r != nil {
+			ans = answer{Error: fmt.Sprintf("panic: %v", r)}
+		}
+	}()
 	from, err := time.Parse(time.RFC3339, req.From)
 	if err != nil {
 		return answer{Error: "bad from: " + err.Error()}

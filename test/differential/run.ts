@@ -1,0 +1,121 @@
+// Differential test (issue 5): the cron engine against the orchestrators' own
+// parsers. Kubernetes and Kubeflow: robfig/cron (Go); Airflow: croniter
+// (Python); Databricks: Quartz (Java). Each case agrees when both give the same
+// next runs, or both reject the expression.
+//
+//   npm run test:differential                 the corpus, engine vs references
+//   ... -- --baseline                         plain cron-parser vs references (the "before")
+//   ... -- --seed 7 --size 2000 --show 30     another corpus / more disagreements shown
+//
+// Ends with "N passed, N failed[, N skipped]"; exit 1 on any disagreement.
+import { spawnSync } from 'node:child_process';
+
+import { CronExpressionParser } from 'cron-parser';
+
+import { explainCron } from '../../src/cron/index';
+import { buildReferences, type Reference, type ReferenceName } from './build-refs';
+import { type Case, type DiffDialect, generateCorpus } from './corpus';
+
+interface Answer {
+  runs?: string[];
+  error?: string;
+}
+
+const REFERENCE_OF: Record<DiffDialect, ReferenceName> = {
+  kubernetes: 'robfig',
+  kubeflow: 'robfig',
+  airflow: 'croniter',
+  databricks: 'quartz',
+};
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function runReference(ref: Reference, cases: Case[]): Answer[] {
+  const input = cases.map((c) => JSON.stringify({ dialect: c.dialect, expr: c.expr, tz: c.tz, from: c.from, count: c.count })).join('\n') + '\n';
+  const res = spawnSync(ref.command!, ref.args!, { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (res.status !== 0) throw new Error(`reference ${ref.name} failed (${res.status}): ${res.stderr.slice(0, 500)}`);
+  const lines = res.stdout.split('\n').filter((l) => l !== '');
+  if (lines.length !== cases.length) throw new Error(`reference ${ref.name}: ${lines.length} answers for ${cases.length} cases`);
+  return lines.map((l) => JSON.parse(l) as Answer);
+}
+
+function ours(c: Case): Answer {
+  const r = explainCron(c.expr, { dialect: c.dialect, timeZone: c.tz, from: new Date(c.from), count: c.count });
+  if (!r.valid) return { error: r.error?.message ?? 'invalid' };
+  return { runs: r.nextRuns.map((d) => d.toISOString().replace('.000Z', 'Z')) };
+}
+
+/** The "before": cron-parser as is, reading the string the way it reads any string. */
+function baseline(c: Case): Answer {
+  try {
+    const it = CronExpressionParser.parse(c.expr, { currentDate: new Date(c.from), tz: c.tz, strict: false });
+    return { runs: it.take(c.count).map((d) => d.toDate().toISOString().replace('.000Z', 'Z')) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function agree(a: Answer, b: Answer): boolean {
+  if (a.error !== undefined || b.error !== undefined) return a.error !== undefined && b.error !== undefined;
+  return JSON.stringify(a.runs ?? []) === JSON.stringify(b.runs ?? []);
+}
+
+function show(a: Answer): string {
+  return a.error !== undefined ? `rejects: ${a.error}` : `[${(a.runs ?? []).join(', ')}]`;
+}
+
+function main(): number {
+  const seed = arg('--seed', 20261128);
+  const size = arg('--size', 1500);
+  const showMax = arg('--show', 15);
+  const useBaseline = process.argv.includes('--baseline');
+  const started = Date.now();
+  const refs = buildReferences();
+  const cases = generateCorpus(seed, size);
+  console.log(`corpus: ${cases.length} cases (seed ${seed}, ${size} expressions per dialect, each in 2 zone/start pairs), engine: ${useBaseline ? 'plain cron-parser (baseline)' : 'explainCron'}`);
+
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const dialects: DiffDialect[] = ['kubernetes', 'kubeflow', 'airflow', 'databricks'];
+  for (const dialect of dialects) {
+    const ref = refs[REFERENCE_OF[dialect]];
+    const group = cases.filter((c) => c.dialect === dialect);
+    if (!ref.available) {
+      skipped += group.length;
+      console.log(`${dialect}: SKIPPED ${group.length} cases: reference ${ref.name} unavailable (${ref.reason})`);
+      continue;
+    }
+    const t0 = Date.now();
+    const answers = runReference(ref, group);
+    const refMs = Date.now() - t0;
+    const t1 = Date.now();
+    let ok = 0;
+    let shown = 0;
+    let valid = 0;
+    group.forEach((c, i) => {
+      const mine = useBaseline ? baseline(c) : ours(c);
+      if (answers[i].error === undefined) valid++;
+      if (agree(mine, answers[i])) {
+        ok++;
+        return;
+      }
+      if (shown++ < showMax) {
+        console.log(`  DISAGREE [${dialect}] ${JSON.stringify(c.expr)} tz=${c.tz} from=${c.from}\n    reference (${ref.name}): ${show(answers[i])}\n    ours:      ${show(mine)}`);
+      }
+    });
+    const oursMs = Date.now() - t1;
+    passed += ok;
+    failed += group.length - ok;
+    const pct = ((100 * ok) / group.length).toFixed(2);
+    console.log(`${dialect}: ${ok}/${group.length} agree (${pct}%) vs ${ref.name}; ${valid} accepted by the reference; reference ${refMs} ms, ours ${oursMs} ms`);
+  }
+  console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = main();
