@@ -112,7 +112,11 @@ function skipString(text: string, pos: number, quote: number): number {
       else if (c === quote && text.charCodeAt(p + 1) === quote && text.charCodeAt(p + 2) === quote) return p + 3;
       else p++;
     }
-    return length;
+    // Never closed (the user has just typed the opening quotes): Python would
+    // read the rest of the file as a string; end it at its line instead, so
+    // that only this statement is lost.
+    const lineEnd = text.indexOf('\n', pos);
+    return lineEnd < 0 ? length : lineEnd;
   }
   let p = pos + 1;
   while (p < length) {

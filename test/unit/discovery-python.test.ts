@@ -398,6 +398,8 @@ describe('Python discovery: broken and hostile input', () => {
     { name: 'a stray indent', middle: '        y = 2\n' },
     { name: 'a half-typed keyword', middle: 'half = Schedule(cron_expression=\n' },
     { name: 'a lone decorator', middle: '@\n' },
+    { name: 'an unclosed triple-quoted string', middle: 'x = """\n' },
+    { name: 'an unclosed triple-quoted string in a function', middle: 'def f():\n    """Doc\n    return 1\n' },
   ];
   for (const { name, middle } of cases) {
     it(`${name} does not hide what follows`, () => {
@@ -416,13 +418,16 @@ describe('Python discovery: broken and hostile input', () => {
     assert.deepEqual(shape(fieldValue(half, 'cron_expression')), { kind: 'string', value: '0 0 * * *' });
   });
 
-  it('an unclosed call inside the main block does not hide a later statement of the block', () => {
+  it('an unclosed call inside the main block does not hide the next statements of the block', () => {
     const source = `${HEADER}if __name__ == "__main__":\n    x = foo(\n    s = Schedule(cron_expression="1 2 * * *")\n    p.with_options(schedule=s)()\n`;
-    // `foo(` is followed by a line that still continues the argument list as far as Python knows;
-    // what matters is that nothing throws and the call is found when the line cannot continue it.
-    assert.doesNotThrow(() => discoverPython(source));
-    const closed = `${HEADER}if __name__ == "__main__":\n    x = foo(1,\n\ndef g():\n    pass\ns = Schedule(cron_expression="1 2 * * *")\n`;
-    assert.equal(discoverPython(closed).schedules.length, 1);
+    const schedule = only(source);
+    assert.deepEqual(fieldValue(schedule, 'cron_expression')?.range, rangeOf(source, '"1 2 * * *"'));
+    assert.equal(schedule.pipeline, 'p');
+  });
+
+  it('a valid argument at the same indentation as its call is not cut off', () => {
+    const source = `${HEADER}s = Schedule(\ncron_expression="1 2 * * *",\ncatchup=True)\n`;
+    assert.deepEqual(only(source).fields.map((f) => f.name), ['cron_expression', 'catchup']);
   });
 
   it('a triple-quoted docstring containing code is not code', () => {
