@@ -23,16 +23,29 @@ export interface WorkspaceAnalysis {
   unsupported: string[];
 }
 
+const SCHEDULE_CALL = /Schedule[\s\\]*\(/;
+const SCHEDULE_KEYWORD = /(?<![\w])schedule[\s\\]*=(?!=)/;
+const SCHEDULE_ALIAS = /(?<![\p{L}\p{N}_])Schedule\s+as\s+([\p{L}_][\p{L}\p{N}_]*)/gu;
+
 /**
- * Every Schedule construction, YAML `schedule:` mapping and `@pipeline(schedule=...)`
- * contains the word, whatever the import alias: files without it are skipped unparsed.
+ * Whether discovery can find anything in this text, decided without parsing. Python: a
+ * schedule needs a `Schedule(` call (also `config.Schedule(`), a call of an alias from
+ * `import Schedule as S`, or a `schedule=` keyword (attachments, `@pipeline(schedule=...)`);
+ * a file that only imports Schedule has none of these. YAML: a `schedule` key.
+ * Checking thousands of files, most have none, and skipping their parse is most of the speed.
  */
-export function mightHoldSchedules(text: string): boolean {
-  return /schedule/i.test(text);
+export function mightHoldSchedules(text: string, fileName: string): boolean {
+  if (!/schedule/i.test(text)) return false;
+  if (!fileName.toLowerCase().endsWith('.py')) return true;
+  if (SCHEDULE_CALL.test(text) || SCHEDULE_KEYWORD.test(text)) return true;
+  for (const match of text.matchAll(SCHEDULE_ALIAS)) {
+    if (new RegExp(`(?<![\\p{L}\\p{N}_.])${match[1]}[\\s\\\\]*\\(`, 'u').test(text)) return true;
+  }
+  return false;
 }
 
 export function analyzeSource(text: string, fileName: string, options: AnalysisOptions): { discovery: DiscoveryResult; findings: Finding[] } {
-  if (!mightHoldSchedules(text)) return { discovery: emptyDiscovery(), findings: [] };
+  if (!mightHoldSchedules(text, fileName)) return { discovery: emptyDiscovery(), findings: [] };
   return analyzeText(text, fileName, options);
 }
 

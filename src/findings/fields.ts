@@ -1,22 +1,9 @@
-// The fields of ZenML's `Schedule`, and "did you mean" for misspelt ones.
+// "Did you mean" for misspelt Schedule fields.
 
-export const SCHEDULE_FIELDS = [
-  'name',
-  'cron_expression',
-  'start_time',
-  'end_time',
-  'interval_second',
-  'catchup',
-  'run_once_start_time',
-] as const;
+import { SCHEDULE_FIELDS, type ScheduleFieldName } from '../discovery/fields';
 
-export type ScheduleFieldName = (typeof SCHEDULE_FIELDS)[number];
-
-const fieldSet: ReadonlySet<string> = new Set(SCHEDULE_FIELDS);
-
-export function isScheduleField(name: string): name is ScheduleFieldName {
-  return fieldSet.has(name);
-}
+// The field list lives with discovery (one source of truth); re-exported for the rules.
+export { SCHEDULE_FIELDS, isScheduleField, type ScheduleFieldName } from '../discovery/fields';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {

@@ -174,19 +174,32 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
   }
   // An empty string is "not set" for ZenML: missing-trigger reports it when nothing else triggers.
   if (value.value.length === 0) return [];
-  // The orchestrator evaluates in UTC unless a TZ= prefix says otherwise; the engine applies the prefix.
-  const explanation = explainCron(value.value, { dialect, timeZone: 'UTC', from: options.now, count: 1 });
+  // Orchestrators evaluate in UTC unless a TZ= prefix says otherwise: the engine's default for their
+  // dialects (passing a zone would make it warn that the prefix wins over it). `standard` defaults to the
+  // machine's zone, so it gets UTC explicitly.
+  const timeZone = dialect === 'standard' ? 'UTC' : undefined;
+  const explanation = explainCron(value.value, { dialect, timeZone, from: options.now, count: 1 });
   const data: FindingData = { expression: value.value };
   const results: Finding[] = [];
   const error = explanation.error;
   if (error) {
-    results.push(finding(error.code, error.message, errorRange(value, error.start, error.end, error.code), data));
+    const range = error.field === null ? literalRange(value) : errorRange(value, error.start, error.end, error.code);
+    results.push(finding(error.code, error.message, range, data, errorSeverity(error.code, dialect)));
   }
   for (const warning of explanation.warnings) {
     results.push(finding(warning.code, warning.message, literalRange(value), data, warning.severity));
   }
   return results;
 };
+
+/**
+ * A TZ= prefix is an error where the orchestrator is known to reject it (the Kubernetes API server);
+ * elsewhere, or when the orchestrator is not known, a warning.
+ */
+function errorSeverity(code: FindingCode, dialect: Dialect): Severity {
+  if (code === 'timezone-prefix' && dialect !== 'kubernetes') return 'warning';
+  return defaultSeverity(code);
+}
 
 /** The cron literal: from the first part of an implicit concatenation to the last (parentheses excluded). */
 function literalRange(value: Extract<FieldValue, { kind: 'string' }>): Range {

@@ -3,6 +3,8 @@
 import type { Range } from '../discovery/types';
 import type { FindingCode, Severity } from './codes';
 
+export type { FindingCode, Severity } from './codes';
+
 /** The orchestrator the code will run on, and where that answer came from. */
 export interface OrchestratorContext {
   /** The flavor string, e.g. `kubernetes`, `local`, or an unknown custom flavor. */

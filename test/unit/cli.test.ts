@@ -2,12 +2,15 @@
 // and `check` / `list` over a real temporary tree.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { collectFiles } from '../../src/cli/files';
 import { memoryIo } from '../../src/cli/io';
 import { VERSION, runCli } from '../../src/cli/run';
+import { analyzeSource, mightHoldSchedules } from '../../src/cli/workspace';
+import { analyzeText } from '../../src/findings';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 
@@ -415,5 +418,45 @@ describe('cli: check and list over a tree', () => {
   it('list, human: one aligned row per schedule', async () => {
     const r = await run('list', path.join(shown, 'pipelines', 'good.py'), '--tz', 'UTC');
     assert.match(r.out, /good\.py:\d+:\d+ {2}train {2}cron {2}0 3 \* \* \* {2}.+ {2}next Wed 2026-12-02 03:00 UTC\n1 schedule\n$/);
+  });
+});
+
+describe('cli: skipping files that cannot hold a schedule', () => {
+  const ALIAS_PY = `from zenml.config import Schedule as Plan\nnightly = Plan(cron_expression="61 * * * *")\n`;
+  const MODULE_PY = `import zenml.config.schedule as zs\nnightly = zs.Schedule(cron_expression="61 * * * *")\n`;
+  const DECORATOR_PY = `from zenml import pipeline\n\n@pipeline(schedule = 1)\ndef p():\n    pass\n`;
+  const IMPORT_ONLY_PY = `from zenml.config.schedule import Schedule\n\ndef describe(s: Schedule) -> str:\n    return s.name\n`;
+  const CONTINUED_PY = `from zenml.config.schedule import Schedule\ns = Schedule \\\n    (cron_expression="61 * * * *")\n`;
+
+  it('decides like discovery: the same findings with and without the shortcut', async () => {
+    const options = { orchestrator: null, now: NOW };
+    const texts: [string, string][] = [
+      ['alias.py', ALIAS_PY],
+      ['module.py', MODULE_PY],
+      ['decorator.py', DECORATOR_PY],
+      ['import_only.py', IMPORT_ONLY_PY],
+      ['continued.py', CONTINUED_PY],
+      ['good.py', GOOD_PY],
+      ['bad.py', BAD_PY],
+      ['interval.py', INTERVAL_PY],
+      ['naive.py', NAIVE_PY],
+      ['broken.py', BROKEN_PY],
+      ['run.yaml', RUN_YAML],
+    ];
+    for (const [name, text] of texts) {
+      assert.deepEqual(analyzeSource(text, name, options).findings, analyzeText(text, name, options).findings, name);
+    }
+    // And over the examples workspace, every shape and mistake.
+    const examples = await collectFiles([path.resolve(__dirname, '..', '..', 'examples')]);
+    for (const file of examples.files) {
+      const text = readFileSync(file.absolute, 'utf8');
+      const shortcut = analyzeSource(text, file.absolute, options);
+      const full = analyzeText(text, file.absolute, options);
+      assert.deepEqual([shortcut.findings, shortcut.discovery.schedules], [full.findings, full.discovery.schedules], file.display);
+    }
+    assert.equal(mightHoldSchedules(IMPORT_ONLY_PY, 'x.py'), false);
+    for (const text of [ALIAS_PY, MODULE_PY, DECORATOR_PY, CONTINUED_PY]) assert.equal(mightHoldSchedules(text, 'x.py'), true, text);
+    assert.ok(analyzeSource(ALIAS_PY, 'alias.py', options).findings.some((f) => f.code === 'invalid-cron'));
+    assert.ok(analyzeSource(DECORATOR_PY, 'decorator.py', options).findings.some((f) => f.code === 'schedule-not-a-pipeline-arg'));
   });
 });
