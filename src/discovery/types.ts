@@ -32,7 +32,11 @@ export type FieldValue =
   | { kind: 'bool'; value: boolean; range: Range }
   | {
       kind: 'datetime';
-      /** ISO-8601 when the instant is known statically (a literal datetime(...) or ISO string), else null (now()). */
+      /**
+       * ISO-8601 when the instant is known statically (a literal datetime(...) or ISO string), else null (now()).
+       * Aware values are normalised to UTC with `Z` (`2026-01-01T06:00:00Z`); naive values are the wall time
+       * without an offset (`2026-01-01T08:00:00`), which ZenML reads in the local zone of the machine.
+       */
       iso: string | null;
       /** Has a time zone (tzinfo=..., now(timezone.utc), an ISO string with an offset). */
       aware: boolean;
