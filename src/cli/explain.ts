@@ -71,7 +71,7 @@ export function explanationJson(explanation: CronExplanation, notes: CliNote[]):
 
 function humanExplanation(explanation: CronExplanation, notes: CliNote[]): string {
   const lines: string[] = [];
-  lines.push(`${explanation.expression}  (${explanation.dialect} dialect, ${explanation.timeZone})`);
+  lines.push(`${explanation.expression || '""'}  (${explanation.dialect} dialect, ${explanation.timeZone})`);
   const error = explanation.error;
   if (error) {
     lines.push(`error ${error.code}: ${error.message}`);
