@@ -1,0 +1,125 @@
+// `npm run test:integration`: runs the mocha integration suite inside the
+// extension host of code-server, with the packaged extension installed from
+// ./zenml-schedules.vsix and the test-only runner extension beside it.
+//
+// Environment (all optional):
+//   ZS_INTEGRATION_WORKSPACE  folder to open (default examples/)
+//   ZS_INTEGRATION_SETTINGS   JSON object of extra user settings (e.g. {"zenmlSchedules.pythonPath": "..."})
+//   ZS_INTEGRATION_FILES      comma-separated substrings of suite file names to run
+//   ZS_INTEGRATION_GREP       mocha grep on full test titles
+//   ZS_INTEGRATION_TIMEOUT_MS overall limit (default 600000)
+//   any other variable (e.g. ZENML_CONFIG_PATH) reaches the extension host unchanged.
+// Prints every test, then exactly `N passed, N failed` as the last line; exit 1 on failure.
+
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openWorkbench } from '../e2e/browser.mjs';
+import { EXAMPLES_WORKSPACE, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
+import { OUT_DIR, buildIntegrationSuite } from './build.mjs';
+import { ensurePackaged } from './package-vsix.mjs';
+
+async function waitForFile(path, timeoutMs, isAlive) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(path)) return JSON.parse(await readFile(path, 'utf8'));
+    const problem = isAlive();
+    if (problem) throw new Error(problem);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`No results after ${timeoutMs / 1000} s: the runner extension did not finish (see the extension host log).`);
+}
+
+/**
+ * Runs the suite in code-server and returns the results object
+ * ({ passed, failed, pending, tests: [{ fullTitle, state, error }], fatal? }).
+ * Options mirror the environment variables above.
+ */
+export async function runIntegrationSuite({
+  workspace = process.env.ZS_INTEGRATION_WORKSPACE ?? EXAMPLES_WORKSPACE,
+  settings = process.env.ZS_INTEGRATION_SETTINGS ? JSON.parse(process.env.ZS_INTEGRATION_SETTINGS) : {},
+  env = {},
+  timeoutMs = Number(process.env.ZS_INTEGRATION_TIMEOUT_MS ?? 600_000),
+  log = console.log,
+} = {}) {
+  const vsix = ensurePackaged();
+  const built = await buildIntegrationSuite();
+  const scratch = await mkdtemp(join(tmpdir(), 'zs-integration-'));
+  const resultsFile = join(scratch, 'results.json');
+  const server = await startCodeServer({
+    workspace,
+    vsix: [vsix, built.runnerVsix],
+    settings,
+    env: {
+      ...env,
+      ZS_INTEGRATION_HOST: 'code-server',
+      ZS_INTEGRATION_RESULTS: resultsFile,
+      ZS_INTEGRATION_INDEX: built.index,
+      ZS_INTEGRATION_SUITE_DIR: built.suiteDir,
+    },
+  });
+  log(`code-server ${server.url} (workspace ${workspace})`);
+  let workbench;
+  let results;
+  try {
+    // The extension host starts when a window connects: open one in headless Chromium.
+    workbench = await openWorkbench(server);
+    results = await waitForFile(resultsFile, timeoutMs, () => (workbench.page.isClosed() ? 'the workbench page closed' : undefined));
+  } catch (error) {
+    results = { passed: 0, failed: 0, pending: 0, tests: [], fatal: error.stack ?? String(error) };
+  }
+  const failed = Boolean(results.fatal) || results.failed > 0;
+  if (failed) {
+    // Keep what explains the failure: extension host logs, the page console, a screenshot.
+    const failureDir = join(OUT_DIR, 'failure');
+    await rm(failureDir, { recursive: true, force: true });
+    await mkdir(failureDir, { recursive: true });
+    for (const file of await extensionHostLogs(server.logsDir)) await copyFile(file, join(failureDir, basename(file))).catch(() => {});
+    await copyFile(server.serverLog, join(failureDir, 'code-server.log')).catch(() => {});
+    if (workbench) {
+      await workbench.page.screenshot({ path: join(failureDir, 'workbench.png') }).catch(() => {});
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(join(failureDir, 'console.log'), workbench.consoleLines.join('\n'));
+    }
+    results.failureDir = failureDir;
+  }
+  await workbench?.close();
+  await server.stop();
+  await rm(scratch, { recursive: true, force: true });
+  return results;
+}
+
+function printResults(results) {
+  let file = '';
+  for (const test of results.tests) {
+    if (test.file !== file) {
+      file = test.file;
+      console.log(`\n${file}`);
+    }
+    const mark = test.state === 'passed' ? '✓' : test.state === 'pending' ? '-' : '✗';
+    console.log(`  ${mark} ${test.fullTitle} (${test.durationMs} ms)`);
+    if (test.error) console.log(`      ${(test.error.stack ?? test.error.message).split('\n').slice(0, 12).join('\n      ')}`);
+  }
+  if (results.fatal) console.log(`\nThe suite could not run: ${results.fatal}`);
+  if (results.failureDir) console.log(`\nLogs, console and a screenshot of the failure: ${results.failureDir}`);
+  if (results.pending) console.log(`${results.pending} skipped`);
+  const failed = results.failed + (results.fatal ? 1 : 0);
+  console.log(`${results.passed} passed, ${failed} failed`);
+  return failed;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  let failed = 1;
+  try {
+    const results = await runIntegrationSuite();
+    console.log(`\nintegration suite in code-server: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    failed = printResults(results);
+  } catch (error) {
+    console.error(error.stack ?? String(error));
+    console.log('0 passed, 1 failed');
+  }
+  process.exit(failed ? 1 : 0);
+}

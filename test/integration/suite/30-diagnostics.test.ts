@@ -1,0 +1,113 @@
+// Diagnostics: each mistake in examples/pipelines/mistakes.py gets its finding
+// code, severity and range (computed from the file text, not hard-coded
+// columns), and the orchestrator setting adds orchestrator-specific findings.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FINDING_CODES, type FindingCode } from '../../../src/findings/codes';
+import { activateExtension, codeOf, describeRange, openInEditor, ourDiagnostics, rangeAfter, setSetting, waitFor, workspaceFile } from './helpers';
+
+const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+interface Expected {
+  code: FindingCode;
+  /** Candidate ranges; the diagnostic must match one of them exactly. */
+  ranges: vscode.Range[];
+}
+
+function expectedForMistakes(document: vscode.TextDocument): Expected[] {
+  const at = (anchor: string, needle: string) => rangeAfter(document, anchor, needle);
+  return [
+    // The literal is one plain string, so the range is the bad field (minute 61) inside it.
+    { code: 'invalid-cron', ranges: [at('bad_cron =', '61')] },
+    { code: 'missing-trigger', ranges: [at('no_trigger =', 'Schedule')] },
+    { code: 'unknown-schedule-field', ranges: [at('misspelt =', 'cron_expresion')] },
+    // "The overridden keyword": start_time + interval_second are what the cron overrides.
+    { code: 'cron-overrides-interval', ranges: [at('both =', 'interval_second'), at('both =', 'start_time')] },
+    { code: 'cron-overrides-run-once', ranges: [at('cron_and_once =', 'run_once_start_time')] },
+    { code: 'naive-datetime', ranges: [at('naive =', 'datetime(2026, 1, 1, 8, 0)')] },
+    { code: 'naive-datetime', ranges: [at('naive_now =', 'datetime.utcnow()'), at('naive_now =', 'utcnow()')] },
+    { code: 'end-before-start', ranges: [at('backwards =', 'end_time')] },
+    { code: 'schedule-not-a-pipeline-arg', ranges: [at('@pipeline(schedule', 'schedule')] },
+  ];
+}
+
+async function diagnosticsOf(uri: vscode.Uri, what: string, ready: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(what, () => {
+    const ds = ourDiagnostics(uri);
+    return ready(ds) ? ds : undefined;
+  }, 30_000);
+}
+
+describe('diagnostics', () => {
+  const restore: Array<() => Promise<void>> = [];
+  before(async () => {
+    await activateExtension();
+  });
+  afterEach(async () => {
+    while (restore.length) await restore.pop()!();
+  });
+
+  it('flags every mistake in mistakes.py with its code, severity and range', async () => {
+    const editor = await openInEditor('pipelines/mistakes.py');
+    const expected = expectedForMistakes(editor.document);
+    const actual = await diagnosticsOf(editor.document.uri, 'diagnostics for mistakes.py', (ds) => ds.length >= expected.length);
+    const listing = actual.map((d) => `${codeOf(d)} ${describeRange(d.range)} ${d.message}`).join('\n');
+
+    const unmatched = [...actual];
+    for (const want of expected) {
+      const index = unmatched.findIndex((d) => codeOf(d) === want.code && want.ranges.some((r) => r.isEqual(d.range)));
+      assert.ok(index >= 0, `no ${want.code} at ${want.ranges.map(describeRange).join(' or ')}; got:\n${listing}`);
+      const [found] = unmatched.splice(index, 1);
+      assert.equal(found.severity, SEVERITY[FINDING_CODES[want.code].severity], `severity of ${want.code}`);
+      assert.ok(found.message.length > 10, `${want.code} has a message a user can act on`);
+    }
+    assert.deepEqual(unmatched.map((d) => `${codeOf(d)} ${describeRange(d.range)}`), [], `unexpected diagnostics; all:\n${listing}`);
+  });
+
+  it('links each diagnostic code to its documentation', async () => {
+    const uri = workspaceFile('pipelines/mistakes.py');
+    await openInEditor('pipelines/mistakes.py');
+    const ds = await diagnosticsOf(uri, 'diagnostics for mistakes.py', (list) => list.length > 0);
+    for (const d of ds) {
+      assert.ok(typeof d.code === 'object' && d.code.target, `${codeOf(d)} has no documentation link`);
+      assert.match(d.code.target.toString(), new RegExp(`#${codeOf(d)}$`));
+    }
+  });
+
+  it('flags the mistakes of a YAML run configuration', async () => {
+    const editor = await openInEditor('configs/mistakes.yaml');
+    const ds = await diagnosticsOf(editor.document.uri, 'diagnostics for mistakes.yaml', (list) => list.length >= 2);
+    const listing = ds.map((d) => `${codeOf(d)} ${describeRange(d.range)}`).join('\n');
+    const misspelt = rangeAfter(editor.document, 'schedule:\n', 'interval_seconds');
+    assert.ok(ds.some((d) => codeOf(d) === 'unknown-schedule-field' && d.range.isEqual(misspelt)), `no unknown-schedule-field at ${describeRange(misspelt)}; got:\n${listing}`);
+    assert.ok(ds.some((d) => codeOf(d) === 'naive-datetime'), `no naive-datetime; got:\n${listing}`);
+  });
+
+  it('warns at schedule= when the orchestrator (setting: local) cannot run schedules', async () => {
+    const editor = await openInEditor('pipelines/training.py');
+    const uri = editor.document.uri;
+    const attach = rangeAfter(editor.document, 'with_options(', 'schedule');
+    const isUnsupported = (d: vscode.Diagnostic) => codeOf(d) === 'unsupported-orchestrator';
+
+    // Without an orchestrator nothing is known to be unsupported.
+    await waitFor('training.py to be analysed', async () => (await activateExtension()).analyzeDocument(uri));
+    assert.equal(ourDiagnostics(uri).filter(isUnsupported).length, 0, 'unsupported-orchestrator before any orchestrator is set');
+
+    restore.push(await setSetting('orchestrator', 'local'));
+    const ds = await diagnosticsOf(uri, 'an unsupported-orchestrator warning with orchestrator=local', (list) => list.some(isUnsupported));
+    const warning = ds.find(isUnsupported)!;
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(warning.range.start.isEqual(attach.start), `warning at ${describeRange(warning.range)}, expected it to start at the schedule= keyword ${describeRange(attach)}`);
+    assert.ok(editor.document.getText(warning.range).startsWith('schedule'), `range text: ${editor.document.getText(warning.range)}`);
+
+    // A scheduling orchestrator clears it.
+    await restore.pop()!();
+    restore.push(await setSetting('orchestrator', 'kubernetes'));
+    await diagnosticsOf(uri, 'the warning to clear with orchestrator=kubernetes', (list) => !list.some(isUnsupported));
+  });
+});
