@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { SortOrder } from './workspace/treeModel';
+import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { DiagnosticsController } from './vscode/diagnostics';
 import { DocumentAnalyzer } from './vscode/documents';
@@ -12,6 +13,7 @@ import { ScheduleHoverProvider } from './vscode/hover';
 import { OrchestratorService } from './vscode/orchestrator';
 import { SchedulesTreeProvider } from './vscode/tree';
 import { WorkspaceScheduleIndex } from './vscode/workspaceIndex';
+import { registerZenml } from './vscode/zenml';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'python', scheme: 'file' },
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
+  registerZenml(context, { orchestrator: orchestrators, log });
+  registerCodeActions(context, { orchestrator: orchestrators });
 
   return {
     schedulesProvider: tree,

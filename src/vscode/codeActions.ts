@@ -1,0 +1,92 @@
+// Quick fixes for our diagnostics. The edits are computed by the pure
+// src/findings/fixes.ts; this file only matches diagnostics to findings (by code
+// and range, re-analysing the document, which is fast) and wraps the fixes.
+
+import * as vscode from 'vscode';
+import { analyzeText } from '../findings';
+import { type Fix, fixesFor } from '../findings/fixes';
+import type { Finding } from '../findings/types';
+import { DIAGNOSTIC_SOURCE, toRange } from './convert';
+import type { OrchestratorService } from './orchestrator';
+import { ZENML_COMMANDS } from './zenml';
+
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'python', scheme: 'file' },
+  { language: 'python', scheme: 'untitled' },
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
+];
+
+export interface CodeActionServices {
+  orchestrator: OrchestratorService;
+}
+
+export function registerCodeActions(context: vscode.ExtensionContext, services: CodeActionServices): void {
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new ScheduleCodeActions(services.orchestrator), {
+      providedCodeActionKinds: ScheduleCodeActions.kinds,
+    }),
+  );
+}
+
+/** The finding code of a diagnostic, whether `code` is a plain value or `{value, target}`. */
+export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
+}
+
+export class ScheduleCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly orchestrator: OrchestratorService) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (ours.length === 0) return [];
+    const text = document.getText();
+    const orchestrator = this.orchestrator.current(document.uri);
+    const fileName = document.languageId === 'yaml' ? 'document.yaml' : 'document.py';
+    const { discovery, findings } = analyzeText(text, fileName, { orchestrator });
+    const actions: vscode.CodeAction[] = [];
+    const seenDocs = new Set<string>();
+    for (const diagnostic of ours) {
+      const finding = findingFor(diagnostic, findings);
+      if (!finding) continue;
+      for (const fix of fixesFor(finding, { text, discovery, flavor: orchestrator?.flavor })) {
+        if (fix.kind === 'open-docs') {
+          if (seenDocs.has(fix.url)) continue; // one docs link per request is enough
+          seenDocs.add(fix.url);
+        }
+        actions.push(toCodeAction(fix, document, diagnostic));
+      }
+    }
+    return actions;
+  }
+}
+
+function findingFor(diagnostic: vscode.Diagnostic, findings: Finding[]): Finding | undefined {
+  const code = diagnosticCode(diagnostic);
+  return findings.find((f) => f.code === code && toRange(f.range).isEqual(diagnostic.range));
+}
+
+function toCodeAction(fix: Fix, document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  switch (fix.kind) {
+    case 'edit': {
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of fix.edits) edit.replace(document.uri, toRange(e.range), e.newText);
+      action.edit = edit;
+      action.isPreferred = fix.preferred ?? false;
+      break;
+    }
+    case 'switch-stack':
+      action.command = { command: ZENML_COMMANDS.switchStack, title: fix.title, arguments: [fix.stack, document.uri] };
+      action.isPreferred = fix.preferred ?? false;
+      break;
+    case 'open-docs':
+      action.command = { command: 'vscode.open', title: fix.title, arguments: [vscode.Uri.parse(fix.url)] };
+      break;
+  }
+  return action;
+}
