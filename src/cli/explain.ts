@@ -19,7 +19,7 @@ import {
 } from './args';
 import { formatInstant } from './format';
 import type { CliIo } from './io';
-import { resolveOrchestrator, type CliNote } from './orchestrator';
+import { cannotScheduleNote, resolveOrchestrator, type CliNote } from './orchestrator';
 
 export const EXPLAIN_HELP = `Usage: zenml-schedules explain <cron> [options]
 
@@ -123,7 +123,8 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
   if (flavor !== undefined) {
     const resolution = await resolveOrchestrator({ flavor });
     dialect = dialectOfFlavor(resolution.orchestrator?.flavor);
-    notes = resolution.notes;
+    const cannotSchedule = cannotScheduleNote(flavor);
+    notes = cannotSchedule ? [...resolution.notes, cannotSchedule] : resolution.notes;
   }
   const tz = stringOption(parsed, 'tz');
   const fromText = stringOption(parsed, 'from');

@@ -2,17 +2,19 @@
 // ZenML detection (`--python PATH`) plugs in here, so that every command resolves
 // the orchestrator the same way.
 
-import { isKnownFlavor } from '../zenml/capabilities';
+import type { FindingCode, Severity } from '../findings/codes';
 import type { OrchestratorContext } from '../findings/types';
+import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
 
 export interface OrchestratorRequest {
   /** --orchestrator FLAVOR */
   flavor?: string;
 }
 
+/** A fact about the command's context (not about one schedule), printed beside the output. */
 export interface CliNote {
-  code: 'unknown-orchestrator';
-  severity: 'info';
+  code: FindingCode;
+  severity: Severity;
   message: string;
 }
 
@@ -31,6 +33,17 @@ export function unknownOrchestratorNote(flavor: string): CliNote {
     message:
       `Orchestrator flavor '${flavor}' is unknown: the standard cron dialect applies and ` +
       'whether it can run schedules is not checked.',
+  };
+}
+
+/** For `explain --orchestrator local`: the expression may be fine, the orchestrator will not run it. */
+export function cannotScheduleNote(flavor: string): CliNote | null {
+  const capability = capabilityOf(flavor);
+  if (!capability || capability.canSchedule) return null;
+  return {
+    code: 'unsupported-orchestrator',
+    severity: 'warning',
+    message: `The ${flavor} orchestrator cannot run schedules: ZenML raises at run time.`,
   };
 }
 

@@ -117,6 +117,15 @@ describe('cli: explain', () => {
     assert.match(r.json.warnings[0].message, /my_flavor/);
   });
 
+  it('an orchestrator that cannot schedule: valid, with an unsupported-orchestrator warning', async () => {
+    const r = await runJson('explain', '0 3 * * *', '--orchestrator', 'local', ...base);
+    assert.equal(r.code, 0);
+    assert.deepEqual(
+      r.json.warnings.map((w: { code: string; severity: string }) => `${w.code}/${w.severity}`),
+      ['unsupported-orchestrator/warning'],
+    );
+  });
+
   it('never runs: valid, no next runs, a never-runs warning', async () => {
     const r = await runJson('explain', '0 0 30 2 *', ...base);
     assert.equal(r.code, 0);

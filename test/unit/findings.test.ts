@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Attachment, DiscoveredSchedule, DiscoveryResult, FieldValue, Range, ScheduleField } from '../../src/discovery/types';
-import { analyze, editDistance, suggestField } from '../../src/findings';
+import { ALL_FINDING_CODES, analyze, editDistance, suggestField } from '../../src/findings';
 import type { AnalysisOptions, Finding, OrchestratorContext } from '../../src/findings/types';
 
 // ------------------------------------------------------------------ builders
@@ -104,8 +104,12 @@ const NO_ORCHESTRATOR: AnalysisOptions = { orchestrator: null, now: NOW };
 
 const attachedAt = (r: Range, pipeline = 'train'): Attachment => ({ via: 'with_options', keywordRange: r, pipeline });
 
+/** Every code some test saw fire, to check at the end that no code goes untested. */
+const codesSeen = new Set<string>();
+
 /** The compact form the tables compare: code, severity and where. */
 function summary(findings: Finding[]): string[] {
+  for (const f of findings) codesSeen.add(f.code);
   return findings.map(
     (f) => `${f.code}/${f.severity}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`,
   );
@@ -443,6 +447,12 @@ describe('findings: cron expressions (through the cron engine)', () => {
       expect: (b) => [at('timezone-prefix', 'error', b.value('cron_expression'))],
     },
     {
+      name: 'a TZ= prefix with no orchestrator known: a warning (standard cron has no prefix)',
+      spec: str('TZ=Europe/Berlin 0 3 * * *'),
+      options: NO_ORCHESTRATOR,
+      expect: (b) => [at('timezone-prefix', 'warning', b.value('cron_expression'))],
+    },
+    {
       name: 'vertex accepts a TZ= prefix',
       spec: str('TZ=Europe/Berlin 0 3 * * *'),
       options: orchestrator('vertex'),
@@ -485,5 +495,12 @@ describe('findings: cron expressions (through the cron engine)', () => {
     const [f] = analyze(result([built.schedule]), orchestrator('kubeflow'));
     assert.deepEqual(f.data, { expression: '0 0 * * *' });
     assert.match(f.message, /hour/);
+  });
+});
+
+describe('findings: coverage', () => {
+  it('every finding code except the CLI-only unknown-orchestrator fired in the tables above', () => {
+    const untested = ALL_FINDING_CODES.filter((code) => code !== 'unknown-orchestrator' && !codesSeen.has(code));
+    assert.deepEqual(untested, []);
   });
 });
