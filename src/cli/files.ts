@@ -36,13 +36,15 @@ function joinDisplay(base: string, relative: string): string {
   return `${base}${path.sep}${relative}`;
 }
 
-async function walk(root: string, display: string, into: SourceFile[]): Promise<void> {
+/** Walks a folder; below the folder the user named, virtual environments are skipped. */
+async function walk(root: string, display: string, into: SourceFile[], named: boolean): Promise<void> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(root, { withFileTypes: true });
   } catch {
     return; // Unreadable folder: nothing to check in it.
   }
+  if (!named && entries.some((e) => e.name === VENV_MARKER && e.isFile())) return;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const folders: Promise<void>[] = [];
   const found: SourceFile[] = [];
@@ -55,7 +57,7 @@ async function walk(root: string, display: string, into: SourceFile[]): Promise<
       if (SKIPPED_FOLDERS.has(entry.name)) continue;
       const bucket: SourceFile[] = [];
       nested.push(bucket);
-      folders.push(walkUnlessVenv(absolute, shown, bucket));
+      folders.push(walk(absolute, shown, bucket, false));
     } else if (entry.isFile() && isSupportedFile(entry.name)) {
       found.push({ display: shown, absolute });
     }
@@ -63,15 +65,6 @@ async function walk(root: string, display: string, into: SourceFile[]): Promise<
   await Promise.all(folders);
   into.push(...found);
   for (const bucket of nested) into.push(...bucket);
-}
-
-async function walkUnlessVenv(folder: string, display: string, into: SourceFile[]): Promise<void> {
-  try {
-    await fs.access(path.join(folder, VENV_MARKER));
-    return;
-  } catch {
-    await walk(folder, display, into);
-  }
 }
 
 /** Expands the user's paths into the supported files under them, in a stable order. */
@@ -87,7 +80,7 @@ export async function collectFiles(paths: string[]): Promise<FileCollection> {
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(absolute, given, collection.files);
+      await walk(absolute, given, collection.files, true);
     } else if (isSupportedFile(given)) {
       collection.files.push({ display: given, absolute });
     } else {

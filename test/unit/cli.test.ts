@@ -366,6 +366,12 @@ describe('cli: check and list over a tree', () => {
     assert.match(r.out, /\n5 files, 5 schedules: \d+ errors?, \d+ warnings?, \d+ infos?\n$/);
   });
 
+  it('a virtual environment is checked when named explicitly', async () => {
+    const r = await runJson('check', path.join(shown, '.venv'));
+    assert.equal(r.json.files, 1);
+    assert.equal(r.code, 1);
+  });
+
   it('a YAML file that is not a mapping is checked without findings', async () => {
     const r = await runJson('check', path.join(shown, 'configs', 'not-a-mapping.yml'));
     assert.deepEqual(r.json, { files: 1, schedules: 0, findings: [] });
