@@ -42,7 +42,8 @@ interface Row {
   baseline: number | null;
   unit: 'µs' | 'ms';
   target: string;
-  pass: boolean;
+  /** Null: shown for information, no target. */
+  pass: boolean | null;
 }
 
 const rows: Row[] = [];
@@ -59,7 +60,7 @@ function printTable(): void {
     r.baseline === null ? '-' : `${formatNumber(r.baseline)} ${r.unit}`,
     r.baseline === null ? '-' : `${(r.ours / r.baseline).toFixed(2)}x`,
     r.target,
-    r.pass ? 'PASS' : 'MISS',
+    r.pass === null ? '-' : r.pass ? 'PASS' : 'MISS',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
@@ -135,7 +136,8 @@ from zenml.config.schedule import Schedule
 `;
 
 /** About 20 lines: a step, a pipeline and, every tenth block, a schedule attached to it. */
-function pythonBlock(i: number, withSchedule: boolean): string {
+/** `salt` varies the cron expressions, so that a measured parse never reuses the engine's cache. */
+function pythonBlock(i: number, withSchedule: boolean, salt = 0): string {
   const lines = [
     `@step`,
     `def load_${i}(limit: int = ${i % 97}) -> list[int]:`,
@@ -155,7 +157,7 @@ function pythonBlock(i: number, withSchedule: boolean): string {
   if (withSchedule) {
     lines.push(
       `schedule_${i} = Schedule(`,
-      `    cron_expression="${i % 60} ${i % 24} * * *",`,
+      `    cron_expression="${(i + salt) % 60} ${(i + 7 * salt) % 24} * * *",`,
       `    start_time=datetime(2026, 1, ${(i % 28) + 1}, tzinfo=timezone.utc),`,
       `)`,
       `flow_${i}.with_options(schedule=schedule_${i})()`,
@@ -167,11 +169,11 @@ function pythonBlock(i: number, withSchedule: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-function largePythonFile(targetLines: number): string {
+function largePythonFile(targetLines: number, salt: number): string {
   let text = HEADER;
   let lines = HEADER.split('\n').length - 1;
   for (let i = 0; lines < targetLines; i++) {
-    const block = pythonBlock(i, i % 10 === 0);
+    const block = pythonBlock(i, i % 10 === 0, salt);
     text += block;
     lines += block.split('\n').length - 1;
   }
@@ -189,22 +191,31 @@ function regexScan(text: string): number {
 }
 
 function benchLargeFile(): void {
-  const text = largePythonFile(10_000);
+  const text = largePythonFile(10_000, 0);
   const options = { orchestrator: null, now: FROM };
   const reps = 7;
-  // Warm-up, not measured.
+  // Warm-up of the JIT, not measured.
   analyze(new PythonDiscovery().update(text), options);
   regexScan(text);
 
   const first: number[] = [];
+  const firstFindings: number[] = [];
   const scan: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
-    first.push(timeSync(() => analyze(new PythonDiscovery().update(text), options)));
-    scan.push(timeSync(() => regexScan(text)));
+    const fresh = largePythonFile(10_000, rep + 1);
+    const start = performance.now();
+    const result = new PythonDiscovery().update(fresh);
+    const discovered = performance.now();
+    analyze(result, options);
+    const end = performance.now();
+    first.push(end - start);
+    firstFindings.push(end - discovered);
+    scan.push(timeSync(() => regexScan(fresh)));
   }
   const firstMs = median(first);
   const scanMs = median(scan);
   rows.push({ name: '(b) 10,000-line file: first parse + findings', ours: firstMs, baseline: scanMs, unit: 'ms', target: '< 150 ms', pass: firstMs < 150 });
+  rows.push({ name: '(b)   of which the findings rules', ours: median(firstFindings), baseline: null, unit: 'ms', target: '-', pass: null });
 
   // One-line edits in the middle of the file: change a cron expression's minute, one character at a time.
   const discovery = new PythonDiscovery();
@@ -212,16 +223,24 @@ function benchLargeFile(): void {
   let current = text;
   const anchor = current.indexOf('cron_expression="', current.length >> 1) + 'cron_expression="'.length;
   const edits: number[] = [];
-  const editReps = 11;
+  const findingsOnly: number[] = [];
+  const editReps = 21;
   for (let rep = 0; rep < editReps; rep++) {
     const replacement = String(rep % 10);
     const change = { fromA: anchor, toA: anchor + 1, fromB: anchor, toB: anchor + replacement.length };
     current = current.slice(0, anchor) + replacement + current.slice(anchor + 1);
     const snapshot = current;
-    edits.push(timeSync(() => analyze(discovery.update(snapshot, [change]), options)));
+    const start = performance.now();
+    const result = discovery.update(snapshot, [change]);
+    const discovered = performance.now();
+    analyze(result, options);
+    const end = performance.now();
+    edits.push(end - start);
+    findingsOnly.push(end - discovered);
   }
   const editMs = median(edits);
   rows.push({ name: '(b) 10,000-line file: after a one-line edit', ours: editMs, baseline: scanMs, unit: 'ms', target: '< 20 ms', pass: editMs < 20 });
+  rows.push({ name: '(b)   of which the findings rules', ours: median(findingsOnly), baseline: null, unit: 'ms', target: '-', pass: null });
 }
 
 // ------------------------------------------------------------------ (c) check over 5,000 files
