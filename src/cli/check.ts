@@ -1,5 +1,7 @@
 // `zenml-schedules check <paths...>`: the findings of every schedule in .py/.yaml/.yml files.
 
+import { statSync } from 'node:fs';
+import * as nodePath from 'node:path';
 import type { Severity } from '../findings/codes';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, flag, parseCommandArgs, stringOption } from './args';
 import { oneBased, plural } from './format';
@@ -15,6 +17,8 @@ node_modules, .git, virtual environments and build output are skipped).
 Options:
   --orchestrator FLAVOR  the orchestrator the code runs on (e.g. kubernetes, local):
                          enables its dialect and its scheduling support checks
+  --python PATH          without --orchestrator: ask the ZenML installed in that Python
+                         for the active stack and check against its orchestrator
   --fail-on LEVEL        error (default), warning or info: the lowest severity that fails
   --json                 print JSON
   -h, --help             show this help
@@ -90,9 +94,20 @@ export function reportSkipped(analysis: WorkspaceAnalysis, notes: CliNote[], io:
   }
 }
 
+/** ZenML finds its repository by walking up from here: the first checked folder (or a file's folder). */
+function zenmlFolder(first: string | undefined): string {
+  const target = nodePath.resolve(first ?? '.');
+  try {
+    return statSync(target).isDirectory() ? target : nodePath.dirname(target);
+  } catch {
+    return process.cwd();
+  }
+}
+
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(argv, {
     orchestrator: { type: 'string' },
+    python: { type: 'string' },
     'fail-on': { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -102,7 +117,11 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one file or folder, e.g. zenml-schedules check .');
   const failOn = parseFailOn(stringOption(parsed, 'fail-on'));
-  const resolution = await resolveOrchestrator({ flavor: stringOption(parsed, 'orchestrator') });
+  const resolution = await resolveOrchestrator({
+    flavor: stringOption(parsed, 'orchestrator'),
+    python: stringOption(parsed, 'python'),
+    cwd: zenmlFolder(parsed.positionals[0]),
+  });
   const analysis = await analyzeWorkspace(parsed.positionals, { orchestrator: resolution.orchestrator, now: io.now() });
   if (analysis.missing.length > 0) {
     for (const path of analysis.missing) io.stderr(`error: no such file or folder: ${path}\n`);

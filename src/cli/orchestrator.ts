@@ -5,15 +5,21 @@
 import type { FindingCode, Severity } from '../findings/codes';
 import type { OrchestratorContext } from '../findings/types';
 import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
+import { DEFAULT_HELPER_TIMEOUT_MS, describeState, detectOrchestrator, toOrchestratorContext } from '../zenml/runner';
 
 export interface OrchestratorRequest {
   /** --orchestrator FLAVOR */
   flavor?: string;
+  /** --python PATH: without --orchestrator, ask that interpreter's ZenML for the active stack. */
+  python?: string;
+  /** Where ZenML looks for its repository (walking up), for --python. */
+  cwd?: string;
 }
 
 /** A fact about the command's context (not about one schedule), printed beside the output. */
 export interface CliNote {
-  code: FindingCode;
+  /** A finding code, or zenml-stack / zenml-detection for what ZenML detection found. */
+  code: FindingCode | 'zenml-stack' | 'zenml-detection';
   severity: Severity;
   message: string;
 }
@@ -49,8 +55,25 @@ export function cannotScheduleNote(flavor: string): CliNote | null {
 
 export async function resolveOrchestrator(request: OrchestratorRequest): Promise<OrchestratorResolution> {
   const flavor = request.flavor?.trim();
+  if (!flavor && request.python?.trim()) return resolveFromZenml(request.python.trim(), request.cwd);
   if (!flavor) return { orchestrator: null, known: false, notes: [] };
   const orchestrator: OrchestratorContext = { flavor, source: 'flag' };
   if (isKnownFlavor(flavor)) return { orchestrator, known: true, notes: [] };
   return { orchestrator, known: false, notes: [unknownOrchestratorNote(flavor)] };
+}
+
+/** The active stack's orchestrator, as the helper asks ZenML; a failure is a note, not an exit. */
+async function resolveFromZenml(python: string, cwd: string | undefined): Promise<OrchestratorResolution> {
+  const seconds = Number(process.env.ZENML_SCHEDULES_HELPER_TIMEOUT_SECONDS);
+  const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_HELPER_TIMEOUT_MS;
+  const result = await detectOrchestrator({ pythonPath: python, cwd, timeoutMs });
+  if (!result.ok) {
+    const message = `${result.error.message} Checks that depend on the orchestrator are skipped.`;
+    return { orchestrator: null, known: false, notes: [{ code: 'zenml-detection', severity: 'warning', message }] };
+  }
+  const orchestrator = toOrchestratorContext(result.state);
+  const notes: CliNote[] = [{ code: 'zenml-stack', severity: 'info', message: `using the active ZenML ${describeState(result.state)}` }];
+  const known = orchestrator !== null && isKnownFlavor(orchestrator.flavor);
+  if (orchestrator && !known) notes.push(unknownOrchestratorNote(orchestrator.flavor));
+  return { orchestrator, known, notes };
 }

@@ -88,7 +88,8 @@ export interface HelperRunOptions {
 
 /** helper.py sits beside this module: src/zenml/ when run from source, dist/ when bundled. */
 export function defaultHelperPath(): string {
-  const candidates = [path.join(__dirname, 'helper.py'), path.join(__dirname, 'zenml', 'helper.py')];
+  // Beside the module (src/zenml/ or dist/), else the checkout's source (a dist/ bundled without the copy step).
+  const candidates = [path.join(__dirname, 'helper.py'), path.join(__dirname, '..', 'src', 'zenml', 'helper.py')];
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 

@@ -339,3 +339,38 @@ describe('failure paths', () => {
     assert.notEqual(run.status, 0);
   });
 });
+
+describe('zenml-schedules check --python (the command line uses the same detection)', () => {
+  function check(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'check', ...args], {
+      cwd: ROOT,
+      env: { ...env, ZENML_SCHEDULES_HELPER_TIMEOUT_SECONDS: '120' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  it('names the stack and orchestrator it used and checks against them', () => {
+    zenml('stack', 'set', 'default');
+    fs.writeFileSync(path.join(repo, 'pipeline.py'), CRON_PIPELINE);
+    const result = check(repo, '--python', PYTHON);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /info zenml-stack: using the active ZenML stack 'default' \(orchestrator 'default', flavor local, cannot schedule/);
+    assert.match(result.stdout, /pipeline\.py:8:\d+ warning unsupported-orchestrator .*default/);
+    assert.match(result.stdout, /\(orchestrator: local\)/);
+  });
+
+  it('--orchestrator still wins over --python', () => {
+    const result = check(repo, '--python', PYTHON, '--orchestrator', 'kubernetes');
+    assert.doesNotMatch(result.stderr, /zenml-stack/);
+    assert.doesNotMatch(result.stdout, /unsupported-orchestrator/);
+  });
+
+  it('an interpreter without ZenML: a warning note, the other checks still run', () => {
+    const result = check(repo, '--python', PLAIN_PYTHON);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /warning zenml-detection: ZenML is not installed in .*plain-venv.*Checks that depend on the orchestrator are skipped/);
+    assert.match(result.stdout, /1 file, 1 schedule: no problems/);
+  });
+});
