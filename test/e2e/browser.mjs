@@ -39,3 +39,30 @@ export async function openWorkbench(server, { viewport = { width: 1400, height: 
   };
   return { browser, context, page, consoleLines, close };
 }
+
+/**
+ * Answers VS Code's "Do you want Code to open the external website?" prompt with
+ * Cancel whenever it appears, so that commands calling openExternal return and no
+ * real site is contacted. Returns a function that stops watching.
+ */
+export function cancelExternalLinkPrompts(page, log = () => {}) {
+  let running = true;
+  const loop = async () => {
+    while (running && !page.isClosed()) {
+      try {
+        const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /external website/i });
+        if (await dialog.count()) {
+          log(`cancelled the external-link prompt: ${(await dialog.first().innerText()).split('\n')[0]}`);
+          await dialog.first().getByRole('button', { name: 'Cancel' }).click({ timeout: 5000 });
+        }
+      } catch {
+        // the page is busy or closing: try again
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  void loop();
+  return () => {
+    running = false;
+  };
+}

@@ -16,10 +16,11 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openWorkbench } from '../e2e/browser.mjs';
+import { cancelExternalLinkPrompts, openWorkbench } from '../e2e/browser.mjs';
 import { EXAMPLES_WORKSPACE, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
 import { OUT_DIR, buildIntegrationSuite } from './build.mjs';
 import { ensurePackaged } from './package-vsix.mjs';
+import { printResults } from './report.mjs';
 
 async function waitForFile(path, timeoutMs, isAlive) {
   const deadline = Date.now() + timeoutMs;
@@ -66,6 +67,8 @@ export async function runIntegrationSuite({
   try {
     // The extension host starts when a window connects: open one in headless Chromium.
     workbench = await openWorkbench(server);
+    // What a user would do with the link prompt of openExternal: nothing leaves the machine.
+    cancelExternalLinkPrompts(workbench.page, (line) => log(`  (${line})`));
     results = await waitForFile(resultsFile, timeoutMs, () => (workbench.page.isClosed() ? 'the workbench page closed' : undefined));
   } catch (error) {
     results = { passed: 0, failed: 0, pending: 0, tests: [], fatal: error.stack ?? String(error) };
@@ -89,25 +92,6 @@ export async function runIntegrationSuite({
   await server.stop();
   await rm(scratch, { recursive: true, force: true });
   return results;
-}
-
-function printResults(results) {
-  let file = '';
-  for (const test of results.tests) {
-    if (test.file !== file) {
-      file = test.file;
-      console.log(`\n${file}`);
-    }
-    const mark = test.state === 'passed' ? '✓' : test.state === 'pending' ? '-' : '✗';
-    console.log(`  ${mark} ${test.fullTitle} (${test.durationMs} ms)`);
-    if (test.error) console.log(`      ${(test.error.stack ?? test.error.message).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-  if (results.fatal) console.log(`\nThe suite could not run: ${results.fatal}`);
-  if (results.failureDir) console.log(`\nLogs, console and a screenshot of the failure: ${results.failureDir}`);
-  if (results.pending) console.log(`${results.pending} skipped`);
-  const failed = results.failed + (results.fatal ? 1 : 0);
-  console.log(`${results.passed} passed, ${failed} failed`);
-  return failed;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

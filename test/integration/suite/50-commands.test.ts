@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { HOST, activateExtension, extension, sleep, waitFor, type ExtensionApi } from './helpers';
+import { HOST, activateExtension, extension, sleep, waitFor, workspaceFile, type ExtensionApi } from './helpers';
 
 interface ContributedCommand {
   command: string;
@@ -144,14 +144,19 @@ describe('commands', () => {
     await vscode.commands.executeCommand('zenmlSchedules.showLog');
   });
 
-  it('openSchedulingDocs opens the documentation', async function () {
-    // On a desktop this would open the user's real browser: run it only in the code-server harness.
+  it('openSchedulingDocs opens the documentation (after the link prompt)', async function () {
+    // On a desktop this would open the user's real browser: run it only in the code-server
+    // harness, which answers VS Code's "open the external website?" prompt with Cancel.
     if (HOST !== 'code-server') this.skip();
-    await vscode.commands.executeCommand('zenmlSchedules.openSchedulingDocs');
+    const opened = await Promise.race([
+      Promise.resolve(vscode.commands.executeCommand('zenmlSchedules.openSchedulingDocs')).then(() => 'returned'),
+      sleep(30_000).then(() => 'pending'),
+    ]);
+    assert.equal(opened, 'returned', 'openSchedulingDocs did not return (is the link prompt still open?)');
   });
 
-  it('every contributed command has been exercised above', () => {
-    const exercised = new Set([
+  it('every other contributed command runs without throwing (pickers it opens are closed)', async function () {
+    const specific = new Set([
       'zenmlSchedules.explainCron',
       'zenmlSchedules.refresh',
       'zenmlSchedules.sortByName',
@@ -163,7 +168,18 @@ describe('commands', () => {
       'zenmlSchedules.showLog',
       'zenmlSchedules.openSchedulingDocs',
     ]);
-    const untested = contributed.map((c) => c.command).filter((id) => !exercised.has(id));
-    assert.deepEqual(untested, [], 'new commands need a test in 50-commands.test.ts');
+    const others = contributed.map((c) => c.command).filter((id) => !specific.has(id));
+    this.timeout(30_000 * (others.length + 1));
+    // Run them with a Python file active, as a user would from the status bar or palette.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('pipelines/training.py')));
+    const failures: string[] = [];
+    for (const id of others) {
+      try {
+        await runThenCloseQuickInput(id);
+      } catch (err) {
+        failures.push(`${id}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
   });
 });
