@@ -11,7 +11,8 @@ import { POSIX_PRESETS, parsePosix } from './posix';
 import { parseQuartz } from './quartz';
 import { parseRobfig, robfigNext } from './robfig';
 import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions } from './types';
-import { nextLocalMatch, walkRuns, wallRuns, type DstPolicy } from './walk';
+import { quartzNext } from './quartz-next';
+import { nextLocalMatch, walkRuns, type DstPolicy } from './walk';
 import { type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules } from './zone';
 
 export const MAX_EXPRESSION_LENGTH = 1000;
@@ -230,9 +231,12 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
       case 'databricks': {
         const parsed = parseQuartz(body, bodyOffset, new Date().getUTCFullYear());
         const description = describeFields(body.trim().split(/[ \t]+/).slice(0, 7).join(' '), true);
-        // Quartz stops at a fixed year (the year it was loaded + 100), whatever `from` is.
-        const lastYear = 1970 + (parsed.spec.years?.length ?? 0) - 1;
-        const runs = (from: number, count: number) => wallRuns(parsed.spec, rules, from, count, lastYear);
+        const runs = (from: number, count: number) => {
+          const out: number[] = [];
+          let t: number | null = from;
+          while (out.length < count && (t = quartzNext(parsed.sets, rules, t)) !== null) out.push(t);
+          return out;
+        };
         return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs, spec: parsed.spec, rules };
       }
       default: {

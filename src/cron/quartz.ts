@@ -294,8 +294,26 @@ function storeItem(st: State, s: string, type: number): void {
   fail(`unexpected character ${JSON.stringify(c)}`);
 }
 
+/** Quartz's own state after parsing: sorted sets (with its ALL=99 / NO_SPEC=98 markers) and flags. */
+export interface QuartzSets {
+  seconds: number[];
+  minutes: number[];
+  hours: number[];
+  daysOfMonth: number[];
+  months: number[];
+  daysOfWeek: number[];
+  years: number[];
+  lastDayOfMonth: boolean;
+  lastDayOffset: number;
+  nearestWeekday: boolean;
+  lastDayOfWeek: boolean;
+  nthDayOfWeek: number;
+  maxYear: number;
+}
+
 export interface QuartzParsed {
   spec: FieldSpec;
+  sets: QuartzSets;
   /** The year field was given (Quartz's 7th field). */
   hasYear: boolean;
 }
@@ -343,7 +361,23 @@ export function parseQuartz(expression: string, offset: number, currentYear: num
       token.end,
     );
   }
-  return { spec: toSpec(st, currentYear), hasYear: used.length === 7 };
+  const sorted = (i: number) => [...st.sets[i]].sort((a, b) => a - b);
+  const sets: QuartzSets = {
+    seconds: sorted(SECOND),
+    minutes: sorted(MINUTE),
+    hours: sorted(HOUR),
+    daysOfMonth: sorted(DOM),
+    months: sorted(MONTH),
+    daysOfWeek: sorted(DOW),
+    years: sorted(YEAR),
+    lastDayOfMonth: st.lastDayOfMonth,
+    lastDayOffset: st.lastDayOffset,
+    nearestWeekday: st.nearestWeekday,
+    lastDayOfWeek: st.lastDayOfWeek,
+    nthDayOfWeek: st.nthDayOfWeek,
+    maxYear: st.maxYear,
+  };
+  return { spec: toSpec(st, currentYear), sets, hasYear: used.length === 7 };
 }
 
 function toSpec(st: State, currentYear: number): FieldSpec {

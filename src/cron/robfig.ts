@@ -55,8 +55,8 @@ function intOrName(text: string, bounds: RobfigBounds, token: Token): number {
 function parseField(token: Token, bounds: RobfigBounds, bits: Uint8Array): boolean {
   let star = false;
   // strings.FieldsFunc drops empty items: "1,,2" is "1,2".
+  // An all-comma field (",") therefore selects nothing: valid, and never runs.
   const items = token.text.split(',').filter((s) => s !== '');
-  if (items.length === 0) throw fieldError(bounds.field, token, 'is empty');
   for (const item of items) {
     const rangeAndStep = item.split('/');
     const lowAndHigh = rangeAndStep[0].split('-');
