@@ -48,7 +48,7 @@ const unknownField: ScheduleRule = ({ schedule }) =>
         : ` Its fields are ${SCHEDULE_FIELDS.map((f) => `\`${f}\``).join(', ')}.`;
       return finding(
         'unknown-schedule-field',
-        `Schedule has no field \`${field.name}\`: ZenML rejects this ${fieldWord(schedule)}.${hint}`,
+        `Schedule has no field \`${field.name}\`: ZenML silently ignores this ${fieldWord(schedule)}.${hint}`,
         field.keyRange,
       );
     });
@@ -61,7 +61,7 @@ const missingTrigger: ScheduleRule = ({ schedule, state }) => {
     finding(
       'missing-trigger',
       'This Schedule sets no cron_expression, no start_time with interval_second, and no run_once_start_time: ' +
-        `ZenML raises a ValueError when it is created.${detail}`,
+        `ZenML rejects it with a validation error when it is created.${detail}`,
       schedule.nameRange,
     ),
   ];
@@ -75,7 +75,7 @@ const cronOverrides: ScheduleRule = ({ schedule, state }) => {
     results.push(
       finding(
         'cron-overrides-interval',
-        'cron_expression is set, so ZenML ignores interval_second: the schedule follows the cron expression only.',
+        'cron_expression takes precedence, so interval_second is ignored: orchestrators run this schedule on the cron expression.',
         interval.keyRange,
         intervalData(interval.value),
       ),
@@ -86,7 +86,7 @@ const cronOverrides: ScheduleRule = ({ schedule, state }) => {
     results.push(
       finding(
         'cron-overrides-run-once',
-        'cron_expression is set, so ZenML ignores run_once_start_time: the schedule follows the cron expression only.',
+        'cron_expression takes precedence, so run_once_start_time is ignored: orchestrators run this schedule on the cron expression.',
         runOnce.keyRange,
       ),
     );
@@ -103,7 +103,8 @@ function intervalData(value: FieldValue): FindingData | undefined {
 const DATETIME_FIELDS = ['start_time', 'end_time', 'run_once_start_time'] as const;
 
 function naiveMessage(field: string, value: Extract<FieldValue, { kind: 'datetime' }>): string {
-  const consequence = 'ZenML reads it in the local time zone of the machine that runs the pipeline.';
+  // ZenML calls .astimezone() when the Schedule is built: the zone of the machine that builds it.
+  const consequence = 'ZenML reads it in the local time zone of the machine that creates the schedule.';
   switch (value.source) {
     case 'utcnow':
       return `datetime.utcnow() returns a datetime without a time zone, so ${field} is not read as UTC: ${consequence} Use datetime.now(timezone.utc).`;
