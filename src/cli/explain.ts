@@ -19,7 +19,7 @@ import {
 } from './args';
 import { formatInstant } from './format';
 import type { CliIo } from './io';
-import { cannotScheduleNote, resolveOrchestrator, type CliNote } from './orchestrator';
+import { cannotScheduleNote, defaultCronZone, resolveOrchestrator, type CliNote } from './orchestrator';
 
 export const EXPLAIN_HELP = `Usage: zenml-schedules explain <cron> [options]
 
@@ -131,7 +131,7 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
   const countText = stringOption(parsed, 'count');
   const explanation = explainCron(parsed.positionals[0], {
     dialect,
-    timeZone: tz === undefined ? undefined : parseTimeZone(tz),
+    timeZone: tz === undefined ? defaultCronZone(dialect, flavor !== undefined) : parseTimeZone(tz),
     from: fromText === undefined ? io.now() : parseInstant(fromText, '--from'),
     count: countText === undefined ? 5 : parseCount(countText, '--count'),
   });

@@ -10,7 +10,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseT
 import { reportSkipped } from './check';
 import { alignColumns, formatInstant, oneBased } from './format';
 import type { CliIo } from './io';
-import { resolveOrchestrator } from './orchestrator';
+import { defaultCronZone, resolveOrchestrator } from './orchestrator';
 import { analyzeWorkspace } from './workspace';
 
 export const LIST_HELP = `Usage: zenml-schedules list <paths...> [options]
@@ -144,9 +144,9 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
   }
   if (parsed.positionals.length === 0) throw new UsageError('list needs at least one file or folder, e.g. zenml-schedules list .');
   const tzText = stringOption(parsed, 'tz');
-  const timeZone = tzText === undefined ? undefined : parseTimeZone(tzText);
   const resolution = await resolveOrchestrator({ flavor: stringOption(parsed, 'orchestrator') });
   const dialect = dialectOfFlavor(resolution.orchestrator?.flavor);
+  const timeZone = tzText === undefined ? defaultCronZone(dialect, resolution.orchestrator !== null) : parseTimeZone(tzText);
   const now = io.now();
   const analysis = await analyzeWorkspace(parsed.positionals, { orchestrator: resolution.orchestrator, now });
   if (analysis.missing.length > 0) {

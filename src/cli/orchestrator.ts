@@ -2,6 +2,7 @@
 // ZenML detection (`--python PATH`) plugs in here, so that every command resolves
 // the orchestrator the same way.
 
+import type { Dialect } from '../cron/types';
 import type { FindingCode, Severity } from '../findings/codes';
 import type { OrchestratorContext } from '../findings/types';
 import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
@@ -51,6 +52,16 @@ export function cannotScheduleNote(flavor: string): CliNote | null {
     severity: 'warning',
     message: `The ${flavor} orchestrator cannot run schedules: ZenML raises at run time.`,
   };
+}
+
+/**
+ * The zone to evaluate cron in when --tz is not given. Orchestrators evaluate server-side in UTC:
+ * the engine's default for their dialects, but flavors read in the `standard` dialect (sagemaker,
+ * unknown flavors) must ask for it, or the engine would take this machine's zone. Undefined elsewhere,
+ * so that a TZ= prefix is not reported as overriding a zone nobody chose.
+ */
+export function defaultCronZone(dialect: Dialect, orchestratorNamed: boolean): string | undefined {
+  return dialect === 'standard' && orchestratorNamed ? 'UTC' : undefined;
 }
 
 export async function resolveOrchestrator(request: OrchestratorRequest): Promise<OrchestratorResolution> {

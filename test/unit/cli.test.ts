@@ -117,6 +117,22 @@ describe('cli: explain', () => {
     assert.match(r.json.warnings[0].message, /my_flavor/);
   });
 
+  it('an orchestrator in the standard dialect evaluates in UTC; without one, --tz decides', async () => {
+    const r = await runJson('explain', '0 3 * * *', '--orchestrator', 'sagemaker', '--from', '2026-12-01T00:00:00Z', '--count', '1');
+    assert.equal(r.json.timeZone, 'UTC');
+    assert.deepEqual(r.json.nextRuns, ['2026-12-01T03:00:00Z']);
+    const berlin = await runJson('explain', '0 3 * * *', '--tz', 'Europe/Berlin', '--from', '2026-12-01T00:00:00Z', '--count', '1');
+    assert.deepEqual(berlin.json.nextRuns, ['2026-12-01T02:00:00Z']);
+  });
+
+  it('a TZ= prefix on vertex: its zone, no warning', async () => {
+    const r = await runJson('explain', 'TZ=America/New_York 0 3 * * *', '--orchestrator', 'vertex', '--from', '2026-12-01T00:00:00Z', '--count', '1');
+    assert.equal(r.code, 0);
+    assert.equal(r.json.timeZone, 'America/New_York');
+    assert.deepEqual(r.json.nextRuns, ['2026-12-01T08:00:00Z']);
+    assert.deepEqual(r.json.warnings, []);
+  });
+
   it('an orchestrator that cannot schedule: valid, with an unsupported-orchestrator warning', async () => {
     const r = await runJson('explain', '0 3 * * *', '--orchestrator', 'local', ...base);
     assert.equal(r.code, 0);
