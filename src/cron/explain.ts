@@ -358,21 +358,14 @@ function croniterFieldSpec(spec: CroniterSpec): FieldSpec | undefined {
 }
 
 // ---- DST notes (issue 5 item 4) ----
+// Truthful by construction: for the next clock changes, the wall times the
+// expression names on the day of the change and the day after are compared
+// with the runs the dialect's engine (checked against the real parser) makes.
 
-/** The first matching wall time in [lo, hi) (local seconds), or null. */
-function nextLocalMatchBetween(spec: FieldSpec, lo: number, hi: number): number | null {
-  const m = nextLocalMatch(spec, lo, civilFromSeconds(hi).year);
-  return m !== null && m < hi ? m : null;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function longDate(utc: number, zone: string): string {
-  let f = dateFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' });
-    dateFormats.set(zone, f);
-  }
-  return f.format(utc * 1000);
+function longDate(local: number): string {
+  const c = civilFromSeconds(local);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${c.day} ${months[c.month - 1]} ${c.year}`;
 }
 
 function hhmm(local: number): string {
@@ -381,43 +374,68 @@ function hhmm(local: number): string {
   return c.second ? `${p(c.hour)}:${p(c.minute)}:${p(c.second)}` : `${p(c.hour)}:${p(c.minute)}`;
 }
 
-/** Notes for the first DST change after `from` (within a year) that touches a run of this expression. */
+const MAX_NOTE_MATCHES = 96;
+
+function notesForTransition(c: Compiled, dialect: Dialect, tr: { at: number; before: number; after: number }, from: number): string[] {
+  const rules = c.rules as ZoneRules;
+  const spec = c.spec as FieldSpec;
+  const forward = tr.after > tr.before;
+  const dayStart = Math.floor((tr.at + tr.before) / 86400) * 86400;
+  const windowEnd = dayStart + 2 * 86400;
+  const expected: number[] = [];
+  for (let l = dayStart; expected.length <= MAX_NOTE_MATCHES; ) {
+    const m = nextLocalMatch(spec, l, civilFromSeconds(windowEnd).year);
+    if (m === null || m >= windowEnd) break;
+    expected.push(m);
+    l = m + 1;
+  }
+  if (expected.length === 0 || expected.length > MAX_NOTE_MATCHES) return [];
+  const start = Math.max(from, dayStart - Math.max(tr.before, tr.after) - 1);
+  const actual = c
+    .runs(start, expected.length + 8)
+    .map((u) => u + rules.offsetAt(u))
+    .filter((l) => l >= dayStart && l < windowEnd);
+  if (start > dayStart - Math.max(tr.before, tr.after) - 1) {
+    // `from` is inside the window: compare only what is still ahead.
+    const first = actual.length > 0 ? actual[0] : windowEnd;
+    while (expected.length > 0 && expected[0] < Math.min(first, from + rules.offsetAt(from) + 1)) expected.shift();
+  }
+  const name = DIALECT_NAME[dialect];
+  const zone = rules.zone;
+  const gapOrOverlap = (l: number) => l >= tr.at + Math.min(tr.before, tr.after) && l < tr.at + Math.max(tr.before, tr.after);
+  const why = (l: number) =>
+    gapOrOverlap(l)
+      ? forward
+        ? `${hhmm(l)} does not exist in ${zone} that day (clocks go forward)`
+        : `${hhmm(l)} happens twice in ${zone} that day (clocks go back)`
+      : `${zone} changes its clocks on ${longDate(tr.at + tr.before)}`;
+  const notes: string[] = [];
+  const missing = expected.filter((l) => !actual.includes(l));
+  const extra = actual.filter((l) => !expected.includes(l));
+  const twice = actual.filter((l, i) => actual.indexOf(l) !== i);
+  missing.forEach((l, i) => {
+    if (i < extra.length) notes.push(`On ${name} the ${hhmm(l)} run on ${longDate(l)} happens at ${hhmm(extra[i])} instead: ${why(l)}.`);
+    else notes.push(`On ${name} this does not run at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+  });
+  for (const l of extra.slice(missing.length)) notes.push(`On ${name} this also runs at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+  for (const l of twice) notes.push(`On ${name} this runs twice at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+  return notes.slice(0, 3);
+}
+
+/** Notes for the next two clock changes (within a year) that change a run of this expression. */
 function dstNotes(c: Compiled, dialect: Dialect, from: number): { notes: string[]; until: number } {
   const rules = c.rules;
-  const spec = c.spec;
-  if (!rules || !spec || rules.isUtc) return { notes: [], until: Number.POSITIVE_INFINITY };
+  if (!rules || !c.spec || rules.isUtc || c.runKind === 'relative') return { notes: [], until: Number.POSITIVE_INFINITY };
   const horizon = from + 366 * 86400;
   const notes: string[] = [];
   let until = horizon;
   let t = from;
-  const name = DIALECT_NAME[dialect];
-  for (let i = 0; i < 4 && notes.length === 0; i++) {
+  for (let i = 0; i < 2; i++) {
     const tr = rules.nextTransition(t, 1);
     if (!tr || tr.at > horizon) break;
+    if (i === 0) until = tr.at - 2 * 86400 > from ? tr.at - 2 * 86400 : from + 1;
     t = tr.at;
-    until = tr.at;
-    const lo = tr.at + Math.min(tr.before, tr.after);
-    const hi = tr.at + Math.max(tr.before, tr.after);
-    const hit = nextLocalMatchBetween(spec, lo, hi);
-    if (hit === null) continue;
-    const day = longDate(tr.at, rules.zone);
-    const time = hhmm(hit);
-    if (tr.after > tr.before) {
-      // Spring forward: the wall time does not exist that day.
-      const effect =
-        dialect === 'kubernetes' || dialect === 'kubeflow' || dialect === 'databricks'
-          ? `this does not run at ${time} on ${day}`
-          : `the ${time} run on ${day} happens at ${hhmm(hit + (tr.after - tr.before))} instead`;
-      notes.push(`On ${name} ${effect}: ${time} does not exist in ${rules.zone} that day (clocks go forward).`);
-    } else {
-      const effect =
-        dialect === 'kubernetes' || dialect === 'kubeflow'
-          ? `this runs twice at ${time} on ${day}`
-          : dialect === 'databricks'
-            ? `this runs once at ${time} on ${day}, at the second ${time} (after the clocks go back)`
-            : `this runs once at ${time} on ${day}, at the first ${time}`;
-      notes.push(`On ${name} ${effect}: ${time} happens twice in ${rules.zone} that day (clocks go back).`);
-    }
+    notes.push(...notesForTransition(c, dialect, tr, from));
   }
   return { notes, until };
 }

@@ -137,15 +137,46 @@ describe('DST (checked against the real parsers)', () => {
     { name: 'Sao Paulo 2018: midnight did not exist', expr: '0 0 * * *', dialect: 'kubernetes', tz: 'America/Sao_Paulo', from: '2018-11-02T12:00:00Z', want: ['2018-11-03T03:00:00Z', '2018-11-05T02:00:00Z', '2018-11-06T02:00:00Z'] },
     { name: 'croniter runs the missing midnight at 01:00', expr: '0 0 * * *', dialect: 'airflow', tz: 'America/Sao_Paulo', from: '2018-11-02T12:00:00Z', want: ['2018-11-03T03:00:00Z', '2018-11-04T03:00:00Z', '2018-11-05T02:00:00Z'] },
     { name: 'Asia/Kolkata half-hour offset', expr: '0 9 * * *', dialect: 'kubernetes', tz: 'Asia/Kolkata', from: '2026-11-02T12:00:00Z', want: ['2026-11-03T03:30:00Z', '2026-11-04T03:30:00Z'] },
+    { name: 'Quartz skips an hour whose :00 is in the gap (Chatham 02:45-03:45)', expr: '0 59 3 * * ?', dialect: 'databricks', tz: 'Pacific/Chatham', from: '2024-09-28T11:29:13Z', want: ['2024-09-29T14:14:00Z', '2024-09-30T14:14:00Z'] },
+    { name: 'Quartz does not run the second 02:00 after the first', expr: '0 0 2 * * ?', dialect: 'databricks', tz: 'Europe/Berlin', from: '2027-10-31T00:00:00Z', want: ['2027-11-01T01:00:00Z', '2027-11-02T01:00:00Z'] },
+    { name: 'Quartz 31W in a 30-day month: only a Saturday 1st brings it back', expr: '0 0 2 31W * ?', dialect: 'databricks', tz: 'Australia/Lord_Howe', from: '2029-10-01T00:00:00Z', want: ['2029-10-30T15:00:00Z', '2029-11-29T15:00:00Z'] },
     { name: 'Asia/Kathmandu 45-minute offset', expr: '0 0 9 * * ?', dialect: 'databricks', tz: 'Asia/Kathmandu', from: '2026-11-02T12:00:00Z', want: ['2026-11-03T03:15:00Z'] },
   ];
   for (const c of cases) {
     it(c.name, () => assert.deepEqual(runs(c.expr, c.dialect, c.tz, c.from, c.want.length), c.want));
   }
-  it('a note says when a run is skipped on Kubernetes', () => {
-    const r = explainCron('0 2 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from: new Date('2026-03-01T00:00:00Z') });
-    assert.deepEqual(r.notes, ['On Kubernetes this does not run at 02:00 on 29 March 2026: 02:00 does not exist in Europe/Berlin that day (clocks go forward).']);
-  });
+  const notes: Array<{ expr: string; dialect: Dialect; tz: string; want: string[] }> = [
+    {
+      expr: '0 2 * * *',
+      dialect: 'kubernetes',
+      tz: 'Europe/Berlin',
+      want: [
+        'On Kubernetes this does not run at 02:00 on 29 March 2026: 02:00 does not exist in Europe/Berlin that day (clocks go forward).',
+        'On Kubernetes this runs twice at 02:00 on 25 October 2026: 02:00 happens twice in Europe/Berlin that day (clocks go back).',
+      ],
+    },
+    {
+      expr: '30 2 * * *',
+      dialect: 'airflow',
+      tz: 'Europe/Berlin',
+      want: [
+        'On Airflow the 02:30 run on 29 March 2026 happens at 03:30 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward).',
+        'On Airflow the 02:30 run on 26 October 2026 happens at 03:30 instead: Europe/Berlin changes its clocks on 25 October 2026.',
+      ],
+    },
+    {
+      expr: '0 59 3 * * ?',
+      dialect: 'databricks',
+      tz: 'Pacific/Chatham',
+      want: ['On Databricks this does not run at 03:59 on 27 September 2026: Pacific/Chatham changes its clocks on 27 September 2026.'],
+    },
+  ];
+  for (const n of notes) {
+    it(`notes: ${n.dialect} ${n.expr} in ${n.tz}`, () => {
+      const r = explainCron(n.expr, { dialect: n.dialect, timeZone: n.tz, from: new Date('2026-03-01T00:00:00Z') });
+      assert.deepEqual(r.notes, n.want);
+    });
+  }
   it('no note when the expression does not touch the change', () => {
     const r = explainCron('0 12 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from: new Date('2026-03-01T00:00:00Z') });
     assert.equal(r.notes, undefined);
