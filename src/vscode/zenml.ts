@@ -14,6 +14,8 @@ export const ZENML_COMMANDS = {
   setOverride: 'zenmlSchedules.setOrchestratorOverride',
   clearOverride: 'zenmlSchedules.clearOrchestratorOverride',
   redetect: 'zenmlSchedules.redetectZenml',
+  /** Not in the palette: returns what the status bar says for a resource (tests, other tools). */
+  status: 'zenmlSchedules.zenmlStatus',
 } as const;
 
 export interface ZenmlServices {
@@ -62,6 +64,12 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
   register(ZENML_COMMANDS.redetect, async () => {
     const folder = detector.folderFor(activeUri());
     if (folder) await detector.refresh(folder, 'asked by the user');
+  });
+  register(ZENML_COMMANDS.status, (uri?: unknown) => {
+    const target = uri instanceof vscode.Uri ? uri : activeUri();
+    const override = orchestrator.override(target);
+    const detection = override ? undefined : orchestrator.detection(target);
+    return { ...statusBarContent(override, detection), detection, shown: { text: statusBar.text, tooltip: statusBar.tooltip } };
   });
   registration = { detector, statusBar };
 }
