@@ -36,10 +36,14 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+  if (first === undefined) {
+    io.stderr(GLOBAL_HELP);
+    return EXIT_USAGE;
+  }
+  if (first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' ? COMMANDS[rest[0] ?? ''] : undefined;
     io.stdout(topic ? topic.help : GLOBAL_HELP);
-    return first === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   if (first === '-v' || first === '--version') {
     io.stdout(`${VERSION}\n`);
