@@ -95,9 +95,9 @@ export class ZenmlDetector implements vscode.Disposable {
   refresh(folder: string, reason: string): Promise<FolderDetection> {
     let entry = this.folders.get(folder);
     if (!entry) {
+      // No event for `pending`: callers read it from get(), and firing here would re-enter their listeners.
       entry = { detection: { status: 'pending', folder }, watched: new Map() };
       this.folders.set(folder, entry);
-      this.changed.fire(folder);
     }
     if (entry.running) {
       entry.rerun = true;
