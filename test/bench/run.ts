@@ -4,7 +4,7 @@
 
 import { mkdirSync, mkdtempSync, readFile, rmSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CronExpressionParser } from 'cron-parser';
@@ -318,7 +318,9 @@ async function benchCheck(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`zenml-schedules benchmark (node ${process.version}, medians; baseline measured in the same run)\n`);
+  // The load average says how much other work shared the machine: figures under load are noisier.
+  const machine = `${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`;
+  console.log(`zenml-schedules benchmark (node ${process.version}, ${machine}; medians; baseline measured in the same run)\n`);
   benchCron();
   benchLargeFile();
   await benchCheck();
