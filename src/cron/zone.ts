@@ -178,13 +178,18 @@ export function isValidTimeZone(zone: string): boolean {
   return ok;
 }
 
-/** The machine's zone (for the `standard` dialect's default). */
+let machineZone: string | undefined;
+
+/** The machine's zone (for the `standard` dialect's default); read once per process. */
 export function machineTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
+  if (machineZone === undefined) {
+    try {
+      machineZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+      machineZone = 'UTC';
+    }
   }
+  return machineZone;
 }
 
 // ---- civil calendar (proleptic Gregorian), after H. Hinnant's algorithms ----
@@ -210,9 +215,34 @@ export interface Civil {
   weekday: number;
 }
 
+// The date part of the last conversion: the cron walks call this many times per day.
+let lastDays = NaN;
+let lastYear = 0;
+let lastMonth = 0;
+let lastDay = 0;
+
 export function civilFromSeconds(local: number): Civil {
   const days = Math.floor(local / SECONDS_PER_DAY);
   const secs = local - days * SECONDS_PER_DAY;
+  if (days !== lastDays) {
+    const d = civilDate(days);
+    lastDays = days;
+    lastYear = d[0];
+    lastMonth = d[1];
+    lastDay = d[2];
+  }
+  return {
+    year: lastYear,
+    month: lastMonth,
+    day: lastDay,
+    hour: Math.floor(secs / 3600),
+    minute: Math.floor((secs % 3600) / 60),
+    second: secs % 60,
+    weekday: (((days + 4) % 7) + 7) % 7,
+  };
+}
+
+function civilDate(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -222,15 +252,7 @@ export function civilFromSeconds(local: number): Civil {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return {
-    year,
-    month,
-    day,
-    hour: Math.floor(secs / 3600),
-    minute: Math.floor((secs % 3600) / 60),
-    second: secs % 60,
-    weekday: (((days + 4) % 7) + 7) % 7,
-  };
+  return [year, month, day];
 }
 
 export function localSeconds(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
