@@ -1,0 +1,216 @@
+// `npm run test:e2e`: what a user sees. Debian's Chromium (playwright-core)
+// drives code-server on 127.0.0.1 with the packaged .vsix installed through
+// `code-server --install-extension`, and the examples workspace open.
+//
+// Each test saves a screenshot to test/e2e/out/ (git-ignored); a failing test
+// also saves the page console and the extension host logs there.
+// ZS_E2E_GREP=<regex> runs a subset; ZS_UPDATE_MEDIA=1 refreshes media/screenshot.png.
+// The last line is exactly `N passed, N failed`; exit 1 on failure.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { openWorkbench } from './browser.mjs';
+import { PROJECT_ROOT, extensionHostLogs, fileSize, startCodeServer } from './code-server.mjs';
+import { WAIT_MS, hoverToken, openFromExplorer, problemCounts, resetWorkbench, runCommand, until } from './workbench.mjs';
+import { ensurePackaged } from '../integration/package-vsix.mjs';
+
+const OUT = join(PROJECT_ROOT, 'test/e2e/out');
+const README_SCREENSHOT = join(PROJECT_ROOT, 'media/screenshot.png');
+const figures = {};
+
+/** Each profile is one code-server with its own settings; its tests share one window. */
+const profiles = [
+  {
+    name: 'default',
+    // A display zone that is not UTC, so the hover shows two different columns.
+    settings: { 'zenmlSchedules.timeZone': 'Europe/Berlin' },
+    tests: [
+      ['Schedules view lists the workspace schedules', schedulesView],
+      ['hover on a cron string shows its description and next runs', hoverOnCron],
+      ['Explain Cron Expression previews as you type', explainCronFromPalette],
+      ['Running Extensions shows the activation time', activationTime],
+    ],
+  },
+  {
+    name: 'orchestrator=local',
+    settings: { 'zenmlSchedules.orchestrator': 'local' },
+    tests: [['a schedule on an orchestrator that cannot schedule gets a warning squiggle and a Problems count', unsupportedOrchestrator]],
+  },
+];
+
+async function schedulesView({ page, shot }) {
+  const item = page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first();
+  await item.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await item.click();
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Schedules/i }) });
+  const rows = pane.locator('.monaco-list-row');
+  // The first look starts the workspace scan; rows arrive when it ends.
+  await until('schedule rows in the ZenML Schedules view', async () => (await rows.allInnerTexts()).join('\n').includes('At 03:00'));
+  const text = (await rows.allInnerTexts()).join('\n');
+  assert.match(text, /training_pipeline/, text);
+  assert.match(text, /nightly-training/, text);
+  assert.match(text, /At 03:00 · next /, text);
+  await shot('sidebar');
+}
+
+async function hoverOnCron({ page, shot }) {
+  await openFromExplorer(page, 'pipelines/training.py');
+  const text = await hoverToken(page, '0 3 * * *', /Next runs/);
+  assert.match(text, /At 03:00/, text);
+  assert.match(text, /Next runs \(Europe\/Berlin\)\s+UTC/, text);
+  // 03:00 UTC is 04:00 in Berlin in winter and 05:00 in summer.
+  assert.match(text, /0[45]:00 (CET|CEST|GMT\+[12])\s+\S.*03:00 UTC/, text);
+  assert.match(text, /Dialect: standard/, text);
+  await shot('hover');
+
+  // The README picture: the Schedules view beside the editor, with the hover open
+  // (and no toast over it, e.g. "ZenML is not installed" on a machine without ZenML).
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first().click();
+  await page.locator('.pane .monaco-list-row', { hasText: 'At 03:00' }).first().waitFor({ timeout: WAIT_MS });
+  await hoverToken(page, '0 3 * * *', /Next runs/);
+  const overview = await shot('overview');
+  if (process.env.ZS_UPDATE_MEDIA === '1' || !existsSync(README_SCREENSHOT)) await copyFile(overview, README_SCREENSHOT);
+}
+
+async function explainCronFromPalette({ page, shot }) {
+  await runCommand(page, 'ZenML Schedules: Explain Cron Expression');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.pressSequentially('*/15 9-17 * * 1-5', { delay: 20 });
+  const preview = await until('the live preview of */15 9-17 * * 1-5', async () => {
+    const text = await widget.innerText();
+    return /Every 15 minutes/i.test(text) && /Next:/.test(text) ? text : undefined;
+  });
+  assert.match(preview, /09:00 (AM )?and 05:59|between 09:00|9:00/i, preview);
+  assert.match(preview, /Monday through Friday/i, preview);
+  await shot('explain-cron');
+
+  await input.fill('');
+  await input.pressSequentially('61 * * * *', { delay: 20 });
+  const error = await until('the error for 61 * * * *', async () => {
+    const text = await widget.innerText();
+    return /61/.test(text) && /range|invalid|not/i.test(text) ? text : undefined;
+  });
+  assert.doesNotMatch(error, /Next:/, error);
+  await shot('explain-cron-invalid');
+  await page.keyboard.press('Escape');
+}
+
+async function activationTime({ page, shot }) {
+  // Make sure it is active (a Python file was opened by an earlier test; open one if run alone).
+  if (!(await page.locator('.tabs-container .tab', { hasText: '.py' }).count())) await openFromExplorer(page, 'pipelines/training.py');
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.monaco-list-row', { hasText: 'ZenML Schedules' }).first();
+  await row.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const label = await until('an activation time for ZenML Schedules', async () => {
+    const text = await row.locator('.activation-time').innerText();
+    return /\d+\s*ms/.test(text) ? text : undefined;
+  });
+  figures.activationMs = Number(label.match(/(\d+)\s*ms/)[1]);
+  figures.activationLabel = label;
+  await shot('running-extensions');
+}
+
+async function unsupportedOrchestrator({ page, shot }) {
+  await openFromExplorer(page, 'pipelines/training.py');
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: WAIT_MS });
+  const counts = await until('a warning in the Problems status item', async () => {
+    const c = await problemCounts(page);
+    return c.warnings >= 1 ? c : undefined;
+  });
+  assert.equal(counts.errors, 0, counts.label);
+  // The squiggle sits on the schedule= keyword of with_options(...).
+  const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+  const keyword = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^schedule$/ }).last();
+  const [a, b] = [await squiggle.boundingBox(), await keyword.boundingBox()];
+  assert.ok(a && b && Math.abs(a.y - b.y) < b.height && a.x <= b.x + 2 && a.x + a.width >= b.x + b.width - 2, `squiggle ${JSON.stringify(a)} is not on schedule= ${JSON.stringify(b)}`);
+  const hover = await hoverToken(page, squiggle, /cannot run schedules|unsupported-orchestrator/i);
+  assert.match(hover, /local/i, hover);
+  await shot('unsupported-orchestrator');
+}
+
+async function saveFailureArtifacts(server, workbench, slug) {
+  const logsDir = join(OUT, `${slug}-logs`);
+  await mkdir(logsDir, { recursive: true });
+  for (const file of await extensionHostLogs(server.logsDir)) {
+    await copyFile(file, join(logsDir, `${basename(join(file, '..'))}-${basename(file)}`)).catch(() => {});
+  }
+  await copyFile(server.serverLog, join(logsDir, 'code-server.log')).catch(() => {});
+  await writeFile(join(OUT, `${slug}-console.log`), workbench.consoleLines.join('\n'));
+  await workbench.page.screenshot({ path: join(OUT, `${slug}-failure.png`) }).catch(() => {});
+  return logsDir;
+}
+
+function slugOf(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+async function main() {
+  const started = Date.now();
+  await mkdir(OUT, { recursive: true });
+  const vsix = ensurePackaged();
+  figures.vsixBytes = await fileSize(vsix);
+  if (existsSync(join(PROJECT_ROOT, 'dist/extension.js'))) figures.extensionJsBytes = await fileSize(join(PROJECT_ROOT, 'dist/extension.js'));
+  const grep = process.env.ZS_E2E_GREP ? new RegExp(process.env.ZS_E2E_GREP, 'i') : undefined;
+  let passed = 0;
+  let failed = 0;
+
+  for (const profile of profiles) {
+    const tests = profile.tests.filter(([name]) => !grep || grep.test(name));
+    if (!tests.length) continue;
+    console.log(`\n[${profile.name}]`);
+    let server;
+    let workbench;
+    try {
+      server = await startCodeServer({ vsix, settings: profile.settings });
+      workbench = await openWorkbench(server);
+    } catch (error) {
+      console.log(`  ✗ starting code-server and the workbench: ${error.stack ?? error}`);
+      failed += tests.length;
+      await workbench?.close();
+      await server?.stop();
+      continue;
+    }
+    for (const [name, run] of tests) {
+      const slug = slugOf(name);
+      const t0 = Date.now();
+      const shot = async (label) => {
+        const path = join(OUT, `${label}.png`);
+        await workbench.page.screenshot({ path });
+        return path;
+      };
+      try {
+        await run({ page: workbench.page, server, shot });
+        passed += 1;
+        console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed += 1;
+        const logsDir = await saveFailureArtifacts(server, workbench, slug);
+        console.log(`  ✗ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n      ${(error.stack ?? String(error)).split('\n').slice(0, 14).join('\n      ')}`);
+        console.log(`      artifacts: ${join(OUT, slug)}-failure.png, -console.log, ${logsDir}`);
+      }
+      await resetWorkbench(workbench.page).catch(() => {});
+    }
+    await workbench.close();
+    await server.stop();
+  }
+
+  figures.e2eSeconds = Number(((Date.now() - started) / 1000).toFixed(1));
+  await writeFile(join(OUT, 'figures.json'), JSON.stringify(figures, null, 2));
+  console.log(`\nfigures: ${JSON.stringify(figures)}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed;
+}
+
+main().then(
+  (failed) => process.exit(failed ? 1 : 0),
+  (error) => {
+    console.error(error.stack ?? String(error));
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
