@@ -198,6 +198,8 @@ export async function startCodeServer(options = {}) {
     dirs,
     logsDir: join(dirs.userDataDir, 'logs'),
     serverLog,
+    /** Resolves with { code, signal } when code-server exits (for whatever reason). */
+    exited,
     output: () => output,
     stop,
   };
