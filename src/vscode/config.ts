@@ -1,6 +1,7 @@
 // Typed access to the extension's settings. Defaults live in package.json only.
 
 import * as vscode from 'vscode';
+import { isValidTimeZone, machineTimeZone } from '../cron';
 
 export interface DisplaySettings {
   /** How many next runs to show. */
@@ -11,24 +12,11 @@ export interface DisplaySettings {
   invalidZone?: string;
 }
 
-export function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-export function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function displaySettings(scope?: vscode.ConfigurationScope): DisplaySettings {
   const config = vscode.workspace.getConfiguration('zenmlSchedules', scope);
   const raw = Math.floor(config.get<number>('nextRuns', 5));
   const nextRuns = Number.isFinite(raw) ? Math.min(50, Math.max(1, raw)) : 5;
   const zone = config.get<string>('timeZone', '').trim();
-  if (zone && !isValidZone(zone)) return { nextRuns, displayZone: machineTimeZone(), invalidZone: zone };
+  if (zone && !isValidTimeZone(zone)) return { nextRuns, displayZone: machineTimeZone(), invalidZone: zone };
   return { nextRuns, displayZone: zone || machineTimeZone() };
 }

@@ -2,9 +2,8 @@
 // workspace's code and run configurations), then pipelines, then schedules.
 
 import * as vscode from 'vscode';
-import { formatInZone } from '../cron';
 import { buildGroups, type ScheduleGroup, type ScheduleRow, type SortOrder } from '../workspace/treeModel';
-import { scheduleMarkdown } from '../workspace/present';
+import { formatShort, scheduleMarkdown } from '../workspace/present';
 import { displaySettings } from './config';
 import { toRange } from './convert';
 import type { OrchestratorService } from './orchestrator';
@@ -115,7 +114,7 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SchedulesN
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     item.id = row.id;
     const next = summary.nextRuns[0];
-    item.description = next ? `${summary.description} · next ${formatInZone(next, settings.displayZone)}` : summary.description;
+    item.description = next ? `${summary.description} · next ${formatShort(next, settings.displayZone)}` : summary.description;
     item.iconPath = new vscode.ThemeIcon(summary.kind ? kindIcons[summary.kind] : 'question');
     item.resourceUri = this.rowUri(row);
     const tooltip = new vscode.MarkdownString(

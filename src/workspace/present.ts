@@ -134,6 +134,20 @@ export function orchestratorLine(orchestrator: OrchestratorContext | null, kind:
   return `${capability.displayName}${stack} runs ${capability.kinds.join(', ')} schedules. ${managed}`;
 }
 
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Sun 29 Nov, 04:00" in `timeZone` (the user's own zone, so no zone name): for narrow places like tree rows. */
+export function formatShort(date: Date, timeZone: string): string {
+  let fmt = shortFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    shortFormats.set(timeZone, fmt);
+  }
+  const p: Record<string, string> = {};
+  for (const part of fmt.formatToParts(date)) p[part.type] = part.value;
+  return `${p.weekday} ${p.day} ${p.month}, ${p.hour}:${p.minute}`;
+}
+
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
