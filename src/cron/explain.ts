@@ -13,7 +13,7 @@ import { parseRobfig, robfigNext } from './robfig';
 import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions } from './types';
 import { quartzNext } from './quartz-next';
 import { nextLocalMatch, walkRuns, type DstPolicy } from './walk';
-import { type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules } from './zone';
+import { type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules, zoneSpellingHint } from './zone';
 
 export const MAX_EXPRESSION_LENGTH = 1000;
 
@@ -90,6 +90,15 @@ function explainParseError(e: CronParseError, expression: string): CronError {
 
 const ZONE_PREFIX = /^(CRON_TZ|TZ)=(\S*)/;
 
+/** robfig's reading of a zone prefix: the zone runs from the "=" to the first space (not tab). */
+function robfigPrefix(expression: string): [string, string, string] | null {
+  const m = /^(CRON_TZ|TZ)=/.exec(expression);
+  if (!m) return null;
+  const space = expression.indexOf(' ');
+  const end = space < 0 ? expression.length : space;
+  return [expression.slice(0, end), m[1], expression.slice(m[0].length, end)];
+}
+
 // Vixie-style cron: a skipped time runs right after the change, a repeated one runs once.
 const POSIX_DST: DstPolicy = { gap: 'shift', overlap: 'first' };
 
@@ -147,13 +156,15 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
   const warnings: CronWarning[] = [];
 
   if (requestedZone !== undefined && !isValidTimeZone(requestedZone)) {
-    return invalid({ message: `unknown time zone "${requestedZone}" (use an IANA name such as Europe/Berlin or UTC)`, field: null, code: 'invalid-cron' }, requestedZone);
+    const hint = zoneSpellingHint(requestedZone);
+    const advice = hint ? `did you mean ${hint}?` : 'use an IANA name such as Europe/Berlin or UTC';
+    return invalid({ message: `unknown time zone "${requestedZone}" (${advice})`, field: null, code: 'invalid-cron' }, requestedZone);
   }
 
   // The time zone prefix: Vertex and Kubeflow (robfig) read it; the rest reject it.
   let body = expression;
   let bodyOffset = 0;
-  const prefix = ZONE_PREFIX.exec(dialect === 'kubernetes' || dialect === 'kubeflow' ? expression : expression.trimStart());
+  const prefix = dialect === 'kubeflow' ? robfigPrefix(expression) : ZONE_PREFIX.exec(dialect === 'kubernetes' ? expression : expression.trimStart());
   if (dialect === 'kubernetes' && expression.includes('TZ')) {
     const at = Math.max(0, expression.indexOf('TZ'));
     const end = prefix ? prefix[0].length : at + 2;
@@ -171,12 +182,15 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         timeZone,
       );
     }
-    const rest = expression.slice(lead + prefix[0].length);
-    if (dialect === 'kubeflow' && !/^\s/.test(rest)) {
+    if (dialect === 'kubeflow' && !expression.includes(' ')) {
       return invalid(wholeError(`the ${prefix[1]}= prefix must be followed by a space and the schedule`, expression), timeZone);
     }
     if (!isValidTimeZone(zone) || zone === '') {
-      return invalid({ message: `unknown time zone "${zone}" in the ${prefix[1]}= prefix`, field: null, code: 'invalid-cron', start: lead, end: lead + prefix[0].length }, timeZone);
+      const hint = zoneSpellingHint(zone);
+      return invalid(
+        { message: `unknown time zone "${zone}" in the ${prefix[1]}= prefix${hint ? ` (did you mean ${hint}?)` : ''}`, field: null, code: 'invalid-cron', start: lead, end: lead + prefix[0].length },
+        timeZone,
+      );
     }
     if (requestedZone !== undefined && requestedZone !== zone) {
       warnings.push(warning('timezone-prefix', `The ${prefix[1]}=${zone} prefix wins over the time zone ${requestedZone}.`, 'warning'));

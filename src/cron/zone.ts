@@ -160,22 +160,36 @@ export function zoneRules(zone: string): ZoneRules {
   return rules;
 }
 
-const validity = new Map<string, boolean>();
+/** zone -> the spelling the tz database uses (only when it differs from `zone` by letter case), or null when unknown. */
+const validity = new Map<string, { ok: boolean; spelling: string | null }>();
 
-export function isValidTimeZone(zone: string): boolean {
-  if (typeof zone !== 'string' || zone === '' || zone.length > 100) return false;
-  let ok = validity.get(zone);
-  if (ok === undefined) {
+function checkZone(zone: string): { ok: boolean; spelling: string | null } {
+  let v = validity.get(zone);
+  if (v === undefined) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      ok = true;
+      const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+      // Intl ignores letter case; the orchestrators (Go, Java, Python) do not: "Europe/berlin" fails there.
+      const caseOnly = resolved !== zone && resolved.toLowerCase() === zone.toLowerCase();
+      v = { ok: !caseOnly, spelling: caseOnly ? resolved : null };
     } catch {
-      ok = false;
+      v = { ok: false, spelling: null };
     }
     if (validity.size > 500) validity.clear();
-    validity.set(zone, ok);
+    validity.set(zone, v);
   }
-  return ok;
+  return v;
+}
+
+/** An IANA zone name the orchestrators accept (letter case matters, as it does for them). */
+export function isValidTimeZone(zone: string): boolean {
+  if (typeof zone !== 'string' || zone === '' || zone.length > 100) return false;
+  return checkZone(zone).ok;
+}
+
+/** "Europe/Berlin" for "Europe/berlin"; null when the name is fine or unknown. */
+export function zoneSpellingHint(zone: string): string | null {
+  if (typeof zone !== 'string' || zone === '' || zone.length > 100) return null;
+  return checkZone(zone).spelling;
 }
 
 let machineZone: string | undefined;

@@ -119,11 +119,11 @@ function robfigExpr(g: Gen, secondsFirst: boolean): string {
   if (r < 0.07) return g.pick(['0 0 * * * * *', '0 0 *', '* * * *', '* * * * * * *', 'TZ=Europe/Berlin 0 2 * * *', 'CRON_TZ=Asia/Tokyo 0 0 9 * * *', 'CRON_TZ=Nowhere/City 0 0 * * *']);
   const dom: FieldKind = { min: 1, max: 31 };
   const month: FieldKind = { min: 1, max: 12, names: MONTH_NAMES };
-  const dow: FieldKind = { min: 0, max: 7, names: DOW_NAMES, specials: ['?', '7', '0-7'] };
+  const dow: FieldKind = { min: 0, max: 7, names: DOW_NAMES, specials: ['?', '7', '0-7', 'monday', '*/1', '?/2'] };
   const fixedTime = g.chance(0.4);
   const minute = fixedTime ? String(g.pick([0, 0, 15, 30, 45, g.int(0, 59)])) : field(g, MINUTE, 0.3);
   const hour = fixedTime ? String(g.pick([0, 1, 2, 3, 23, g.int(0, 23)])) : field(g, HOUR, 0.4);
-  const parts = [minute, hour, field(g, dom, 0.7), field(g, month, 0.75), field(g, dow, 0.7)];
+  const parts = [g.chance(0.02) ? '?' : minute, hour, field(g, dom, 0.7), field(g, month, 0.75), field(g, dow, 0.7)];
   if (!secondsFirst) return parts.join(' ');
   // Kubeflow: a 6-field string (seconds first) or the 5-field trap read as `s m h dom mon`.
   if (g.chance(0.6)) return [fixedTime ? '0' : field(g, SECOND, 0.2), ...parts].join(' ');
@@ -202,6 +202,21 @@ function startFor(g: Gen, zone: string, transitions: Map<string, number[]>): str
   return iso(Date.UTC(2024, 0, 1) / 1000 + g.int(0, 6 * 365 * 86400));
 }
 
+/** Spacing variants every parser splits differently at the edges: tabs, doubled, leading, trailing. */
+function respace(g: Gen, expr: string): string {
+  const r = g.float();
+  if (r < 0.9) return expr;
+  if (r < 0.94) return expr.replace(/ /g, () => g.pick([' ', '  ', '\t']));
+  if (r < 0.97) return ` ${expr}`;
+  return `${expr} `;
+}
+
+/** Kubeflow reads a CRON_TZ= / TZ= prefix itself (robfig); Kubernetes rejects it. */
+function zonePrefix(g: Gen, expr: string): string {
+  if (!g.chance(0.05) || expr.startsWith('@every')) return expr;
+  return `${g.pick(['CRON_TZ=', 'TZ='])}${g.pick([...ZONES, 'Nowhere/Town', 'Europe/berlin'])} ${expr}`;
+}
+
 export function generateCorpus(seed: number, perDialect: number): Case[] {
   const g = new Gen(mulberry32(seed));
   const transitions = new Map(ZONES.map((z) => [z, transitionsNear(z)]));
@@ -209,8 +224,9 @@ export function generateCorpus(seed: number, perDialect: number): Case[] {
   const dialects: DiffDialect[] = ['kubernetes', 'kubeflow', 'airflow', 'databricks'];
   for (const dialect of dialects) {
     for (let i = 0; i < perDialect; i++) {
-      const expr =
+      const raw =
         dialect === 'kubernetes' ? robfigExpr(g, false) : dialect === 'kubeflow' ? robfigExpr(g, true) : dialect === 'airflow' ? airflowExpr(g) : quartzExpr(g);
+      const expr = respace(g, dialect === 'kubernetes' || dialect === 'kubeflow' ? zonePrefix(g, raw) : raw);
       // Each expression in two zones / starts: memoisation gets exercised too.
       for (let j = 0; j < 2; j++) {
         const tz = g.chance(0.15) ? 'UTC' : g.pick(ZONES);

@@ -41,26 +41,28 @@ func run(req request) (ans answer) {
 	if err != nil {
 		return answer{Error: "bad from: " + err.Error()}
 	}
+	loc, err := time.LoadLocation(req.TZ)
+	if err != nil {
+		return answer{Error: "bad tz: " + err.Error()}
+	}
 	var sched cron.Schedule
 	if req.Dialect == "kubernetes" {
-		// The API server refuses a zone inside the schedule (spec.timeZone is the way).
+		// The API server validates the schedule as written, and refuses a zone
+		// inside it (spec.timeZone is the way; the controller then evaluates in it).
 		if strings.Contains(req.Expr, "TZ") {
 			return answer{Error: "cannot use TZ or CRON_TZ in schedule"}
 		}
-		sched, err = cron.ParseStandard("CRON_TZ=" + req.TZ + " " + req.Expr)
+		sched, err = cron.ParseStandard(req.Expr)
 	} else {
-		// Kubeflow: the zone is the cluster's; an explicit prefix in the string wins.
-		expr := req.Expr
-		if !strings.HasPrefix(expr, "TZ=") && !strings.HasPrefix(expr, "CRON_TZ=") {
-			expr = "CRON_TZ=" + req.TZ + " " + expr
-		}
-		sched, err = kubeflow.Parse(expr)
+		// Kubeflow parses the string as given; without a prefix it runs in the
+		// cluster's zone, which robfig takes from the time it is given.
+		sched, err = kubeflow.Parse(req.Expr)
 	}
 	if err != nil {
 		return answer{Error: err.Error()}
 	}
 	runs := []string{}
-	t := from
+	t := from.In(loc)
 	for i := 0; i < req.Count; i++ {
 		t = sched.Next(t)
 		if t.IsZero() {
