@@ -1,3 +1,4 @@
+/* global process, setTimeout, clearTimeout -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Starts code-server (VS Code 1.100 server + web workbench) on 127.0.0.1 with
 // fresh data folders, the way the integration suite, the browser tests and the
 // demo all need it. Shared by every suite that runs the extension for real.
@@ -209,12 +210,7 @@ export async function startCodeServer(options = {}) {
 export async function listLogFiles(logsDir) {
   const files = [];
   const walk = async (dir) => {
-    let entries = [];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);

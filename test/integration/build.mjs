@@ -1,7 +1,9 @@
+/* global process, console -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Bundles the integration suite for the extension host:
-//   out/index.js                      mocha runner (run() for test-electron, runSuite() for code-server)
-//   out/suite/<name>.test.js          one bundle per suite/*.test.ts (every file there is picked up)
-//   out/runner-extension/             the test-only extension that runs the suite inside code-server
+//   index.js                      mocha runner (run() for test-electron, runSuite() for code-server)
+//   suite/<name>.test.js          one bundle per suite/*.test.ts (every file there is picked up)
+//   runner-extension/, runner.vsix the test-only extension that runs the suite inside code-server
+// into .vscode-test/integration/ (git- and lint-ignored, beside test-electron's downloads).
 // `vscode` stays external: the extension host provides it.
 
 import { execFileSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const INTEGRATION_DIR = dirname(fileURLToPath(import.meta.url));
-export const OUT_DIR = join(INTEGRATION_DIR, 'out');
+export const OUT_DIR = join(INTEGRATION_DIR, '../../.vscode-test/integration');
 
 export async function buildIntegrationSuite() {
   await rm(OUT_DIR, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+/* global process, console, setTimeout -- Node.js scripts (the lint config declares no globals for .mjs) */
 // `npm run test:integration`: runs the mocha integration suite inside the
 // extension host of code-server, with the packaged extension installed from
 // ./zenml-schedules.vsix and the test-only runner extension beside it.
@@ -17,8 +18,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cancelExternalLinkPrompts, openWorkbench } from '../e2e/browser.mjs';
-import { EXAMPLES_WORKSPACE, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
-import { OUT_DIR, buildIntegrationSuite } from './build.mjs';
+import { EXAMPLES_WORKSPACE, PROJECT_ROOT, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
+import { buildIntegrationSuite } from './build.mjs';
 import { ensurePackaged } from './package-vsix.mjs';
 import { printResults } from './report.mjs';
 
@@ -76,7 +77,7 @@ export async function runIntegrationSuite({
   const failed = Boolean(results.fatal) || results.failed > 0;
   if (failed) {
     // Keep what explains the failure: extension host logs, the page console, a screenshot.
-    const failureDir = join(OUT_DIR, 'failure');
+    const failureDir = join(PROJECT_ROOT, 'test/e2e/out/integration-failure');
     await rm(failureDir, { recursive: true, force: true });
     await mkdir(failureDir, { recursive: true });
     for (const file of await extensionHostLogs(server.logsDir)) await copyFile(file, join(failureDir, basename(file))).catch(() => {});
