@@ -69,7 +69,7 @@ function show(a: Answer): string {
 
 function main(): number {
   const seed = arg('--seed', 20261128);
-  const size = arg('--size', 1500);
+  const size = arg('--size', 3000);
   const showMax = arg('--show', 15);
   const useBaseline = process.argv.includes('--baseline');
   const started = Date.now();
@@ -90,12 +90,21 @@ function main(): number {
       continue;
     }
     const t0 = Date.now();
-    const answers = runReference(ref, group);
+    let answers: Answer[];
+    try {
+      answers = runReference(ref, group);
+    } catch (e) {
+      // Installed but broken: that is a failure, not a skip.
+      failed += group.length;
+      console.log(`${dialect}: FAILED ${group.length} cases: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
     const refMs = Date.now() - t0;
     const t1 = Date.now();
     let ok = 0;
     let shown = 0;
     let valid = 0;
+    const kinds = { onlyReferenceRejects: 0, onlyOursRejects: 0, differentRuns: 0 };
     group.forEach((c, i) => {
       const mine = useBaseline ? baseline(c) : ours(c);
       if (answers[i].error === undefined) valid++;
@@ -103,6 +112,9 @@ function main(): number {
         ok++;
         return;
       }
+      if (answers[i].error !== undefined) kinds.onlyReferenceRejects++;
+      else if (mine.error !== undefined) kinds.onlyOursRejects++;
+      else kinds.differentRuns++;
       if (shown++ < showMax) {
         console.log(`  DISAGREE [${dialect}] ${JSON.stringify(c.expr)} tz=${c.tz} from=${c.from}\n    reference (${ref.name}): ${show(answers[i])}\n    ours:      ${show(mine)}`);
       }
@@ -112,6 +124,9 @@ function main(): number {
     failed += group.length - ok;
     const pct = ((100 * ok) / group.length).toFixed(2);
     console.log(`${dialect}: ${ok}/${group.length} agree (${pct}%) vs ${ref.name}; ${valid} accepted by the reference; reference ${refMs} ms, ours ${oursMs} ms`);
+    if (ok < group.length) {
+      console.log(`  disagreements: ${kinds.onlyReferenceRejects} accepted although ${ref.name} rejects, ${kinds.onlyOursRejects} rejected although ${ref.name} accepts, ${kinds.differentRuns} with different next runs`);
+    }
   }
   console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);

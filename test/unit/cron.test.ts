@@ -82,6 +82,29 @@ describe('errors name the field and the value', () => {
     assert.equal(r.valid, false);
     assert.match(r.error!.message, /characters long/);
   });
+  it('zone names are case-sensitive, as on the orchestrators, with a hint', () => {
+    const r = explainCron('0 0 * * *', { dialect: 'kubernetes', timeZone: 'Europe/berlin' });
+    assert.equal(r.valid, false);
+    assert.match(r.error!.message, /did you mean Europe\/Berlin/);
+    assert.equal(isValidTimeZone('Europe/berlin'), false);
+  });
+  it('Kubeflow reads a CRON_TZ= prefix up to the first space, as robfig does', () => {
+    const ok = explainCron('CRON_TZ=Asia/Tokyo 0 0 9 * * *', { dialect: 'kubeflow', from: new Date('2026-06-01T00:00:00Z'), count: 1 });
+    assert.deepEqual(iso(ok.nextRuns), ['2026-06-02T00:00:00Z']);
+    assert.equal(ok.timeZone, 'Asia/Tokyo');
+    const tab = explainCron('TZ=Asia/Tokyo\t0 0 9 * * *', { dialect: 'kubeflow' });
+    assert.equal(tab.valid, false);
+  });
+  it('robfig: an all-comma field selects nothing (valid, never runs)', () => {
+    const r = explainCron('0 , * * * *', { dialect: 'kubeflow' });
+    assert.equal(r.valid, true);
+    assert.ok(r.warnings.some((w) => w.code === 'never-runs'));
+  });
+  it('Kubernetes validates the schedule as written: no stray spaces around a preset', () => {
+    assert.equal(explainCron('@hourly', { dialect: 'kubernetes' }).valid, true);
+    assert.equal(explainCron('@hourly ', { dialect: 'kubernetes' }).valid, false);
+    assert.equal(explainCron(' @hourly', { dialect: 'kubernetes' }).valid, false);
+  });
   it('an unknown time zone is an error, not an exception', () => {
     const r = explainCron('0 0 * * *', { dialect: 'standard', timeZone: 'Mars/Olympus' });
     assert.equal(r.valid, false);
