@@ -157,7 +157,7 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
   const schedules: ListedSchedule[] = analysis.files.flatMap((f) =>
     f.discovery.schedules.map((schedule) => {
       const summary = summariseSchedule(schedule, dialect, timeZone, now);
-      const { line, column } = oneBased(schedule.range);
+      const { line, column } = oneBased(schedule.nameRange);
       return {
         file: f.file.display,
         line,

@@ -434,6 +434,8 @@ describe('cli: check and list over a tree', () => {
     assert.equal(yaml.kind, 'cron');
     assert.equal(yaml.expression, '0 6 * * 1');
     assert.equal(yaml.nextRun, '2026-12-07T06:00:00Z');
+    // Where the schedule is: the `schedule` key.
+    assert.deepEqual([yaml.line, yaml.column], [lineCol(RUN_YAML, 'schedule:').line, 1]);
     const [naive] = byFile('naive.py');
     assert.equal(naive.kind, 'once');
     assert.equal(r.json.schedules.length, 6);
