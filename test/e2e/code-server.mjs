@@ -80,6 +80,8 @@ function installVsix(vsix, dirs, env) {
  * @param {Record<string, string>} [options.env] extra environment for the server and its extension host (e.g. ZENML_CONFIG_PATH)
  * @param {number} [options.port] default: a free port
  * @param {string} [options.host] default 127.0.0.1
+ * @param {boolean} [options.workspaceTrust] true: Workspace Trust is on and the folder opens untrusted (Restricted Mode, no prompt);
+ *   default false: trust is disabled, so every folder is trusted
  * @param {string} [options.logLevel] code-server/VS Code log level (default 'info'; 'trace' logs extension activation)
  * @param {number} [options.startTimeoutMs] default 90 s
  * @param {(line: string) => void} [options.onOutput] every line code-server prints
@@ -100,10 +102,13 @@ export async function startCodeServer(options = {}) {
   await mkdir(dirs.extensionsDir, { recursive: true });
   // An explicit config file keeps code-server away from ~/.config/code-server.
   await writeFile(dirs.configFile, `bind-addr: ${host}:${port}\nauth: none\ncert: false\n`);
-  const settings = { ...BASE_SETTINGS, ...(options.settings ?? {}) };
+  const trust = options.workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false, 'security.workspace.trust.untrustedFiles': 'open' }
+    : {};
+  const settings = { ...BASE_SETTINGS, ...trust, ...(options.settings ?? {}) };
   await writeFile(join(dirs.userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
 
-  const env = { ...process.env, ...(options.env ?? {}) };
+  const env = { ...process.env, ZS_WORKSPACE_TRUSTED: options.workspaceTrust ? 'false' : 'true', ...(options.env ?? {}) };
   // Never let a developer's own VS Code session leak into the test server.
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_')) delete env[key];
 
@@ -119,7 +124,7 @@ export async function startCodeServer(options = {}) {
     '--bind-addr', `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--extensions-dir', dirs.extensionsDir,
     '--user-data-dir', dirs.userDataDir,
@@ -192,6 +197,7 @@ export async function startCodeServer(options = {}) {
   return {
     url,
     workspace,
+    workspaceTrust: Boolean(options.workspaceTrust),
     workspaceUrl: `${url}?folder=${encodeURIComponent(workspace)}`,
     port,
     host,

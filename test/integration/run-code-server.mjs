@@ -8,6 +8,7 @@
 //   ZS_INTEGRATION_SETTINGS   JSON object of extra user settings (e.g. {"zenmlSchedules.pythonPath": "..."})
 //   ZS_INTEGRATION_FILES      comma-separated substrings of suite file names to run
 //   ZS_INTEGRATION_GREP       mocha grep on full test titles
+//   ZS_INTEGRATION_UNTRUSTED=1 Workspace Trust on, the folder opens untrusted (option workspaceTrust: true)
 //   ZS_INTEGRATION_TIMEOUT_MS overall limit (default 600000)
 //   any other variable (e.g. ZENML_CONFIG_PATH) reaches the extension host unchanged.
 // Prints every test, then exactly `N passed, N failed` as the last line; exit 1 on failure.
@@ -43,6 +44,7 @@ export async function runIntegrationSuite({
   workspace = process.env.ZS_INTEGRATION_WORKSPACE ?? EXAMPLES_WORKSPACE,
   settings = process.env.ZS_INTEGRATION_SETTINGS ? JSON.parse(process.env.ZS_INTEGRATION_SETTINGS) : {},
   env = {},
+  workspaceTrust = process.env.ZS_INTEGRATION_UNTRUSTED === '1',
   timeoutMs = Number(process.env.ZS_INTEGRATION_TIMEOUT_MS ?? 600_000),
   log = console.log,
 } = {}) {
@@ -54,6 +56,7 @@ export async function runIntegrationSuite({
     workspace,
     vsix: [vsix, built.runnerVsix],
     settings,
+    workspaceTrust,
     env: {
       ...env,
       ZS_INTEGRATION_HOST: 'code-server',

@@ -2,6 +2,7 @@
 // returns its API object.
 
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { extension, openInEditor, waitFor } from './helpers';
 
 describe('activation', () => {
@@ -18,5 +19,11 @@ describe('activation', () => {
     assert.equal(typeof api.analyzeDocument, 'function');
     assert.equal(typeof api.schedulesProvider?.getChildren, 'function');
     assert.equal(typeof api.schedulesProvider?.getTreeItem, 'function');
+  });
+
+  it('runs with the workspace trust the harness asked for', () => {
+    // ZS_WORKSPACE_TRUSTED is set by the code-server launcher; desktop runs disable trust (trusted).
+    const expected = (process.env.ZS_WORKSPACE_TRUSTED ?? 'true') === 'true';
+    assert.equal(vscode.workspace.isTrusted, expected);
   });
 });
