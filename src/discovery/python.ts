@@ -13,7 +13,7 @@ import { parser } from '@lezer/python';
 import { LineIndex } from './lineIndex';
 import { extractFacts, extractImports, type AssignmentFact, type AttachmentFact, type ScheduleCallFact, type UnitFacts } from './pythonFacts';
 import { interestingHeads, namesKey, resolveNames, type ImportFact, type PythonNames } from './pythonNames';
-import { segmentPython } from './pythonSegments';
+import { bodyStarts, LARGE_UNIT_LENGTH, segmentPython } from './pythonSegments';
 import { DATETIME_FIELDS, type RawValue, type Span } from './pythonValues';
 import { parseIsoTimestamp } from './timestamps';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './types';
@@ -195,8 +195,17 @@ export class PythonDiscovery {
     if (previous && oldStart !== null) {
       const local = localChanges(changes, oldStart, previous.text.length, unit.start, unit.text.length);
       if (local) {
-        const fragments = TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), local);
-        return parser.parse(unit.text, fragments);
+        try {
+          const fragments = TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), local);
+          const tree = parser.parse(unit.text, fragments);
+          // On valid code the reused tree equals a fresh parse. Error recovery
+          // may differ with fragments, and the result must not depend on the
+          // editing history: parse broken code afresh.
+          if (!hasSyntaxError(tree)) return tree;
+        } catch {
+          // Lezer's error recovery can fail on reused fragments (seen with
+          // indentation contexts); a fresh parse of the unit is always safe.
+        }
       }
     }
     return parser.parse(unit.text);
@@ -204,7 +213,14 @@ export class PythonDiscovery {
 }
 
 function splitUnits(text: string): Unit[] {
-  const { starts, optionalStarts } = segmentPython(text);
+  const segments = segmentPython(text);
+  const optionalStarts = segments.optionalStarts;
+  const starts: number[] = [];
+  segments.starts.forEach((start, i) => {
+    const end = segments.starts[i + 1] ?? text.length;
+    starts.push(start);
+    if (end - start > LARGE_UNIT_LENGTH) starts.push(...bodyStarts(text, start, end));
+  });
   let next = 0;
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? text.length;

@@ -19,11 +19,15 @@ export interface Segments {
   optionalStarts: number[];
 }
 
-export function segmentPython(text: string): Segments {
-  const starts = [0];
+/**
+ * Units of `text` (or of `text.slice(from, to)`, cutting at lines indented by
+ * `baseIndent`: the statements of a block body).
+ */
+export function segmentPython(text: string, from = 0, to = text.length, baseIndent = 0): Segments {
+  const starts = [from];
   const optionalStarts: number[] = [];
-  const length = text.length;
-  let pos = 0;
+  const length = to;
+  let pos = from;
   let depth = 0;
   /** Indentation of the line where the outermost still-open bracket was opened. */
   let openIndent = 0;
@@ -42,7 +46,7 @@ export function segmentPython(text: string): Segments {
     const blank = first === NEWLINE || first === CR || first === HASH;
 
     if (!blank && !backslashContinued) {
-      if (depth === 0 && indent === 0) {
+      if (depth === 0 && indent === baseIndent) {
         const word = leadingWord(text, p);
         const continuesCompound = CLAUSE_KEYWORDS.has(word) || decoratorPending;
         if (!continuesCompound && lineStart > starts[starts.length - 1]) starts.push(lineStart);
@@ -53,7 +57,7 @@ export function segmentPython(text: string): Segments {
           // The bracket was never closed: what follows is a new statement.
           depth = 0;
           if (lineStart > starts[starts.length - 1]) starts.push(lineStart);
-          decoratorPending = indent === 0 && first === AT;
+          decoratorPending = indent === baseIndent && first === AT;
         } else if (verdict === 'maybe') {
           optionalStarts.push(lineStart);
         }
@@ -98,6 +102,34 @@ export function segmentPython(text: string): Segments {
     if (!blank) previousLineEnd = lastSignificant;
   }
   return { starts, optionalStarts };
+}
+
+/** Units larger than this are cut further, at the statements of their body. */
+export const LARGE_UNIT_LENGTH = 8192;
+
+/**
+ * The statement starts inside the body of a large compound statement (a long
+ * `if __name__ == "__main__":` block, a class), so that it is parsed and cached
+ * in pieces too. Lezer reads an indented piece like a module.
+ */
+export function bodyStarts(text: string, from: number, to: number): number[] {
+  const firstBreak = text.indexOf('\n', from);
+  if (firstBreak < 0 || firstBreak >= to) return [];
+  // The body's indentation: that of the first non-blank line after the header's first line.
+  let lineStart = firstBreak + 1;
+  while (lineStart < to) {
+    let p = lineStart;
+    while (p < to && isIndentChar(text.charCodeAt(p))) p++;
+    const c = text.charCodeAt(p);
+    if (p < to && c !== NEWLINE && c !== CR && c !== HASH) {
+      const indent = p - lineStart;
+      return indent > 0 ? segmentPython(text, lineStart, to, indent).starts.slice(1) : [];
+    }
+    const next = text.indexOf('\n', lineStart);
+    if (next < 0) break;
+    lineStart = next + 1;
+  }
+  return [];
 }
 
 /** Returns the offset just after the string literal that starts with the quote at `pos`. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffTexts, discoverPython, PythonDiscovery, toRangeChanges, type ContentChange, type TextChange } from '../../src/discovery/index';
-import { segmentPython } from '../../src/discovery/pythonSegments';
+import { bodyStarts, segmentPython } from '../../src/discovery/pythonSegments';
 
 /** A realistic module of about `lines` lines with a schedule every `every` steps. */
 export function generateModule(lines: number, every = 50): string {
@@ -46,6 +46,33 @@ describe('PythonDiscovery: incremental updates', () => {
       const fresh = discoverPython(text);
       assert.deepEqual(withChanges.update(text, [change]), fresh, `step ${step} (with changes)`);
       assert.deepEqual(withoutChanges.update(text), fresh, `step ${step} (without changes)`);
+    }
+  });
+
+  it('a large block (everything under `if __name__ == "__main__":`) is cut at its statements and still reads right', () => {
+    const body = generateModule(2000, 10)
+      .split('\n')
+      .slice(4)
+      .map((line) => (line ? `    ${line}` : line))
+      .join('\n');
+    let text = `from zenml.config.schedule import Schedule\nfrom datetime import datetime, timezone\n\nif __name__ == "__main__":\n${body}`;
+    assert.ok(text.length > 5 * 8192);
+    assert.ok(segmentPython(text).starts.length <= 3, 'one top-level unit for the block');
+    const result = discoverPython(text);
+    assert.equal(result.schedules.length, (text.match(/= Schedule\(/g) ?? []).length);
+    for (const schedule of result.schedules) {
+      assert.equal(schedule.attachments.length, 1);
+      assert.equal(schedule.pipeline, `p_${schedule.variable?.slice('sched_'.length)}`);
+    }
+    // Random edits inside the block keep matching a fresh discovery.
+    const next = random(3);
+    const discovery = new PythonDiscovery();
+    discovery.update(text);
+    for (let step = 0; step < 40; step++) {
+      const from = Math.floor(next() * text.length);
+      const inserted = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
+      text = text.slice(0, from) + inserted + text.slice(from);
+      assert.deepEqual(discovery.update(text, [{ fromA: from, toA: from, fromB: from, toB: from + inserted.length }]), discoverPython(text), `step ${step}`);
     }
   });
 
@@ -167,6 +194,12 @@ describe('segmentPython', () => {
       assert.deepEqual(segmentPython(text).starts, starts);
     });
   }
+
+  it('bodyStarts cuts a block at the statements of its body, keeping decorators and clauses', () => {
+    const text = 'class A:\n    x = 1\n\n    @property\n    def f(self):\n        return 1\n    if x:\n        pass\n    else:\n        pass\n    y = (\n1)\n';
+    const expected = [text.indexOf('    @property'), text.indexOf('    if x'), text.indexOf('    y = (')];
+    assert.deepEqual(bodyStarts(text, 0, text.length), expected);
+  });
 
   it('an identifier after an opening bracket is only an optional start', () => {
     const text = 'x = f(\ny = 2\n';
