@@ -232,7 +232,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         const spec = parsed.spec;
         const fields = body.startsWith('@') ? [] : body.trim().split(/\s+/);
         let description: string;
-        if (body.startsWith('@')) description = describeFields(presetSix(body));
+        if (body.startsWith('@')) description = describeFields(presetFields(body));
         else if (secondsFirst) description = describeFields(fields.length === 5 ? [...fields, '*'].join(' ') : fields.join(' '));
         else description = describeFields(fields.join(' '));
         if (secondsFirst && fields.length === 5) warnings.push(warning('dialect-seconds-first', secondsFirstMessage(fields, description)));
@@ -283,7 +283,8 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
   }
 }
 
-function presetSix(preset: string): string {
+/** The 5-field form of a robfig preset, for cronstrue. */
+function presetFields(preset: string): string {
   const five: Record<string, string> = { '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *' };
   return five[preset] ?? preset;
 }
@@ -306,8 +307,7 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
     return { valid: true, error: null, description: 'Continuously: a new run starts as soon as the previous one ends', warnings, timeZone, runKind: 'none', runs: noRuns };
   }
   const text = AIRFLOW_PRESETS[expression] ?? expression;
-  const offset = AIRFLOW_PRESETS[expression] ? 0 : 0;
-  const spec: CroniterSpec = parseCroniter(text, offset);
+  const spec: CroniterSpec = parseCroniter(text, 0);
   const fields = (PRESET_TEXT[text.toLowerCase()] ?? text).trim().split(/\s+/);
   // cronstrue reads seconds first and Quartz-style "5L"; croniter has seconds last and "L5".
   const forDescription = fields.map((f, i) => (i === 4 ? f.replace(/^l(\d)$/i, '$1L') : f));
@@ -491,7 +491,7 @@ export function explainCron(expression: string, options: ExplainOptions): CronEx
   const dialect = options.dialect;
   const c = compiled(expression, dialect, options.timeZone);
   const fromMs = options.from ? options.from.getTime() : Date.now();
-  const count = options.count ?? 5;
+  const count = Number.isFinite(options.count) ? Math.max(0, Math.min(Math.floor(options.count as number), 1000)) : 5;
   let runs: number[] = [];
   let notes: string[] = [];
   if (c.valid && c.runKind !== 'none' && Number.isFinite(fromMs)) {
@@ -499,7 +499,7 @@ export function explainCron(expression: string, options: ExplainOptions): CronEx
     if (cacheHolds(c, from, count)) {
       runs = c.runCache!.runs.slice(0, count);
     } else {
-      runs = c.runs(from, Math.max(0, Math.min(count, 1000)));
+      runs = c.runs(from, count);
       c.runCache = { from, count, runs };
     }
     const nc = c.notesCache;
@@ -511,7 +511,7 @@ export function explainCron(expression: string, options: ExplainOptions): CronEx
     }
   }
   const warnings = c.warnings.slice();
-  if (c.valid && c.runKind !== 'none' && runs.length === 0 && count > 0) {
+  if (c.valid && c.runKind !== 'none' && runs.length === 0 && count > 0 && Number.isFinite(fromMs)) {
     warnings.push(warning('never-runs', `${DIALECT_NAME[dialect]} accepts this expression, but it never runs${dialect === 'kubernetes' || dialect === 'kubeflow' ? ' (within the next 5 years)' : ''}.`));
   }
   const result: CronExplanation = {
