@@ -86,14 +86,19 @@ export class ZoneRules {
   /** The UTC instants whose wall clock reads `local` (0 in a gap, 2 in an overlap), ascending. */
   instantsOf(local: number): number[] {
     if (this.format === null) return [local];
-    const guess = local - this.offsetAt(local);
-    const out: number[] = [];
-    const candidates = new Set<number>([this.offsetAt(guess - SECONDS_PER_DAY), this.offsetAt(guess), this.offsetAt(guess + SECONDS_PER_DAY)]);
-    for (const off of candidates) {
-      const u = local - off;
-      if (this.offsetAt(u) === off) out.push(u);
+    // Offsets within a day either side cover every zone (|offset| < 15 h).
+    const a = this.offsetAt(local - 54000);
+    const b = this.offsetAt(local + 54000);
+    if (a === b) {
+      const mid = this.offsetAt(local - a);
+      if (mid === a) return [local - a];
     }
-    return out.sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const off of a === b ? [a, this.offsetAt(local - a)] : [a, b]) {
+      const u = local - off;
+      if (this.offsetAt(u) === off && !out.includes(u)) out.push(u);
+    }
+    return out.sort((x, y) => x - y);
   }
 
   private yearTable(year: number): YearTable {
