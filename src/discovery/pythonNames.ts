@@ -54,8 +54,26 @@ export function resolveNames(imports: readonly ImportFact[]): PythonNames {
     if (fact.form === 'from') addFromImport(names, fact);
     else addModuleImport(names, fact);
   }
+  addUnimportedStdlibNames(names, imports);
   for (const tz of names.timezoneClass) names.utcConstants.add(`${tz}.utc`);
   return names;
+}
+
+/**
+ * Code pasted from the docs often uses `datetime.now()` before the import is
+ * written. A name that no import binds can only be meant as the standard
+ * library's, so `datetime`, `timedelta` and `timezone` are read as such then.
+ */
+function addUnimportedStdlibNames(names: PythonNames, imports: readonly ImportFact[]): void {
+  const bound = new Set<string>();
+  for (const fact of imports) {
+    if (fact.form === 'from') bound.add(fact.alias ?? fact.name ?? '');
+    else bound.add(fact.alias ?? fact.module.split('.')[0]);
+  }
+  if (bound.has('*')) return;
+  if (!bound.has('datetime')) names.datetimeClass.add('datetime').add('datetime.datetime');
+  if (!bound.has('timedelta')) names.timedelta.add('timedelta');
+  if (!bound.has('timezone')) names.timezoneClass.add('timezone');
 }
 
 function addFromImport(names: PythonNames, fact: ImportFact): void {

@@ -148,6 +148,18 @@ describe('Python discovery: values', () => {
     });
   }
 
+  it('the docs example without a datetime import: datetime.now() is still read (naive)', () => {
+    const source = 'from zenml.config.schedule import Schedule\n\nschedule = Schedule(start_time=datetime.now(), interval_second=1800)\npipeline.run(schedule=schedule)\n';
+    const schedule = only(source);
+    assert.deepEqual(shape(fieldValue(schedule, 'start_time')), { kind: 'datetime', iso: null, aware: false, source: 'now', hasArgs: false });
+    assert.deepEqual(schedule.attachments.map((a) => `${a.via}:${a.pipeline}`), ['run:pipeline']);
+  });
+
+  it('a datetime imported from elsewhere is not the standard one', () => {
+    const source = `${HEADER}from pendulum import datetime\ns = Schedule(start_time=datetime(2024, 1, 1), interval_second=60)\n`;
+    assert.equal(fieldValue(only(source), 'start_time')?.kind, 'unknown');
+  });
+
   it('a module constant is resolved, its range is the literal', () => {
     const source = `${HEADER}CRON = "0 3 * * *"\n\n\ndef main():\n    s = Schedule(cron_expression=CRON)\n`;
     const value = fieldValue(only(source), 'cron_expression');
