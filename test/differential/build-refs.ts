@@ -84,9 +84,19 @@ function checkCroniter(): Reference {
   return { name, available: true, command: python, args: [join(ROOT, 'test/differential/ref/croniter_ref.py')] };
 }
 
+/** ZS_DIFF_SKIP=croniter,quartz pretends those references are missing (to check the skip path). */
+function disabled(name: ReferenceName): Reference | null {
+  const list = (process.env.ZS_DIFF_SKIP ?? '').split(',').map((s) => s.trim());
+  return list.includes(name) ? { name, available: false, reason: 'disabled by ZS_DIFF_SKIP' } : null;
+}
+
 export function buildReferences(): Record<ReferenceName, Reference> {
   mkdirSync(REFS, { recursive: true });
-  return { robfig: buildRobfig(), quartz: buildQuartz(), croniter: checkCroniter() };
+  return {
+    robfig: disabled('robfig') ?? buildRobfig(),
+    quartz: disabled('quartz') ?? buildQuartz(),
+    croniter: disabled('croniter') ?? checkCroniter(),
+  };
 }
 
 if (require.main === module) {
