@@ -27,6 +27,8 @@ const profiles = [
     name: 'default',
     // A display zone that is not UTC, so the hover shows two different columns.
     settings: { 'zenmlSchedules.timeZone': 'Europe/Berlin' },
+    // Without an orchestrator the standard dialect reads the cron in the machine's zone: pin it.
+    env: { TZ: 'UTC' },
     tests: [
       ['Schedules view lists the workspace schedules', schedulesView],
       ['hover on a cron string shows its description and next runs', hoverOnCron],
@@ -167,7 +169,7 @@ async function main() {
     let server;
     let workbench;
     try {
-      server = await startCodeServer({ vsix, settings: profile.settings });
+      server = await startCodeServer({ vsix, settings: profile.settings, env: profile.env });
       workbench = await openWorkbench(server);
     } catch (error) {
       console.log(`  ✗ starting code-server and the workbench: ${error.stack ?? error}`);
