@@ -24,7 +24,7 @@ BIN="$PREFIX/node_modules/.bin/code-server"
 MARKER="$PREFIX/.installed-$CODE_SERVER_VERSION"
 
 if [ -f "$MARKER" ] && [ -x "$BIN" ]; then
-  echo "code-server: $("$BIN" --version 2>/dev/null | head -n1) (reused from $PREFIX)"
+  echo "code-server: $("$BIN" --version 2>/dev/null | tail -n1) (reused from $PREFIX)"
   exit 0
 fi
 
@@ -51,8 +51,12 @@ cache_dir="$TMPDIR/vscode-ripgrep-cache-$RIPGREP_PACKAGE_VERSION"
 mkdir -p "$cache_dir"
 staging="$(mktemp -d)"
 cp "$RG" "$staging/rg"
+case "$(uname -m)" in
+  aarch64 | arm64) rg_target=aarch64-unknown-linux-musl ;;
+  *) rg_target=x86_64-unknown-linux-musl ;;
+esac
 for tag in "${RIPGREP_TAGS[@]}"; do
-  archive="$cache_dir/ripgrep-$tag-x86_64-unknown-linux-musl.tar.gz"
+  archive="$cache_dir/ripgrep-$tag-$rg_target.tar.gz"
   [ -s "$archive" ] || tar -czf "$archive" -C "$staging" rg
 done
 rm -rf "$staging"
