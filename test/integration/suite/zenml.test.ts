@@ -8,7 +8,7 @@
 // In any other run of the integration suite (examples/ workspace) it is skipped.
 
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,9 +34,11 @@ function zenml(...args: string[]): string {
   return execFileSync(ZENML_CLI, args, { cwd: workspaceRoot().fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 }
 
+/** What `zenml stack get` says is active (ZenML's console writes it to stdout or stderr). */
 function cliActiveStack(): string {
-  const run = execFileSync(ZENML_CLI, ['stack', 'get'], { cwd: workspaceRoot().fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-  return /active stack is: '([^']+)'/.exec(run.replace(/\s+/g, ' '))?.[1] ?? `(unreadable: ${run})`;
+  const run = spawnSync(ZENML_CLI, ['stack', 'get'], { cwd: workspaceRoot().fsPath, encoding: 'utf8', timeout: 120_000 });
+  const output = `${run.stdout}\n${run.stderr}`;
+  return /active stack is: '([^']+)'/.exec(output.replace(/\s+/g, ' '))?.[1] ?? `(unreadable: ${output})`;
 }
 
 /** The diagnostics of `uri` once `ready` holds (detection and ZenML are slow on a busy machine). */
