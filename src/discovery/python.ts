@@ -117,7 +117,10 @@ export class PythonDiscovery {
     this.parsedByStart = new Map();
   }
 
-  private run(text: string, givenChanges?: readonly TextChange[]): DiscoveryResult {
+  private run(original: string, givenChanges?: readonly TextChange[]): DiscoveryResult {
+    // A byte-order mark (files read from disk) is whitespace to Python; a space
+    // of the same length keeps every offset.
+    const text = original.charCodeAt(0) === 0xfeff ? ` ${original.slice(1)}` : original;
     if (text.length > MAX_PYTHON_FILE_LENGTH || text.includes('\0')) {
       this.reset();
       return emptyDiscovery();

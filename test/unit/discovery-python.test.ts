@@ -482,6 +482,11 @@ describe('Python discovery: broken and hostile input', () => {
     });
   }
 
+  it('a byte-order mark at the start (a file read from disk) is ignored; columns still count it', () => {
+    const source = '\uFEFFfrom zenml.config.schedule import Schedule\ns = Schedule(cron_expression="0 0 * * *")\n';
+    assert.deepEqual(only(source).nameRange.start, { line: 1, character: 4 });
+  });
+
   it('CRLF line endings: same lines, columns exclude the CR', () => {
     const source = 'from zenml.config import Schedule\r\ns = Schedule(\r\n  cron_expression="0 0 * * *",\r\n)\r\n';
     const cron = only(source).fields[0];
