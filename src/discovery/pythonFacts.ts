@@ -186,11 +186,22 @@ function assignedName(node: SyntaxNode, text: string): string | null {
   return before?.name === 'VariableName' ? text.slice(before.from, before.to) : null;
 }
 
+/** `p` for `p.m(...)`, `p().m(...)` and `p.with_options(...).m(...)`. */
 function receiverName(object: SyntaxNode, text: string): string | null {
   const inner = unwrapParentheses(object);
-  if (inner.name === 'CallExpression' && inner.firstChild) return dottedPath(inner.firstChild, text);
+  if (inner.name === 'CallExpression' && inner.firstChild) {
+    const callee = inner.firstChild;
+    const method = callee.name === 'MemberExpression' ? callee.lastChild : null;
+    if (method?.name === 'PropertyName' && CHAINABLE_METHODS.has(text.slice(method.from, method.to)) && callee.firstChild) {
+      return receiverName(callee.firstChild, text);
+    }
+    return dottedPath(callee, text);
+  }
   return dottedPath(inner, text);
 }
+
+/** Methods that return the pipeline again, so calls can be chained on them. */
+const CHAINABLE_METHODS = new Set(['with_options']);
 
 function attachedValue(value: SyntaxNode | null, text: string, names: PythonNames): AttachmentFact['value'] {
   if (!value) return { kind: 'other' };

@@ -305,6 +305,12 @@ describe('Python discovery: attachments', () => {
       attachedTo: 'pipeline_instance',
     },
     {
+      name: 'chained with_options calls',
+      body: 'training_pipeline.with_options(enable_cache=False).with_options(schedule=Schedule(cron_expression="0 0 * * *"))()',
+      via: 'with_options',
+      pipeline: 'training_pipeline',
+    },
+    {
       name: 'an undecorated object keeps its own name',
       body: 'other.with_options(schedule=Schedule(cron_expression="0 0 * * *"))',
       via: 'with_options',
