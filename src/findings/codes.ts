@@ -6,7 +6,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export const FINDING_CODES = {
   'invalid-cron': { severity: 'error', title: 'The cron expression is not valid for the target dialect' },
   'missing-trigger': { severity: 'error', title: 'The Schedule has no cron expression, start time + interval, or run-once time' },
-  'unknown-schedule-field': { severity: 'error', title: 'Schedule has no such field' },
+  'unknown-schedule-field': { severity: 'error', title: 'Schedule has no such field: ZenML silently ignores it' },
   'schedule-not-a-pipeline-arg': { severity: 'error', title: '@pipeline(...) does not take a schedule' },
   'timezone-prefix': { severity: 'error', title: 'A TZ=/CRON_TZ= prefix that the orchestrator rejects' },
   'unsupported-orchestrator': { severity: 'warning', title: 'The orchestrator cannot run schedules' },
@@ -17,7 +17,7 @@ export const FINDING_CODES = {
   'cron-overrides-interval': { severity: 'warning', title: 'The cron expression wins; the interval is ignored' },
   'cron-overrides-run-once': { severity: 'warning', title: 'The cron expression wins; the run-once time is ignored' },
   'end-before-start': { severity: 'warning', title: 'end_time is not after start_time' },
-  'naive-datetime': { severity: 'warning', title: 'A datetime without a time zone is read in the local zone of the machine that runs the pipeline' },
+  'naive-datetime': { severity: 'warning', title: 'A datetime without a time zone is read in the local zone of the machine that creates the schedule' },
   'day-or-semantics': { severity: 'info', title: 'Day of month and day of week are both set: it runs when either matches' },
   'unknown-orchestrator': { severity: 'info', title: 'Scheduling support of this orchestrator is unknown' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
