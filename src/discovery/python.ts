@@ -13,7 +13,7 @@ import { parser } from '@lezer/python';
 import { LineIndex } from './lineIndex';
 import { extractFacts, extractImports, type AssignmentFact, type AttachmentFact, type ScheduleCallFact, type UnitFacts } from './pythonFacts';
 import { interestingHeads, namesKey, resolveNames, type ImportFact, type PythonNames } from './pythonNames';
-import { bodyStarts, LARGE_UNIT_LENGTH, segmentPython } from './pythonSegments';
+import { bodyStarts, LARGE_UNIT_LENGTH, resegmentPython, segmentPython, type Segments } from './pythonSegments';
 import { DATETIME_FIELDS, type RawValue, type Span } from './pythonValues';
 import { parseIsoTimestamp } from './timestamps';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './types';
@@ -90,6 +90,8 @@ interface PlacedFacts {
 
 export class PythonDiscovery {
   private previousText = '';
+  /** The segments of previousText, or null when they were not computed. */
+  private previousSegments: Segments | null = null;
   /** Parsed units of the last update, by text. */
   private parsed = new Map<string, ParsedUnit>();
   /** The same units by start offset in the previous text, to reuse their trees after an edit. */
@@ -113,6 +115,7 @@ export class PythonDiscovery {
 
   private reset(): void {
     this.previousText = '';
+    this.previousSegments = null;
     this.parsed = new Map();
     this.parsedByStart = new Map();
   }
@@ -130,10 +133,12 @@ export class PythonDiscovery {
     // or aliases Schedule on import: skip the parse (most files of a project).
     if (!mayMentionSchedule(text)) {
       this.previousText = text;
+      this.previousSegments = null;
       this.parsedByStart = new Map();
       return emptyDiscovery();
     }
-    const units = splitUnits(text);
+    const segments = this.segment(text, changes);
+    const units = splitUnits(text, segments);
     const nextParsed = new Map<string, ParsedUnit>();
     const nextByStart = new Map<number, ParsedUnit>();
     const parse = (unit: Unit): ParsedUnit => {
@@ -171,14 +176,10 @@ export class PythonDiscovery {
       // instance, a reassigned schedule variable) may be bound in units not parsed yet.
       const wanted = referencedNames(placed);
       if (wanted.size > 0) {
-        const assigned = new Set(placed.flatMap((p) => p.facts.assignments.map((a) => a.name)));
-        const unassigned = [...wanted].filter((name) => !assigned.has(name));
         const seen = new Set(relevant);
         for (const unit of units) {
-          if (seen.has(unit)) continue;
-          // Module-level assignments start their unit; names bound nowhere yet are searched everywhere.
-          const lead = leadingIdentifier(unit.text);
-          if (wanted.has(lead) || unassigned.some((name) => mayAssign(unit.text, name))) placed.push(...factsOf(unit));
+          // Statements that assign a name start with it (module level, or a piece of a large block).
+          if (!seen.has(unit) && wanted.has(leadingIdentifier(unit.text))) placed.push(...factsOf(unit));
         }
         placed.sort((a, b) => a.start - b.start);
       }
@@ -186,9 +187,20 @@ export class PythonDiscovery {
     }
 
     this.previousText = text;
+    this.previousSegments = segments;
     this.parsed = nextParsed;
     this.parsedByStart = nextByStart;
     return result;
+  }
+
+  /** Segments the text, rescanning only around the edit when the previous segments are known. */
+  private segment(text: string, changes: readonly RangeChange[]): Segments {
+    if (!this.previousSegments || changes.length === 0) {
+      return this.previousSegments && text === this.previousText ? this.previousSegments : segmentPython(text);
+    }
+    const first = changes[0];
+    const last = changes[changes.length - 1];
+    return resegmentPython(this.previousSegments, this.previousText, text, { fromA: first.fromA, toA: last.toA, fromB: first.fromB, toB: last.toB });
   }
 
   /** Parses one unit, reusing the tree of the same unit before the edit when there is one. */
@@ -215,8 +227,7 @@ export class PythonDiscovery {
   }
 }
 
-function splitUnits(text: string): Unit[] {
-  const segments = segmentPython(text);
+function splitUnits(text: string, segments: Segments): Unit[] {
   const optionalStarts = segments.optionalStarts;
   const starts: number[] = [];
   segments.starts.forEach((start, i) => {
@@ -289,23 +300,13 @@ function relevantUnits(units: Unit[], names: PythonNames): Unit[] {
   );
 }
 
-/** A cheap pre-check: `name =` or `name:` occurs in the text (the parse decides). */
-function mayAssign(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-    if (isIdentifierCode(before)) continue;
-    let after = at + name.length;
-    while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
-    const next = text[after];
-    if (next === ':' || (next === '=' && text[after + 1] !== '=')) return true;
-  }
-  return false;
-}
-
+/** The first word of a unit, after its indentation. */
 function leadingIdentifier(text: string): string {
-  let end = 0;
+  let start = 0;
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  let end = start;
   while (end < text.length && isIdentifierCode(text.charCodeAt(end))) end++;
-  return text.slice(0, end);
+  return text.slice(start, end);
 }
 
 function isIdentifierCode(c: number): boolean {

@@ -24,6 +24,78 @@ export interface Segments {
  * `baseIndent`: the statements of a block body).
  */
 export function segmentPython(text: string, from = 0, to = text.length, baseIndent = 0): Segments {
+  return scan(text, from, to, baseIndent).segments;
+}
+
+/**
+ * The segments of `text` after an edit, from those of the previous text:
+ * the scan restarts one unit before the edit and stops at the first unit
+ * start after it that was a unit start before (the scan state is the same at
+ * every unit start, so everything after it is unchanged, only shifted).
+ */
+export function resegmentPython(
+  previous: Segments,
+  before: string,
+  text: string,
+  change: { fromA: number; toA: number; fromB: number; toB: number },
+): Segments {
+  // Whether a triple-quoted string is closed depends on the text after it: a
+  // quote or backslash typed or deleted may change how text before the edit
+  // scans. Rescan everything then (about 2 ms per 250 kB).
+  if (touchesQuotes(before, change.fromA, change.toA) || touchesQuotes(text, change.fromB, change.toB)) return segmentPython(text);
+  const oldStarts = previous.starts;
+  const delta = change.toB - change.fromB - (change.toA - change.fromA);
+  const containing = lastAtOrBefore(oldStarts, change.fromA);
+  const restart = Math.max(0, containing - 1);
+  const from = oldStarts[restart];
+  const isOldStart = (position: number): boolean => {
+    const index = lastAtOrBefore(oldStarts, position - delta);
+    return index >= 0 && oldStarts[index] === position - delta;
+  };
+  const { segments, stoppedAt } = scan(text, from, text.length, 0, (b) => b >= change.toB && isOldStart(b));
+  const starts = oldStarts.slice(0, restart).concat(segments.starts);
+  const optionalStarts = previous.optionalStarts.filter((o) => o < from).concat(segments.optionalStarts);
+  if (stoppedAt !== null) {
+    const resume = stoppedAt - delta;
+    for (const old of oldStarts.slice(lastAtOrBefore(oldStarts, resume))) starts.push(old + delta);
+    for (const old of previous.optionalStarts) if (old >= resume) optionalStarts.push(old + delta);
+  }
+  return { starts, optionalStarts };
+}
+
+function touchesQuotes(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === APOSTROPHE || c === BACKSLASH) return true;
+  }
+  return false;
+}
+
+/** Index of the last element <= value in an ascending array, or -1. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= value) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The lexical scan; stops before a unit start for which `stop` says so. */
+function scan(
+  text: string,
+  from: number,
+  to: number,
+  baseIndent: number,
+  stop?: (unitStart: number) => boolean,
+): { segments: Segments; stoppedAt: number | null } {
   const starts = [from];
   const optionalStarts: number[] = [];
   const length = to;
@@ -49,14 +121,20 @@ export function segmentPython(text: string, from = 0, to = text.length, baseInde
       if (depth === 0 && indent === baseIndent) {
         const word = leadingWord(text, p);
         const continuesCompound = CLAUSE_KEYWORDS.has(word) || decoratorPending;
-        if (!continuesCompound && lineStart > starts[starts.length - 1]) starts.push(lineStart);
+        if (!continuesCompound && lineStart > starts[starts.length - 1]) {
+          if (stop?.(lineStart)) return { segments: { starts, optionalStarts }, stoppedAt: lineStart };
+          starts.push(lineStart);
+        }
         decoratorPending = first === AT;
       } else if (depth > 0 && indent <= openIndent) {
         const verdict = newStatementVerdict(text, p, first, previousLineEnd);
         if (verdict === 'yes') {
           // The bracket was never closed: what follows is a new statement.
           depth = 0;
-          if (lineStart > starts[starts.length - 1]) starts.push(lineStart);
+          if (lineStart > starts[starts.length - 1]) {
+            if (stop?.(lineStart)) return { segments: { starts, optionalStarts }, stoppedAt: lineStart };
+            starts.push(lineStart);
+          }
           decoratorPending = indent === baseIndent && first === AT;
         } else if (verdict === 'maybe') {
           optionalStarts.push(lineStart);
@@ -101,7 +179,7 @@ export function segmentPython(text: string, from = 0, to = text.length, baseInde
     }
     if (!blank) previousLineEnd = lastSignificant;
   }
-  return { starts, optionalStarts };
+  return { segments: { starts, optionalStarts }, stoppedAt: null };
 }
 
 /** Units larger than this are cut further, at the statements of their body. */

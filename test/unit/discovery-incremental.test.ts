@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffTexts, discoverPython, PythonDiscovery, toRangeChanges, type ContentChange, type TextChange } from '../../src/discovery/index';
-import { bodyStarts, segmentPython } from '../../src/discovery/pythonSegments';
+import { bodyStarts, resegmentPython, segmentPython } from '../../src/discovery/pythonSegments';
 
 /** A realistic module of about `lines` lines with a schedule every `every` steps. */
 export function generateModule(lines: number, every = 50): string {
@@ -194,6 +194,22 @@ describe('segmentPython', () => {
       assert.deepEqual(segmentPython(text).starts, starts);
     });
   }
+
+  it('resegmentPython after an edit equals segmenting the new text (random edits)', () => {
+    const next = random(11);
+    let text = generateModule(400, 3);
+    let segments = segmentPython(text);
+    const pieces = [...SNIPPETS, '\n\n', 'x = (', '\\\n', '@', 'else:\n', '"""\n', "'''"];
+    for (let step = 0; step < 400; step++) {
+      const from = Math.floor(next() * text.length);
+      const to = Math.min(text.length, from + (next() < 0.4 ? Math.floor(next() * 40) : 0));
+      const inserted = next() < 0.85 ? pieces[Math.floor(next() * pieces.length)] : '';
+      const before = text;
+      text = text.slice(0, from) + inserted + text.slice(to);
+      segments = resegmentPython(segments, before, text, { fromA: from, toA: to, fromB: from, toB: from + inserted.length });
+      assert.deepEqual(segments, segmentPython(text), `step ${step}`);
+    }
+  });
 
   it('bodyStarts cuts a block at the statements of its body, keeping decorators and clauses', () => {
     const text = 'class A:\n    x = 1\n\n    @property\n    def f(self):\n        return 1\n    if x:\n        pass\n    else:\n        pass\n    y = (\n1)\n';
