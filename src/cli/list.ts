@@ -1,9 +1,7 @@
 // `zenml-schedules list <paths...>`: every schedule found, with what it does and when it runs next.
 
-import { describeInterval, explainCron, nextIntervalRuns } from '../cron';
 import type { Dialect } from '../cron/types';
-import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
-import { effectiveKind, findField, triggerState } from '../findings';
+import { summarizeSchedule } from '../workspace/summary';
 import type { ScheduleKind } from '../zenml/capabilities';
 import { dialectOfFlavor } from '../zenml/capabilities';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseTimeZone, stringOption } from './args';
@@ -40,83 +38,6 @@ export interface ListedSchedule {
   dialect: Dialect;
   description: string;
   nextRun: string | null;
-}
-
-type DatetimeValue = Extract<FieldValue, { kind: 'datetime' }>;
-
-function datetimeOf(schedule: DiscoveredSchedule, name: 'start_time' | 'end_time' | 'run_once_start_time'): DatetimeValue | null {
-  const value = findField(schedule, name)?.value;
-  return value?.kind === 'datetime' ? value : null;
-}
-
-/** The instant a datetime stands for; a naive one is local time, as ZenML's `.astimezone()` reads it. */
-function instantOf(value: DatetimeValue | null): Date | null {
-  if (!value?.iso) return null;
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value.iso) ? `${value.iso}T00:00:00` : value.iso;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : new Date(time);
-}
-
-function writtenKind(schedule: DiscoveredSchedule): ScheduleKind | null {
-  const written = (name: 'cron_expression' | 'interval_second' | 'run_once_start_time') => {
-    const value = findField(schedule, name)?.value;
-    return value !== undefined && value.kind !== 'none';
-  };
-  if (written('cron_expression')) return 'cron';
-  if (written('interval_second')) return 'interval';
-  if (written('run_once_start_time')) return 'once';
-  return null;
-}
-
-interface Summary {
-  kind: ScheduleKind | null;
-  expression: string | null;
-  intervalSeconds: number | null;
-  description: string;
-  nextRun: Date | null;
-}
-
-function summariseCron(schedule: DiscoveredSchedule, dialect: Dialect, timeZone: string | undefined, now: Date): Summary {
-  const value = findField(schedule, 'cron_expression')?.value;
-  if (value?.kind !== 'string') {
-    return { kind: 'cron', expression: null, intervalSeconds: null, description: 'cron expression computed at run time', nextRun: null };
-  }
-  const explanation = explainCron(value.value, { dialect, timeZone, from: now, count: 1 });
-  const description = explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`;
-  return { kind: 'cron', expression: value.value, intervalSeconds: null, description, nextRun: explanation.nextRuns[0] ?? null };
-}
-
-function summariseInterval(schedule: DiscoveredSchedule, now: Date): Summary {
-  const value = findField(schedule, 'interval_second')?.value;
-  const seconds = value?.kind === 'number' && value.value > 0 ? value.value : null;
-  const start = datetimeOf(schedule, 'start_time');
-  const startInstant = instantOf(start);
-  let description = seconds === null ? 'interval computed at run time' : describeInterval(seconds);
-  if (startInstant) description += `, from ${isoUtc(startInstant)}`;
-  else if (start?.source === 'now' || start?.source === 'utcnow') description += ', from when the schedule is created';
-  const endInstant = instantOf(datetimeOf(schedule, 'end_time')) ?? undefined;
-  const nextRun = seconds !== null && startInstant ? (nextIntervalRuns(startInstant, seconds, now, 1, endInstant)[0] ?? null) : null;
-  return { kind: 'interval', expression: null, intervalSeconds: seconds, description, nextRun };
-}
-
-function summariseOnce(schedule: DiscoveredSchedule, now: Date): Summary {
-  const at = instantOf(datetimeOf(schedule, 'run_once_start_time'));
-  const description = at ? `once, at ${isoUtc(at)}` : 'once, at a time computed at run time';
-  return { kind: 'once', expression: null, intervalSeconds: null, description, nextRun: at && at > now ? at : null };
-}
-
-export function summariseSchedule(schedule: DiscoveredSchedule, dialect: Dialect, timeZone: string | undefined, now: Date): Summary {
-  const kind = effectiveKind(triggerState(schedule)) ?? writtenKind(schedule);
-  switch (kind) {
-    case 'cron':
-      return summariseCron(schedule, dialect, timeZone, now);
-    case 'interval':
-      return summariseInterval(schedule, now);
-    case 'once':
-      return summariseOnce(schedule, now);
-    default:
-      return { kind: null, expression: null, intervalSeconds: null, description: 'no trigger: ZenML rejects this Schedule', nextRun: null };
-  }
 }
 
 function humanList(schedules: ListedSchedule[], displayZone: string): string {
@@ -156,7 +77,7 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
   reportSkipped(analysis, resolution.notes, io);
   const schedules: ListedSchedule[] = analysis.files.flatMap((f) =>
     f.discovery.schedules.map((schedule) => {
-      const summary = summariseSchedule(schedule, dialect, timeZone, now);
+      const summary = summarizeSchedule(schedule, { dialect, timeZone, now, count: 1 });
       const { line, column } = oneBased(schedule.nameRange);
       return {
         file: f.file.display,
@@ -168,7 +89,7 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
         intervalSeconds: summary.intervalSeconds,
         dialect,
         description: summary.description,
-        nextRun: summary.nextRun ? isoUtc(summary.nextRun) : null,
+        nextRun: summary.nextRuns.length ? isoUtc(summary.nextRuns[0]) : null,
       };
     }),
   );

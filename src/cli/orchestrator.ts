@@ -2,7 +2,6 @@
 // ZenML detection (`--python PATH`) plugs in here, so that every command resolves
 // the orchestrator the same way.
 
-import type { Dialect } from '../cron/types';
 import type { FindingCode, Severity } from '../findings/codes';
 import type { OrchestratorContext } from '../findings/types';
 import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
@@ -60,9 +59,7 @@ export function cannotScheduleNote(flavor: string): CliNote | null {
  * unknown flavors) must ask for it, or the engine would take this machine's zone. Undefined elsewhere,
  * so that a TZ= prefix is not reported as overriding a zone nobody chose.
  */
-export function defaultCronZone(dialect: Dialect, orchestratorNamed: boolean): string | undefined {
-  return dialect === 'standard' && orchestratorNamed ? 'UTC' : undefined;
-}
+export { defaultCronZone } from '../workspace/summary';
 
 export async function resolveOrchestrator(request: OrchestratorRequest): Promise<OrchestratorResolution> {
   const flavor = request.flavor?.trim();

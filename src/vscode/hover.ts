@@ -7,7 +7,8 @@ import { displaySettings } from './config';
 import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
 import type { OrchestratorService } from './orchestrator';
-import { scheduleMarkdown, summarizeSchedule } from '../workspace/present';
+import { scheduleMarkdown } from '../workspace/present';
+import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
 
 const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
@@ -36,7 +37,7 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       if (!target) continue;
       const orchestrator = this.orchestrators.current(document.uri);
       const settings = displaySettings(document.uri);
-      const summary = summarizeSchedule(schedule, orchestrator, { now: new Date(), count: settings.nextRuns });
+      const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, new Date(), settings.nextRuns));
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone);
       if (settings.invalidZone) text += `\n\n$(warning) \`zenmlSchedules.timeZone\` is \`${settings.invalidZone}\`, not an IANA time zone: showing ${settings.displayZone}.`;
       const markdown = new vscode.MarkdownString(text, true);

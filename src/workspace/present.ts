@@ -2,115 +2,12 @@
 // (tree rows) and Markdown (hovers, tooltips). Pure: no vscode import, so the
 // unit tests and the command line can use it too.
 
-import { describeInterval, explainCron, formatInZone, nextIntervalRuns } from '../cron';
-import type { CronExplanation, Dialect } from '../cron/types';
-import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
+import { formatInZone } from '../cron';
 import type { Finding, OrchestratorContext } from '../findings/types';
-import { capabilityOf, dialectOfFlavor } from '../zenml/capabilities';
+import { capabilityOf, type ScheduleKind } from '../zenml/capabilities';
+import type { ScheduleSummary } from './summary';
 
-export type SummaryKind = 'cron' | 'interval' | 'once';
-
-export interface ScheduleSummary {
-  kind: SummaryKind | null;
-  /** The `name=` of the schedule when it is a known string. */
-  name: string | null;
-  expression: string | null;
-  intervalSeconds: number | null;
-  /** Plain words: "At 03:00", "every 30 minutes", "once, at …", or why it cannot be said. */
-  description: string;
-  nextRuns: Date[];
-  dialect: Dialect;
-  /** The zone the orchestrator evaluates a cron in (UTC unless a prefix or the standard dialect says otherwise). */
-  evaluationZone: string | null;
-  explanation: CronExplanation | null;
-}
-
-export function fieldValue(schedule: DiscoveredSchedule, name: string): FieldValue | undefined {
-  // The last keyword wins, as in Python (a repeated keyword is a SyntaxError anyway).
-  for (let i = schedule.fields.length - 1; i >= 0; i--) {
-    if (schedule.fields[i].name === name) return schedule.fields[i].value;
-  }
-  return undefined;
-}
-
-function isSet(value: FieldValue | undefined): value is FieldValue {
-  return value !== undefined && value.kind !== 'none';
-}
-
-function instantOf(value: FieldValue | undefined): Date | null {
-  if (!value || value.kind !== 'datetime' || !value.iso) return null;
-  const date = new Date(value.iso);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** ZenML's precedence: a cron expression wins, then start time + interval, then a one-off run. */
-export function summarizeSchedule(
-  schedule: DiscoveredSchedule,
-  orchestrator: OrchestratorContext | null,
-  options: { now: Date; count: number },
-): ScheduleSummary {
-  const dialect = dialectOfFlavor(orchestrator?.flavor);
-  const nameValue = fieldValue(schedule, 'name');
-  const base: ScheduleSummary = {
-    kind: null,
-    name: nameValue?.kind === 'string' ? nameValue.value : null,
-    expression: null,
-    intervalSeconds: null,
-    description: '',
-    nextRuns: [],
-    dialect,
-    evaluationZone: null,
-    explanation: null,
-  };
-  const cron = fieldValue(schedule, 'cron_expression');
-  const interval = fieldValue(schedule, 'interval_second');
-  const start = fieldValue(schedule, 'start_time');
-  const end = fieldValue(schedule, 'end_time');
-  const once = fieldValue(schedule, 'run_once_start_time');
-
-  if (isSet(cron)) {
-    if (cron.kind !== 'string') {
-      return { ...base, kind: 'cron', description: 'cron expression computed at run time' };
-    }
-    const explanation = explainCron(cron.value, { dialect, from: options.now, count: options.count });
-    return {
-      ...base,
-      kind: 'cron',
-      expression: cron.value,
-      description: explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`,
-      nextRuns: explanation.nextRuns,
-      evaluationZone: explanation.timeZone,
-      explanation,
-    };
-  }
-  if (isSet(interval) && isSet(start)) {
-    if (interval.kind !== 'number') return { ...base, kind: 'interval', description: 'interval computed at run time' };
-    const seconds = interval.value;
-    const startAt = instantOf(start);
-    const endAt = instantOf(end) ?? undefined;
-    const valid = seconds > 0;
-    return {
-      ...base,
-      kind: 'interval',
-      intervalSeconds: seconds,
-      description: valid ? describeInterval(seconds) : `invalid: interval_second must be positive, got ${seconds}`,
-      nextRuns: valid && startAt ? nextIntervalRuns(startAt, seconds, options.now, options.count, endAt) : [],
-    };
-  }
-  if (isSet(once)) {
-    const at = instantOf(once);
-    return {
-      ...base,
-      kind: 'once',
-      description: at ? `once, at ${formatInZone(at, 'UTC')}` : 'once, at a time computed at run time',
-      nextRuns: at && at > options.now ? [at] : [],
-    };
-  }
-  if (isSet(interval)) {
-    return { ...base, kind: 'interval', intervalSeconds: interval.kind === 'number' ? interval.value : null, description: 'interval without a start_time: no trigger' };
-  }
-  return { ...base, description: 'no trigger: set a cron expression, a start time + interval, or a run-once time' };
-}
+export type SummaryKind = ScheduleKind;
 
 /** One line about what the target orchestrator does with schedules of this kind. */
 export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: SummaryKind | null): string {

@@ -2,7 +2,7 @@
 
 import type { OrchestratorContext } from '../findings/types';
 import type { Severity } from '../findings/codes';
-import { summarizeSchedule, type ScheduleSummary } from './present';
+import { summarizeSchedule, summaryOptionsFor, type ScheduleSummary } from './summary';
 import type { IndexedSchedule } from './scheduleIndex';
 
 export type SortOrder = 'nextRun' | 'name';
@@ -59,7 +59,7 @@ export function buildGroups(
 ): ScheduleGroup[] {
   const groups = new Map<string, ScheduleGroup>();
   for (const item of items) {
-    const summary = summarizeSchedule(item.schedule, orchestrator(item), { now: options.now, count: options.count });
+    const summary = summarizeSchedule(item.schedule, summaryOptionsFor(orchestrator(item), options.now, options.count));
     const pipeline = item.schedule.pipeline;
     const groupId = pipeline ? `pipeline:${pipeline}` : `file:${item.file.label}`;
     let group = groups.get(groupId);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { discover } from '../../src/discovery';
 import type { OrchestratorContext } from '../../src/findings/types';
-import { orchestratorLine, scheduleMarkdown, summarizeSchedule } from '../../src/workspace/present';
+import { orchestratorLine, scheduleMarkdown } from '../../src/workspace/present';
+import { summarizeSchedule as summarize, summaryOptionsFor } from '../../src/workspace/summary';
 import { ScheduleIndex, mayContainSchedule } from '../../src/workspace/scheduleIndex';
 import { buildGroups } from '../../src/workspace/treeModel';
 
@@ -21,6 +22,9 @@ function only(text: string, file: string) {
   assert.equal(schedules.length, 1, `one schedule in ${file}`);
   return schedules[0];
 }
+
+const summarizeSchedule = (schedule: Parameters<typeof summarize>[0], orchestrator: OrchestratorContext | null, o: { now: Date; count: number }) =>
+  summarize(schedule, summaryOptionsFor(orchestrator, o.now, o.count));
 
 describe('summarizeSchedule', () => {
   it('describes a cron schedule and computes its next runs in UTC on Kubernetes', () => {
@@ -57,6 +61,7 @@ describe('summarizeSchedule', () => {
     const none = summarizeSchedule(only('from zenml.config import Schedule\nSchedule(name="x")\n', 'a.py'), null, { now, count: 5 });
     assert.equal(none.kind, null);
     assert.match(none.description, /no trigger/);
+    assert.deepEqual(none.nextRuns, []);
     const dynamic = summarizeSchedule(only('from zenml.config import Schedule\nSchedule(cron_expression=make_cron())\n', 'b.py'), null, { now, count: 5 });
     assert.equal(dynamic.kind, 'cron');
     assert.equal(dynamic.expression, null);

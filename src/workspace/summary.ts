@@ -1,0 +1,129 @@
+// What a discovered schedule does, in one summary shared by the hover, the
+// sidebar and `zenml-schedules list`: its kind (ZenML's precedence), the
+// expression or interval, plain words, and the next runs.
+
+import { describeInterval, explainCron, nextIntervalRuns } from '../cron';
+import type { CronExplanation, Dialect } from '../cron/types';
+import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
+import { effectiveKind, findField, triggerState } from '../findings';
+import type { OrchestratorContext } from '../findings/types';
+import { dialectOfFlavor, type ScheduleKind } from '../zenml/capabilities';
+
+export interface ScheduleSummary {
+  /** Null when the Schedule sets no trigger ZenML accepts. */
+  kind: ScheduleKind | null;
+  /** The `name=` of the schedule when it is a known string. */
+  name: string | null;
+  expression: string | null;
+  intervalSeconds: number | null;
+  /** Plain words: "At 03:00", "every 30 minutes, from …", "once, at …", or why it cannot be said. */
+  description: string;
+  nextRuns: Date[];
+  dialect: Dialect;
+  /** The zone a cron is evaluated in (null for other kinds). */
+  evaluationZone: string | null;
+  explanation: CronExplanation | null;
+}
+
+export interface SummaryOptions {
+  dialect: Dialect;
+  /** The zone the orchestrator evaluates cron in; undefined = the engine's default for the dialect. */
+  timeZone?: string;
+  now: Date;
+  count: number;
+}
+
+/**
+ * The zone an orchestrator evaluates cron in when nothing says otherwise: every named
+ * orchestrator uses UTC (their server-side default), so a flavor read in the `standard`
+ * dialect does too; with no orchestrator, the engine's default (the machine's zone).
+ */
+export function defaultCronZone(dialect: Dialect, orchestratorNamed: boolean): string | undefined {
+  return dialect === 'standard' && orchestratorNamed ? 'UTC' : undefined;
+}
+
+/** Summary options for code that targets `orchestrator` (null = unknown). */
+export function summaryOptionsFor(orchestrator: OrchestratorContext | null, now: Date, count: number): SummaryOptions {
+  const dialect = dialectOfFlavor(orchestrator?.flavor);
+  return { dialect, timeZone: defaultCronZone(dialect, orchestrator !== null), now, count };
+}
+
+type DatetimeValue = Extract<FieldValue, { kind: 'datetime' }>;
+
+function datetimeOf(schedule: DiscoveredSchedule, name: 'start_time' | 'end_time' | 'run_once_start_time'): DatetimeValue | null {
+  const value = findField(schedule, name)?.value;
+  return value?.kind === 'datetime' ? value : null;
+}
+
+/** The instant a datetime stands for; a naive one is local time, as ZenML's `.astimezone()` reads it. */
+function instantOf(value: DatetimeValue | null): Date | null {
+  if (!value?.iso) return null;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value.iso) ? `${value.iso}T00:00:00` : value.iso;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+function isoUtc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The kind as written, for a Schedule ZenML would reject (so the row still says what was meant). */
+function writtenKind(schedule: DiscoveredSchedule): ScheduleKind | null {
+  const written = (name: 'cron_expression' | 'interval_second' | 'run_once_start_time') => {
+    const value = findField(schedule, name)?.value;
+    return value !== undefined && value.kind !== 'none';
+  };
+  if (written('cron_expression')) return 'cron';
+  if (written('interval_second')) return 'interval';
+  if (written('run_once_start_time')) return 'once';
+  return null;
+}
+
+export function summarizeSchedule(schedule: DiscoveredSchedule, options: SummaryOptions): ScheduleSummary {
+  const nameValue = findField(schedule, 'name')?.value;
+  const base: ScheduleSummary = {
+    kind: null,
+    name: nameValue?.kind === 'string' ? nameValue.value : null,
+    expression: null,
+    intervalSeconds: null,
+    description: 'no trigger: ZenML rejects this Schedule',
+    nextRuns: [],
+    dialect: options.dialect,
+    evaluationZone: null,
+    explanation: null,
+  };
+  const kind = effectiveKind(triggerState(schedule)) ?? writtenKind(schedule);
+  if (kind === 'cron') {
+    const value = findField(schedule, 'cron_expression')?.value;
+    if (value?.kind !== 'string') return { ...base, kind, description: 'cron expression computed at run time' };
+    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from: options.now, count: options.count });
+    return {
+      ...base,
+      kind,
+      expression: value.value,
+      description: explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`,
+      nextRuns: explanation.nextRuns,
+      evaluationZone: explanation.timeZone,
+      explanation,
+    };
+  }
+  if (kind === 'interval') {
+    const value = findField(schedule, 'interval_second')?.value;
+    const seconds = value?.kind === 'number' && value.value > 0 ? value.value : null;
+    const start = datetimeOf(schedule, 'start_time');
+    const startInstant = instantOf(start);
+    let description = seconds === null ? 'interval computed at run time' : describeInterval(seconds);
+    if (startInstant) description += `, from ${isoUtc(startInstant)}`;
+    else if (start?.source === 'now' || start?.source === 'utcnow') description += ', from when the schedule is created';
+    else if (!start) description += ', with no start_time: no trigger';
+    const endInstant = instantOf(datetimeOf(schedule, 'end_time')) ?? undefined;
+    const nextRuns = seconds !== null && startInstant ? nextIntervalRuns(startInstant, seconds, options.now, options.count, endInstant) : [];
+    return { ...base, kind, intervalSeconds: seconds, description, nextRuns };
+  }
+  if (kind === 'once') {
+    const at = instantOf(datetimeOf(schedule, 'run_once_start_time'));
+    const description = at ? `once, at ${isoUtc(at)}` : 'once, at a time computed at run time';
+    return { ...base, kind, description, nextRuns: at && at > options.now ? [at] : [] };
+  }
+  return base;
+}
