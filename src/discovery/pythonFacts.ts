@@ -32,7 +32,7 @@ export interface AssignmentFact {
   at: number;
   /** Start of the assigned expression. */
   valueFrom: number;
-  /** The value when it is a literal string or number (module constants). */
+  /** The value when it is known statically (module constants): a string, number, bool or datetime. */
   literal: RawValue | null;
   /** The callee when the value is a call (`instance = my_pipeline(...)`). */
   calleePath: string | null;
@@ -222,18 +222,14 @@ function visitAssignment(node: SyntaxNode, text: string, evaluator: ValueEvaluat
   if (before?.name !== 'AssignOp') return;
   const name = text.slice(first.from, first.to);
   const inner = unwrapParentheses(value);
-  let literal: RawValue | null = null;
-  let calleePath: string | null = null;
-  if (inner.name === 'CallExpression' && inner.firstChild) {
-    calleePath = dottedPath(inner.firstChild, text);
-  } else if (LITERAL_NODES.has(inner.name)) {
-    const evaluated = evaluator.evaluate(inner, '');
-    if (evaluated.kind === 'string' || evaluated.kind === 'number') literal = evaluated;
-  }
+  const calleePath = inner.name === 'CallExpression' && inner.firstChild ? dottedPath(inner.firstChild, text) : null;
+  const evaluated = evaluator.evaluate(inner, '');
+  const literal = CONSTANT_KINDS.has(evaluated.kind) ? evaluated : null;
   facts.assignments.push({ name, at: node.from, valueFrom: inner.from, literal, calleePath });
 }
 
-const LITERAL_NODES = new Set(['String', 'FormatString', 'ContinuedString', 'Number', 'UnaryExpression']);
+/** Values a module constant can give to a Schedule field (`CRON = "0 3 * * *"`, `EVERY = timedelta(hours=1)`). */
+const CONSTANT_KINDS = new Set<RawValue['kind']>(['string', 'number', 'bool', 'datetime']);
 
 function visitDecorated(node: SyntaxNode, text: string, names: PythonNames, facts: UnitFacts): void {
   const parts = children(node);

@@ -179,6 +179,16 @@ describe('Python discovery: values', () => {
     assert.deepEqual(shape(fieldValue(only(source), 'start_time')), { kind: 'datetime', iso: '2024-01-01T00:00:00Z', aware: true, source: 'string' });
   });
 
+  it('timedelta and datetime constants are resolved too', () => {
+    const source = `${HEADER}from datetime import datetime, timedelta\nEVERY = timedelta(hours=1)\nSTART = datetime(2026, 1, 1)\ns = Schedule(start_time=START, interval_second=EVERY)\n`;
+    const schedule = only(source);
+    assert.deepEqual(shape(fieldValue(schedule, 'interval_second')), { kind: 'number', value: 3600 });
+    const start = fieldValue(schedule, 'start_time');
+    assert.deepEqual(shape(start), { kind: 'datetime', iso: '2026-01-01T00:00:00', aware: false, source: 'datetime', hasArgs: true });
+    // The naive datetime is reported (and fixed) where it is written.
+    assert.deepEqual(start?.range, rangeOf(source, 'datetime(2026, 1, 1)'));
+  });
+
   it('a name that is not a literal constant stays unknown', () => {
     const source = `${HEADER}CRON = build()\ns = Schedule(cron_expression=CRON)\n`;
     assert.deepEqual(shape(fieldValue(only(source), 'cron_expression')), { kind: 'unknown', text: 'CRON' });
