@@ -94,7 +94,7 @@ export function statusBarContent(
   if (override) {
     const can = capabilityOf(override)?.canSchedule;
     return {
-      text: `$(calendar) ${override} ${canIcon(can)}`,
+      text: `$(calendar) ${override} (setting) ${canIcon(can)}`,
       tooltip: `Orchestrator ${override} ${canWords(can)} (from the zenmlSchedules.orchestrator setting, which overrides ZenML). Click for options.`,
     };
   }

@@ -41,14 +41,18 @@ function zenmlJson<T>(...args: string[]): T {
   return JSON.parse(out.slice(out.indexOf('{'))) as T;
 }
 
-/** What the CLI says is active: `zenml stack get` and the id from `zenml stack describe`. */
+/** What the CLI says is active, from `zenml stack describe` (name marked ACTIVE, and its id). */
 function cliActiveStack(): { name: string; id: string } {
-  const got = zenml('stack', 'get').replace(/\s+/g, ' ');
-  const name = /active stack is: '([^']+)'/.exec(got)?.[1];
   const described = zenml('stack', 'describe').replace(/\s+/g, ' ');
+  const name = /'([^']+)' stack \(ACTIVE\)/.exec(described)?.[1];
   const id = /Stack '[^']+' with id '([0-9a-f-]+)'/.exec(described)?.[1];
-  assert.ok(name && id, `could not read the CLI's answer:\n${got}\n${described}`);
+  assert.ok(name && id, `could not read the CLI's answer:\n${described}`);
   return { name, id };
+}
+
+/** `zenml stack get`: the active stack's name. */
+function cliStackGet(): string | undefined {
+  return /active stack is: '([^']+)'/.exec(zenml('stack', 'get').replace(/\s+/g, ' '))?.[1];
 }
 
 function okState(result: DetectionResult): ZenmlState {
@@ -130,6 +134,7 @@ describe('the default stack (local orchestrator)', () => {
     const cli = cliActiveStack();
     assert.equal(state.activeStack.name, cli.name);
     assert.equal(state.activeStack.id, cli.id);
+    assert.equal(state.activeStack.name, cliStackGet());
     assert.equal(state.activeStack.name, 'default');
     assert.equal(state.activeStackSource, 'repository');
     assert.equal(fs.realpathSync(state.repositoryRoot ?? ''), fs.realpathSync(repo));
@@ -236,6 +241,7 @@ describe('switch-stack (the quick fix) through ZenML', () => {
     assert.equal(switched.activeStack.name, 'k8s-stack');
     assert.equal(switched.orchestrator?.flavor, 'kubernetes');
     assert.equal(cliActiveStack().name, 'k8s-stack');
+    assert.equal(cliStackGet(), 'k8s-stack');
   });
 
   it('refuses an unknown stack with a clear error and changes nothing', async () => {
