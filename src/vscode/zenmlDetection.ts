@@ -104,7 +104,10 @@ export class ZenmlDetector implements vscode.Disposable {
       return entry.running;
     }
     const current = entry;
-    current.running = this.run(folder, reason).then((detection) => {
+    const guarded = this.run(folder, reason).catch(
+      (e: unknown): FolderDetection => ({ status: 'error', folder, error: userMessage('helper-failed', '', String(e)) }),
+    );
+    current.running = guarded.then((detection) => {
       current.running = undefined;
       this.store(folder, detection);
       if (current.rerun) {
@@ -126,7 +129,9 @@ export class ZenmlDetector implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return { ok: false, error: userMessage('untrusted-workspace', '') };
     if (!folder) return { ok: false, error: userMessage('helper-failed', '', 'no workspace folder is open') };
     const choice = await this.interpreters.resolve(uri);
-    const pythonPath = choice.candidates[0];
+    // The interpreter that answered last (python3 or python when both were candidates).
+    const known = this.peek(uri);
+    const pythonPath = known?.status === 'ok' && known.interpreterSource === choice.source ? known.interpreter : choice.candidates[0];
     this.log.info(`Switching the active ZenML stack to '${stack}' with ${pythonPath} in ${folder}`);
     const result = await switchStack({ pythonPath, cwd: folder, timeoutMs: this.timeoutMs(uri), stack });
     if (result.ok) {
