@@ -6,17 +6,8 @@ import { discoverYaml } from './yaml';
 import type { DiscoveryResult } from './types';
 
 export * from './types';
-export {
-  PythonDiscovery,
-  discoverPython,
-  emptyDiscovery,
-  diffTexts,
-  toRangeChanges,
-  MAX_PYTHON_FILE_LENGTH,
-  type TextChange,
-  type RangeChange,
-  type ContentChange,
-} from './python';
+export { PythonDiscovery, discoverPython, emptyDiscovery, mayMentionSchedule, MAX_PYTHON_FILE_LENGTH } from './python';
+export { diffTexts, toRangeChanges, type ContentChange, type RangeChange, type TextChange } from './changes';
 export { discoverYaml, MAX_YAML_FILE_LENGTH } from './yaml';
 export { LineIndex, offsetToPosition } from './lineIndex';
 export { SCHEDULE_FIELDS, closestScheduleField, isScheduleField, type ScheduleFieldName } from './fields';

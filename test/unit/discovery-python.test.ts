@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { discover, discoverPython, isScheduleFile, PythonDiscovery } from '../../src/discovery/index';
-import { mayMentionSchedule } from '../../src/discovery/python';
+import { discover, discoverPython, isScheduleFile, mayMentionSchedule, PythonDiscovery } from '../../src/discovery/index';
 import { fieldValue, positionOf, rangeOf, shape } from './discovery-helpers';
 
 const HEADER = 'from zenml import pipeline, step\nfrom zenml.config.schedule import Schedule\n';
