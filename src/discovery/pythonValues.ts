@@ -164,10 +164,12 @@ export class ValueEvaluator {
       }
       if (method === 'replace') {
         const tz = args.find((a) => a.keyword && this.source(a.keyword) === 'tzinfo');
-        if (!tz || !tz.value) return { ...base, span, argsEnd: undefined, hasArgs: undefined };
+        // Replacing any other part (hour=3) moves the instant: no longer known.
+        const onlyZone = args.length === (tz ? 1 : 0);
+        if (!tz || !tz.value) return { kind: 'datetime', iso: onlyZone ? base.iso : null, aware: base.aware, source: base.source, span };
         const zone = this.zoneOf(tz.value);
         if (zone.kind === 'none') return { kind: 'datetime', iso: null, aware: false, source: base.source, span };
-        const wall = base.iso && !base.aware ? parseIsoTimestamp(base.iso) : null;
+        const wall = onlyZone && base.iso && !base.aware ? parseIsoTimestamp(base.iso) : null;
         return { kind: 'datetime', iso: wall ? applyZone(wall, zone) : null, aware: true, source: base.source, span };
       }
     }

@@ -133,6 +133,18 @@ describe('Python discovery: values', () => {
       field: 'start_time',
       expected: { kind: 'datetime', iso: '2024-01-01T00:00:00Z', aware: true, source: 'datetime' },
     },
+    {
+      name: '.replace(hour=...) makes the instant unknown',
+      arg: 'start_time=datetime(2024, 1, 1, tzinfo=timezone.utc).replace(hour=3)',
+      field: 'start_time',
+      expected: { kind: 'datetime', iso: null, aware: true, source: 'datetime' },
+    },
+    {
+      name: '.astimezone() makes a datetime aware',
+      arg: 'start_time=datetime.now().astimezone()',
+      field: 'start_time',
+      expected: { kind: 'datetime', iso: null, aware: true, source: 'now' },
+    },
     { name: 'ISO string with Z', arg: 'start_time="2024-06-01T00:00:00Z"', field: 'start_time', expected: { kind: 'datetime', iso: '2024-06-01T00:00:00Z', aware: true, source: 'string' } },
     { name: 'ISO string with an offset', arg: 'start_time="2024-06-01T02:00:00+02:00"', field: 'start_time', expected: { kind: 'datetime', iso: '2024-06-01T00:00:00Z', aware: true, source: 'string' } },
     { name: 'ISO string without an offset is naive', arg: 'end_time="2024-06-01 08:00"', field: 'end_time', expected: { kind: 'datetime', iso: '2024-06-01T08:00:00', aware: false, source: 'string' } },
