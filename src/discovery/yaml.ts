@@ -61,11 +61,14 @@ function scheduleOf(document: Document.Parsed, text: string, lines: LineIndex): 
   };
 }
 
-/** At least half of the keys are Schedule fields or near misses of one. */
+/**
+ * At least half of the keys are Schedule fields or near misses of one, and one
+ * of them is more than `name` (which many unrelated `schedule:` mappings have).
+ */
 function looksLikeSchedule(mapping: YAMLMap): boolean {
   const keys = mapping.items.map((item) => (isScalar(item.key) ? String(item.key.value) : ''));
-  const fieldLike = keys.filter((key) => isScheduleField(key) || closestScheduleField(key) !== null).length;
-  return fieldLike > 0 && fieldLike * 2 >= keys.length;
+  const fieldLike = keys.map((key) => (isScheduleField(key) ? key : closestScheduleField(key))).filter((field) => field !== null);
+  return fieldLike.some((field) => field !== 'name') && fieldLike.length * 2 >= keys.length;
 }
 
 function fieldValue(node: Node | null, field: string, keyRange: Range, text: string, lines: LineIndex): FieldValue {

@@ -80,6 +80,7 @@ describe('YAML discovery', () => {
     { name: 'the document is a scalar', text: 'schedule\n' },
     { name: 'empty document', text: '' },
     { name: 'empty schedule mapping', text: 'schedule: {}\n' },
+    { name: 'only a name and an unknown key', text: 'schedule:\n  name: nightly\n  owner: data-team\n' },
   ];
   for (const { name, text } of notSchedules) {
     it(`not a schedule: ${name}`, () => assert.deepEqual(discoverYaml(text).schedules, []));
