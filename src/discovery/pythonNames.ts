@@ -161,11 +161,9 @@ export function namesKey(names: PythonNames): string {
   return sets.map((set) => [...set].sort().join(',')).join('|');
 }
 
-/** First identifiers of every interesting path: a unit that mentions none of them needs no parse. */
-export function interestingHeads(names: PythonNames): string[] {
+/** The first identifier of each dotted path: a unit that mentions none of them cannot use the paths. */
+export function firstIdentifiers(paths: Iterable<string>): string[] {
   const heads = new Set<string>();
-  for (const set of [names.schedule, names.pipelineDecorator]) {
-    for (const path of set) heads.add(path.split('.')[0]);
-  }
+  for (const path of paths) heads.add(path.split('.')[0]);
   return [...heads];
 }
