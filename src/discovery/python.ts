@@ -116,41 +116,14 @@ export class PythonDiscovery {
       return entry;
     };
 
-    const imports: ImportFact[] = [];
-    for (const unit of units) {
-      if (!unit.text.includes('import')) continue;
-      for (const piece of parse(unit).pieces) {
-        piece.imports ??= extractImports(piece.tree, piece.text);
-        for (const fact of piece.imports) imports.push({ ...fact, end: fact.end + unit.start + piece.offset });
-      }
-    }
+    const imports = collectImports(units, parse);
     const names = resolveNames(imports);
     const lines = new LineIndex(text);
     const result = emptyDiscovery();
     result.imports = { timezone: names.timezoneName, datetimeModule: names.datetimeModule };
     result.importInsertLine = importInsertLine(imports, lines);
-
     if (names.schedule.size > 0 || names.pipelineDecorator.size > 0) {
-      const key = namesKey(names);
-      const factsOf = (unit: Unit): PlacedFacts[] =>
-        parse(unit).pieces.map((piece) => {
-          if (piece.facts?.key !== key) piece.facts = { key, value: extractFacts(piece.tree, piece.text, names) };
-          return { start: unit.start + piece.offset, facts: piece.facts.value };
-        });
-      const relevant = relevantUnits(units, names);
-      const placed = relevant.flatMap(factsOf);
-      // Names used as values (CRON = "0 3 * * *", a variable holding a pipeline
-      // instance, a reassigned schedule variable) may be bound in units not parsed yet.
-      const wanted = referencedNames(placed);
-      if (wanted.size > 0) {
-        const seen = new Set(relevant);
-        for (const unit of units) {
-          // Statements that assign a name start with it (module level, or a piece of a large block).
-          if (!seen.has(unit) && wanted.has(leadingIdentifier(unit.text))) placed.push(...factsOf(unit));
-        }
-        placed.sort((a, b) => a.start - b.start);
-      }
-      assemble(placed, lines, result);
+      assemble(collectFacts(units, names, parse), lines, result);
     }
 
     this.previousText = text;
@@ -192,6 +165,43 @@ export class PythonDiscovery {
     }
     return parser.parse(unit.text);
   }
+}
+
+/** The imports of every unit that mentions `import`, at document offsets. */
+function collectImports(units: Unit[], parse: (unit: Unit) => ParsedUnit): ImportFact[] {
+  const imports: ImportFact[] = [];
+  for (const unit of units) {
+    if (!unit.text.includes('import')) continue;
+    for (const piece of parse(unit).pieces) {
+      piece.imports ??= extractImports(piece.tree, piece.text);
+      for (const fact of piece.imports) imports.push({ ...fact, end: fact.end + unit.start + piece.offset });
+    }
+  }
+  return imports;
+}
+
+/** The facts of the units that can matter, in document order. */
+function collectFacts(units: Unit[], names: PythonNames, parse: (unit: Unit) => ParsedUnit): PlacedFacts[] {
+  const key = namesKey(names);
+  const factsOf = (unit: Unit): PlacedFacts[] =>
+    parse(unit).pieces.map((piece) => {
+      if (piece.facts?.key !== key) piece.facts = { key, value: extractFacts(piece.tree, piece.text, names) };
+      return { start: unit.start + piece.offset, facts: piece.facts.value };
+    });
+  const relevant = relevantUnits(units, names);
+  const placed = relevant.flatMap(factsOf);
+  // Names used as values (CRON = "0 3 * * *", a variable holding a pipeline
+  // instance, a reassigned schedule variable) may be bound in units not parsed yet.
+  const wanted = referencedNames(placed);
+  if (wanted.size > 0) {
+    const seen = new Set(relevant);
+    for (const unit of units) {
+      // Statements that assign a name start with it (module level, or a piece of a large block).
+      if (!seen.has(unit) && wanted.has(leadingIdentifier(unit.text))) placed.push(...factsOf(unit));
+    }
+    placed.sort((a, b) => a.start - b.start);
+  }
+  return placed;
 }
 
 function splitUnits(text: string, segments: Segments): Unit[] {
