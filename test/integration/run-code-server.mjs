@@ -14,9 +14,9 @@
 // Prints every test, then exactly `N passed, N failed` as the last line; exit 1 on failure.
 
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cancelExternalLinkPrompts, openWorkbench } from '../e2e/browser.mjs';
 import { EXAMPLES_WORKSPACE, PROJECT_ROOT, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
@@ -45,6 +45,9 @@ export async function runIntegrationSuite({
   settings = process.env.ZS_INTEGRATION_SETTINGS ? JSON.parse(process.env.ZS_INTEGRATION_SETTINGS) : {},
   env = {},
   workspaceTrust = process.env.ZS_INTEGRATION_UNTRUSTED === '1',
+  // Tests change settings (some commands write workspace settings): run on a copy so the
+  // repository's folder is never modified. Default: copy examples/, use other folders in place.
+  copyWorkspace,
   timeoutMs = Number(process.env.ZS_INTEGRATION_TIMEOUT_MS ?? 600_000),
   log = console.log,
 } = {}) {
@@ -52,6 +55,11 @@ export async function runIntegrationSuite({
   const built = await buildIntegrationSuite();
   const scratch = await mkdtemp(join(tmpdir(), 'zs-integration-'));
   const resultsFile = join(scratch, 'results.json');
+  if (copyWorkspace ?? resolve(workspace) === EXAMPLES_WORKSPACE) {
+    const copy = join(scratch, basename(workspace));
+    await cp(workspace, copy, { recursive: true, filter: (source) => basename(source) !== '.vscode' });
+    workspace = copy;
+  }
   const server = await startCodeServer({
     workspace,
     vsix: [vsix, built.runnerVsix],
