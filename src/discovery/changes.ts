@@ -32,13 +32,22 @@ export interface ContentChange {
 export type TextChange = RangeChange | ContentChange;
 
 /**
- * The edit from `before` to `after` as range changes: from the caller's
- * changes when they add up to the new length, else by comparing the texts.
+ * The edit from `before` to `after` as one range change covering everything
+ * that changed. The caller's changes give it when they are consistent and the
+ * texts really are equal outside it (checked natively, so a caller that reads
+ * its editor's change events differently cannot corrupt the result); else the
+ * texts are compared.
  */
 export function toRangeChanges(given: readonly TextChange[] | undefined, before: string, after: string): RangeChange[] {
   if (!given || given.length === 0) return diffTexts(before, after);
   const ranges = given.every(isRangeChange) ? [...given] : coverContentChanges(given, before.length);
-  return ranges && consistent(ranges, before.length, after.length) ? ranges : diffTexts(before, after);
+  if (!ranges || ranges.length === 0 || !consistent(ranges, before.length, after.length)) return diffTexts(before, after);
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  const cover = { fromA: first.fromA, toA: last.toA, fromB: first.fromB, toB: last.toB };
+  const outsideEqual =
+    before.slice(0, cover.fromA) === after.slice(0, cover.fromB) && before.slice(cover.toA) === after.slice(cover.toB);
+  return outsideEqual ? [cover] : diffTexts(before, after);
 }
 
 function isRangeChange(change: TextChange): change is RangeChange {

@@ -145,6 +145,18 @@ describe('PythonDiscovery: incremental updates', () => {
     assert.deepEqual(discovery.update(edited, wrong), discoverPython(edited));
   });
 
+  it('changes that add up but misplace the edit are caught (texts differ outside them)', () => {
+    // Length-consistent but wrong: claims the edit was at the start.
+    const misplaced: TextChange[] = [{ rangeOffset: 0, rangeLength: 1, text: 'Z' }];
+    assert.deepEqual(toRangeChanges(misplaced, 'abc', 'abZ'), [{ fromA: 2, toA: 3, fromB: 2, toB: 3 }]);
+    const discovery = new PythonDiscovery();
+    const text = 'from zenml.config import Schedule\na = Schedule(cron_expression="0 0 * * *")\nb = Schedule(cron_expression="0 1 * * *")\n';
+    discovery.update(text);
+    const at = text.indexOf('0 1');
+    const edited = text.slice(0, at) + '7' + text.slice(at + 1);
+    assert.deepEqual(discovery.update(edited, [{ fromA: 0, toA: 1, fromB: 0, toB: 1 }]), discoverPython(edited));
+  });
+
   it('diffTexts finds the changed middle', () => {
     assert.deepEqual(diffTexts('abcdef', 'abXYef'), [{ fromA: 2, toA: 4, fromB: 2, toB: 4 }]);
     assert.deepEqual(diffTexts('abc', 'abc'), []);
