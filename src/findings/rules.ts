@@ -264,9 +264,12 @@ function usedKindPhrase(schedule: DiscoveredSchedule, kind: ScheduleKind): strin
 const orchestratorSupport: ScheduleRule = ({ schedule, state, options }) => {
   const orchestrator = options.orchestrator;
   const capability = capabilityOf(orchestrator?.flavor);
-  if (!orchestrator || !capability) return [];
+  if (!orchestrator) return [];
+  // ZenML's own answer, when detected, wins over the table (ZenML 0.98 says ssh cannot schedule).
+  const canSchedule = orchestrator.canSchedule ?? capability?.canSchedule;
+  if (canSchedule === undefined) return [];
   const ranges = orchestratorRanges(schedule);
-  if (!capability.canSchedule) {
+  if (!canSchedule) {
     const message =
       orchestratorClause(orchestrator, 'cannot run schedules: ZenML raises at run time.') +
       stacksSentence(orchestrator.schedulableStacks);
@@ -276,7 +279,7 @@ const orchestratorSupport: ScheduleRule = ({ schedule, state, options }) => {
     return ranges.map((range) => finding('unsupported-orchestrator', message, range, data));
   }
   const kind = effectiveKind(state);
-  if (!kind || capability.kinds.includes(kind)) return [];
+  if (!capability || !kind || capability.kinds.includes(kind)) return [];
   const message =
     orchestratorClause(orchestrator, `supports ${kindsSentence(capability)}; this Schedule ${usedKindPhrase(schedule, kind)}.`) +
     (capability.kinds.includes('cron') ? ' Use a cron_expression instead.' : '');

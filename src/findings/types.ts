@@ -13,6 +13,8 @@ export interface OrchestratorContext {
   source: 'setting' | 'zenml' | 'flag';
   /** The active stack's name, when detected from ZenML. */
   stackName?: string;
+  /** ZenML's own answer (`is_schedulable`) when detected; it wins over the capability table. */
+  canSchedule?: boolean;
   /** Names of the stacks of this ZenML whose orchestrator can schedule (for messages and quick fixes). */
   schedulableStacks?: string[];
 }

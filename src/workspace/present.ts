@@ -16,11 +16,14 @@ export function orchestratorLine(orchestrator: OrchestratorContext | null, kind:
   }
   const capability = capabilityOf(orchestrator.flavor);
   const stack = orchestrator.stackName ? ` (stack \`${orchestrator.stackName}\`)` : '';
-  if (!capability) {
-    return `Scheduling support of the \`${orchestrator.flavor}\` orchestrator${stack} is unknown.`;
+  const name = capability?.displayName ?? `The \`${orchestrator.flavor}\` orchestrator`;
+  if ((orchestrator.canSchedule ?? capability?.canSchedule) === false) {
+    return `$(error) ${name}${stack} cannot run schedules: ZenML raises when the pipeline is run.`;
   }
-  if (!capability.canSchedule) {
-    return `$(error) ${capability.displayName}${stack} cannot run schedules: ZenML raises when the pipeline is run.`;
+  if (!capability) {
+    return orchestrator.canSchedule
+      ? `${name}${stack} can run schedules, says ZenML; which kinds is unknown.`
+      : `Scheduling support of the \`${orchestrator.flavor}\` orchestrator${stack} is unknown.`;
   }
   if (kind && !capability.kinds.includes(kind)) {
     return `$(warning) ${capability.displayName}${stack} runs ${capability.kinds.join(', ')} schedules only, not ${kind} schedules.`;

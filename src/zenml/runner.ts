@@ -107,6 +107,7 @@ export function toOrchestratorContext(state: ZenmlState): OrchestratorContext | 
     flavor: state.orchestrator.flavor,
     source: 'zenml',
     stackName: state.activeStack.name,
+    ...(state.canSchedule === null ? {} : { canSchedule: state.canSchedule }),
     schedulableStacks: schedulableStackNames(state),
   };
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Attachment, DiscoveredSchedule, DiscoveryResult, FieldValue, Range, ScheduleField } from '../../src/discovery/types';
-import { ALL_FINDING_CODES, analyze, editDistance, suggestField } from '../../src/findings';
+import { ALL_FINDING_CODES, analyze, analyzeText, editDistance, suggestField } from '../../src/findings';
 import type { AnalysisOptions, Finding, OrchestratorContext } from '../../src/findings/types';
 
 // ------------------------------------------------------------------ builders
@@ -502,5 +502,19 @@ describe('findings: coverage', () => {
   it('every finding code except the CLI-only unknown-orchestrator fired in the tables above', () => {
     const untested = ALL_FINDING_CODES.filter((code) => code !== 'unknown-orchestrator' && !codesSeen.has(code));
     assert.deepEqual(untested, []);
+  });
+});
+
+describe('ZenML says whether the orchestrator can schedule', () => {
+  const text = 'from zenml.config import Schedule\nfrom p import my_pipeline\nmy_pipeline.with_options(schedule=Schedule(cron_expression="0 3 * * *"))\n';
+  const codes = (orchestrator: OrchestratorContext) =>
+    analyzeText(text, 'x.py', { orchestrator }).findings.map((f) => f.code);
+  it('wins over the table: ssh is schedulable in the table, not in ZenML 0.98', () => {
+    assert.deepEqual(codes({ flavor: 'ssh', source: 'setting' }), []);
+    assert.deepEqual(codes({ flavor: 'ssh', source: 'zenml', stackName: 's', canSchedule: false }), ['unsupported-orchestrator']);
+  });
+  it('covers flavors the table does not know', () => {
+    assert.deepEqual(codes({ flavor: 'lightning', source: 'zenml' }), []);
+    assert.deepEqual(codes({ flavor: 'lightning', source: 'zenml', canSchedule: false }), ['unsupported-orchestrator']);
   });
 });

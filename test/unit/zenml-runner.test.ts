@@ -53,6 +53,7 @@ describe('parseHelperOutput', () => {
       flavor: 'local',
       source: 'zenml',
       stackName: 'default',
+      canSchedule: false,
       schedulableStacks: ['prod', 'old-ssh'],
     });
   });
