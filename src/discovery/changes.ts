@@ -87,13 +87,23 @@ function consistent(changes: readonly RangeChange[], beforeLength: number, after
   return lastA <= beforeLength && beforeLength + delta === afterLength;
 }
 
+const DIFF_BLOCK = 1024;
+
 /** One change covering the differing middle of the two texts. */
 export function diffTexts(before: string, after: string): RangeChange[] {
   if (before === after) return [];
   const shorter = Math.min(before.length, after.length);
   let prefix = 0;
+  // Skip equal blocks with native comparisons, then finish character by character.
+  while (prefix + DIFF_BLOCK <= shorter && before.slice(prefix, prefix + DIFF_BLOCK) === after.slice(prefix, prefix + DIFF_BLOCK)) prefix += DIFF_BLOCK;
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (
+    suffix + DIFF_BLOCK <= shorter - prefix &&
+    before.slice(before.length - suffix - DIFF_BLOCK, before.length - suffix) === after.slice(after.length - suffix - DIFF_BLOCK, after.length - suffix)
+  ) {
+    suffix += DIFF_BLOCK;
+  }
   while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return [{ fromA: prefix, toA: before.length - suffix, fromB: prefix, toB: after.length - suffix }];
 }

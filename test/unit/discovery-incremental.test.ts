@@ -157,6 +157,27 @@ describe('PythonDiscovery: incremental updates', () => {
     assert.deepEqual(discovery.update(edited, [{ fromA: 0, toA: 1, fromB: 0, toB: 1 }]), discoverPython(edited));
   });
 
+  it('diffTexts on long texts (block comparisons) equals a character-by-character diff', () => {
+    const naive = (x: string, y: string) => {
+      if (x === y) return [];
+      const shorter = Math.min(x.length, y.length);
+      let prefix = 0;
+      while (prefix < shorter && x[prefix] === y[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < shorter - prefix && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++;
+      return [{ fromA: prefix, toA: x.length - suffix, fromB: prefix, toB: y.length - suffix }];
+    };
+    const next = random(5);
+    const base = generateModule(200);
+    for (let i = 0; i < 300; i++) {
+      const from = Math.floor(next() * base.length);
+      const to = Math.min(base.length, from + Math.floor(next() * 3000));
+      const inserted = next() < 0.5 ? '' : base.slice(0, Math.floor(next() * 5));
+      const edited = base.slice(0, from) + inserted + base.slice(to);
+      assert.deepEqual(diffTexts(base, edited), naive(base, edited));
+    }
+  });
+
   it('diffTexts finds the changed middle', () => {
     assert.deepEqual(diffTexts('abcdef', 'abXYef'), [{ fromA: 2, toA: 4, fromB: 2, toB: 4 }]);
     assert.deepEqual(diffTexts('abc', 'abc'), []);
