@@ -38,7 +38,14 @@ function fieldWord(schedule: DiscoveredSchedule): string {
 
 // ---------------------------------------------------------------- fields
 
-const unknownField: ScheduleRule = ({ schedule }) =>
+const TRIGGER_FIELDS: ReadonlySet<string> = new Set(['cron_expression', 'start_time', 'interval_second', 'run_once_start_time']);
+
+/** Misspelt keywords that were meant to be a trigger (`cron_expresion`): the one mistake behind a missing trigger. */
+function misspeltTriggers(schedule: DiscoveredSchedule): boolean {
+  return schedule.fields.some((field) => !isScheduleField(field.name) && TRIGGER_FIELDS.has(suggestField(field.name) ?? ''));
+}
+
+const unknownField: ScheduleRule = ({ schedule, state }) =>
   schedule.fields
     .filter((field) => !isScheduleField(field.name))
     .map((field) => {
@@ -46,15 +53,20 @@ const unknownField: ScheduleRule = ({ schedule }) =>
       const hint = suggestion
         ? ` Did you mean \`${suggestion}\`?`
         : ` Its fields are ${SCHEDULE_FIELDS.map((f) => `\`${f}\``).join(', ')}.`;
+      // With the trigger misspelt, the Schedule has none left: say so here rather than in a second error.
+      const consequence =
+        state.any === 'unset' && suggestion && TRIGGER_FIELDS.has(suggestion)
+          ? ' Without it the Schedule has no trigger, and ZenML rejects it when it is created.'
+          : '';
       return finding(
         'unknown-schedule-field',
-        `Schedule has no field \`${field.name}\`: ZenML silently ignores this ${fieldWord(schedule)}.${hint}`,
+        `Schedule has no field \`${field.name}\`: ZenML silently ignores this ${fieldWord(schedule)}.${hint}${consequence}`,
         field.keyRange,
       );
     });
 
 const missingTrigger: ScheduleRule = ({ schedule, state }) => {
-  if (state.any !== 'unset') return [];
+  if (state.any !== 'unset' || misspeltTriggers(schedule)) return [];
   const startOnly = findField(schedule, 'start_time') !== undefined && state.interval === 'unset';
   const detail = startOnly ? ' A start_time without interval_second does not count.' : '';
   return [

@@ -124,9 +124,9 @@ const cases: { name: string; file?: string; source: string; options?: AnalysisOp
     source: `class Schedule:\n    def __init__(self, **kw):\n        pass\n\ns = Schedule(cron_expresion="61 * * * *")\n`,
   },
   {
-    name: 'YAML: misspelt key and the missing trigger',
+    name: 'YAML: a misspelt trigger key is one finding, not two (no separate missing-trigger)',
     file: 'run.yaml',
-    source: `⟪missing-trigger:schedule⟫:\n  name: nightly\n  catchup: false\n  ⟪unknown-schedule-field:cron_expresion⟫: "0 3 * * *"\n`,
+    source: `schedule:\n  name: nightly\n  catchup: false\n  ⟪unknown-schedule-field:cron_expresion⟫: "0 3 * * *"\n`,
   },
   { name: 'YAML: an invalid cron', file: 'run.yml', source: `schedule:\n  cron_expression: ⟪invalid-cron:"0 3 * * * * *"⟫\n` },
   {

@@ -140,9 +140,14 @@ describe('findings: schedule fields and triggers', () => {
       expect: () => [],
     },
     {
-      name: 'misspelt keyword: unknown-schedule-field on the keyword (and the cron is missing)',
+      name: 'misspelt trigger keyword: one unknown-schedule-field on the keyword, no separate missing-trigger',
       build: () => pySchedule([['cron_expresion', str('0 3 * * *')]]),
-      expect: (b) => [at('missing-trigger', 'error', b.schedule.nameRange), at('unknown-schedule-field', 'error', b.key('cron_expresion'))],
+      expect: (b) => [at('unknown-schedule-field', 'error', b.key('cron_expresion'))],
+    },
+    {
+      name: 'misspelt non-trigger keyword: the missing trigger is still reported',
+      build: () => pySchedule([['nmae', str('x')]]),
+      expect: (b) => [at('missing-trigger', 'error', b.schedule.nameRange), at('unknown-schedule-field', 'error', b.key('nmae'))],
     },
     {
       name: 'missing-trigger: nothing set',
