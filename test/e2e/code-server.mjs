@@ -112,10 +112,15 @@ export async function startCodeServer(options = {}) {
   // Never let a developer's own VS Code session leak into the test server.
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_')) delete env[key];
 
-  const vsixList = options.vsix === null ? [] : [options.vsix ?? DEFAULT_VSIX].flat();
-  for (const vsix of vsixList) installVsix(resolve(vsix), dirs, env);
-  for (const folder of options.extensionFolders ?? []) {
-    await cp(folder, join(dirs.extensionsDir, folder.split('/').filter(Boolean).pop()), { recursive: true });
+  try {
+    const vsixList = options.vsix === null ? [] : [options.vsix ?? DEFAULT_VSIX].flat();
+    for (const vsix of vsixList) installVsix(resolve(vsix), dirs, env);
+    for (const folder of options.extensionFolders ?? []) {
+      await cp(folder, join(dirs.extensionsDir, folder.split('/').filter(Boolean).pop()), { recursive: true });
+    }
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
   }
 
   const args = [
@@ -189,7 +194,9 @@ export async function startCodeServer(options = {}) {
   try {
     await listening;
   } catch (error) {
+    // Keep the data folders (logs) of a server that did not start, and say where they are.
     await stop({ keepData: true });
+    error.message += `\n(code-server data and logs kept in ${root})`;
     throw error;
   }
 

@@ -72,6 +72,9 @@ export async function runIntegrationSuite({
       ZS_INTEGRATION_INDEX: built.index,
       ZS_INTEGRATION_SUITE_DIR: built.suiteDir,
     },
+  }).catch(async (error) => {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
   });
   log(`code-server ${server.url} (workspace ${workspace})`);
   let workbench;
