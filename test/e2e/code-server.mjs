@@ -10,7 +10,7 @@
 // Installed by test/setup/20-code-server.sh into .tools/code-server.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -147,7 +147,11 @@ export async function startCodeServer(options = {}) {
       // already gone
     }
   };
-  const onParentExit = () => killGroup('SIGKILL');
+  // If the parent exits without stop() (Ctrl+C, an uncaught error), take code-server with it.
+  const onParentExit = () => {
+    killGroup('SIGKILL');
+    if (!process.env.ZS_KEEP_CODE_SERVER_DATA) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
   process.on('exit', onParentExit);
 
   const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));

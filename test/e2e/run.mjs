@@ -209,6 +209,9 @@ async function main() {
   return failed;
 }
 
+// Ctrl+C / SIGTERM: exit through process.exit so the launcher's exit hook ends code-server's
+// process group (it runs detached, so the terminal's signal does not reach it).
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 main().then(
   (failed) => process.exit(failed ? 1 : 0),
   (error) => {

@@ -110,6 +110,9 @@ export async function runIntegrationSuite({
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // Ctrl+C / SIGTERM: exit through process.exit so the launcher's exit hook ends code-server's
+  // process group (it runs detached, so the terminal's signal does not reach it).
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
   const started = Date.now();
   let failed = 1;
   try {
