@@ -1,10 +1,16 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'test/e2e/out/**', '.vscode-test/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Build, test and demo scripts run in Node; the browser-side code Playwright evaluates also sees DOM globals.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,4 +1,3 @@
-/* global process, setTimeout -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Debian's Chromium driven by playwright-core (no browser download), pointed at
 // a code-server started by ./code-server.mjs. Shared by the browser tests, the
 // integration harness (the extension host starts only when a window connects)

@@ -1,4 +1,3 @@
-/* global process, setTimeout, clearTimeout -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Starts code-server (VS Code 1.100 server + web workbench) on 127.0.0.1 with
 // fresh data folders, the way the integration suite, the browser tests and the
 // demo all need it. Shared by every suite that runs the extension for real.

@@ -1,4 +1,3 @@
-/* global process, console, setInterval -- Node.js scripts (the lint config declares no globals for .mjs) */
 // `npm run demo`: build and package the extension, start code-server on
 // 127.0.0.1 with the .vsix installed and the examples workspace open, print the
 // URL to open in a browser, and stop cleanly on Ctrl+C.

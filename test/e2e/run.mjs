@@ -1,4 +1,3 @@
-/* global process, console -- Node.js scripts (the lint config declares no globals for .mjs) */
 // `npm run test:e2e`: what a user sees. Debian's Chromium (playwright-core)
 // drives code-server on 127.0.0.1 with the packaged .vsix installed through
 // `code-server --install-extension`, and the examples workspace open.

@@ -1,4 +1,3 @@
-/* global setTimeout -- Node.js scripts (the lint config declares no globals for .mjs) */
 // What a user does in the VS Code workbench, as Playwright steps: open a file
 // from the Explorer, run a palette command, hover a token, read the status bar.
 // Every wait is on a condition, with generous limits (2 shared cores).

@@ -1,4 +1,3 @@
-/* global process, console -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Bundles the integration suite for the extension host:
 //   index.js                      mocha runner (run() for test-electron, runSuite() for code-server)
 //   suite/<name>.test.js          one bundle per suite/*.test.ts (every file there is picked up)

@@ -1,4 +1,3 @@
-/* global process, console -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Makes sure ./zenml-schedules.vsix exists and is newer than the sources it is
 // built from; runs `npm run package` otherwise. Shared by every harness that
 // installs the packaged extension (integration, e2e, demo).

@@ -1,4 +1,3 @@
-/* global console -- Node.js scripts (the lint config declares no globals for .mjs) */
 // Prints integration results (the JSON the suite's index writes) the same way
 // for every host; the last line is exactly `N passed, N failed`.
 

@@ -1,4 +1,3 @@
-/* global process, console, setTimeout -- Node.js scripts (the lint config declares no globals for .mjs) */
 // `npm run test:integration`: runs the mocha integration suite inside the
 // extension host of code-server, with the packaged extension installed from
 // ./zenml-schedules.vsix and the test-only runner extension beside it.

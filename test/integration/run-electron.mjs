@@ -1,4 +1,3 @@
-/* global process, console -- Node.js scripts (the lint config declares no globals for .mjs) */
 // `npm run test:electron`: the same integration suite under @vscode/test-electron,
 // the standard way on a desktop with VS Code or a CI with internet access.
 //
