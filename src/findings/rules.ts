@@ -246,7 +246,9 @@ function orchestratorClause(orchestrator: OrchestratorContext, predicate: string
 
 function stacksSentence(stacks: string[] | undefined): string {
   if (stacks === undefined) return '';
-  return stacks.length > 0 ? ` Stacks that can: ${stacks.join(', ')}.` : ' None of the known stacks can.';
+  return stacks.length > 0
+    ? ` Stacks that can: ${stacks.join(', ')}.`
+    : ' None of your stacks can: register one whose orchestrator schedules (kubernetes, kubeflow, vertex, airflow, …).';
 }
 
 /** Where orchestrator findings go: each `schedule=` keyword, else the Schedule call (YAML: the key). */

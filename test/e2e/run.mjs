@@ -8,8 +8,10 @@
 // The last line is exactly `N passed, N failed`; exit 1 on failure.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openWorkbench } from './browser.mjs';
 import { PROJECT_ROOT, extensionHostLogs, fileSize, startCodeServer } from './code-server.mjs';
@@ -18,6 +20,7 @@ import { ensurePackaged } from '../integration/package-vsix.mjs';
 
 const OUT = join(PROJECT_ROOT, 'test/e2e/out');
 const README_SCREENSHOT = join(PROJECT_ROOT, 'media/screenshot.png');
+const ZENML_SCREENSHOT = join(PROJECT_ROOT, 'media/screenshot-zenml.png');
 const figures = {};
 
 /** Each profile is one code-server with its own settings; its tests share one window. */
@@ -40,7 +43,47 @@ const profiles = [
     settings: { 'zenmlSchedules.orchestrator': 'local' },
     tests: [['a schedule on an orchestrator that cannot schedule gets a warning squiggle and a Problems count', unsupportedOrchestrator]],
   },
+  {
+    name: 'real ZenML, default stack',
+    // A fresh `zenml init` repository with its own ZenML config, and the interpreter of the
+    // test venv (test/setup/40-zenml-venv.sh): the extension asks the real ZenML for the stack.
+    prepare: prepareZenmlRepository,
+    tests: [['the status bar shows the default stack and its local orchestrator, and the schedule gets the warning', zenmlDefaultStack]],
+  },
 ];
+
+const ZENML_BIN = join(PROJECT_ROOT, '.tools/zenml-venv/bin');
+
+async function prepareZenmlRepository() {
+  if (!existsSync(join(ZENML_BIN, 'zenml'))) throw new Error('ZenML test venv missing: run bash test/setup/40-zenml-venv.sh');
+  const root = await mkdtemp(join(tmpdir(), 'zs-e2e-zenml-'));
+  const repo = join(root, 'project');
+  await mkdir(repo);
+  await copyFile(join(PROJECT_ROOT, 'examples/pipelines/training.py'), join(repo, 'training.py'));
+  const env = { ZENML_CONFIG_PATH: join(root, 'zenml-config'), ZENML_ANALYTICS_OPT_IN: 'false', ZENML_LOGGING_VERBOSITY: 'WARN' };
+  const init = spawnSync(join(ZENML_BIN, 'zenml'), ['init'], { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 180_000 });
+  if (init.status !== 0) throw new Error(`zenml init failed:\n${init.stdout}\n${init.stderr}`);
+  return {
+    workspace: repo,
+    env,
+    settings: { 'zenmlSchedules.pythonPath': join(ZENML_BIN, 'python') },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+async function zenmlDefaultStack({ page, shot }) {
+  await openFromExplorer(page, 'training.py');
+  // Detection runs the helper in the venv's Python (a few seconds on a loaded machine).
+  const item = page.locator('.statusbar-item', { hasText: /default/ }).filter({ hasText: /local/ }).first();
+  await item.waitFor({ state: 'visible', timeout: 90_000 });
+  const label = await item.innerText();
+  assert.match(label, /default\s*·\s*local/, label);
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: WAIT_MS });
+  const hover = await hoverToken(page, page.locator('.monaco-editor .squiggly-warning').first(), /cannot run schedules/i);
+  assert.match(hover, /Stack 'default' uses the local orchestrator/, hover);
+  const picture = await shot('zenml-default-stack');
+  if (process.env.ZS_UPDATE_MEDIA === '1' || !existsSync(ZENML_SCREENSHOT)) await copyFile(picture, ZENML_SCREENSHOT);
+}
 
 async function schedulesView({ page, shot }) {
   const item = page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first();
@@ -167,14 +210,22 @@ async function main() {
     console.log(`\n[${profile.name}]`);
     let server;
     let workbench;
+    let prepared;
     try {
-      server = await startCodeServer({ vsix, settings: profile.settings, env: profile.env });
+      prepared = profile.prepare ? await profile.prepare() : {};
+      server = await startCodeServer({
+        vsix,
+        workspace: prepared.workspace,
+        settings: { ...profile.settings, ...prepared.settings },
+        env: { ...profile.env, ...prepared.env },
+      });
       workbench = await openWorkbench(server);
     } catch (error) {
       console.log(`  ✗ starting code-server and the workbench: ${error.stack ?? error}`);
       failed += tests.length;
       await workbench?.close();
       await server?.stop();
+      await prepared?.cleanup?.();
       continue;
     }
     for (const [name, run] of tests) {
@@ -199,6 +250,7 @@ async function main() {
     }
     await workbench.close();
     await server.stop();
+    await prepared.cleanup?.();
   }
 
   figures.e2eSeconds = Number(((Date.now() - started) / 1000).toFixed(1));
