@@ -171,7 +171,7 @@ describe('the default stack (local orchestrator)', () => {
 
   it('gives unsupported-orchestrator at the attachment site', async () => {
     const context = toOrchestratorContext(state);
-    assert.deepEqual(context, { flavor: 'local', source: 'zenml', stackName: 'default', schedulableStacks: [] });
+    assert.deepEqual(context, { flavor: 'local', source: 'zenml', stackName: 'default', canSchedule: false, schedulableStacks: [] });
     const { findings } = (await analyzeText(CRON_PIPELINE, 'pipeline.py', { orchestrator: context }));
     const warning = findings.find((f) => f.code === 'unsupported-orchestrator');
     assert.ok(warning, `no unsupported-orchestrator in ${JSON.stringify(findings.map((f) => f.code))}`);
