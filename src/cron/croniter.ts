@@ -4,7 +4,7 @@
 // including the DST adjustment croniter applies after a change of offset.
 // Differential-tested against croniter itself (test/differential).
 
-import { CronParseError, type Token, tokenize } from './fields';
+import { CronParseError, DOW_NAMES, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, tokenize } from './fields';
 import type { CronField } from './types';
 import { type ZoneRules, civilFromSeconds, daysFromCivil, daysInMonth, localSeconds, weekdayOf } from './zone';
 
@@ -21,19 +21,10 @@ export interface CroniterSpec {
 const RANGES: Array<[number, number]> = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6], [0, 59], [1970, 2099]];
 const LEN_MEANS_ALL = [60, 24, 31, 12, 7, 60, 130];
 const FIELD_NAMES: CronField[] = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek', 'second', 'year'];
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const DOWS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const ALPHA: Array<Record<string, Value>> = [{}, {}, { l: 'l' }, MONTHS, DOWS, {}, {}];
+const ALPHA: Array<Readonly<Record<string, Value>>> = [{}, {}, { l: 'l' }, MONTH_NAMES, DOW_NAMES, {}, {}];
 
-const PRESETS: Record<string, string> = {
-  '@midnight': '0 0 * * *',
-  '@hourly': '0 * * * *',
-  '@daily': '0 0 * * *',
-  '@weekly': '0 0 * * 0',
-  '@monthly': '0 0 1 * *',
-  '@yearly': '0 0 1 1 *',
-  '@annually': '0 0 1 1 *',
-};
+/** croniter's own presets are the same seven. */
+const PRESETS = FIVE_FIELD_PRESETS;
 
 // Python's str.split(): Unicode whitespace plus the ASCII separators U+001C-U+001F.
 // eslint-disable-next-line no-control-regex -- Python splits on these separators too

@@ -5,7 +5,7 @@
 import { defaultSeverity, type FindingCode } from '../findings/codes';
 import { parseCroniter, croniterRuns, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
-import { CronParseError, type FieldSpec, countSet, toCronError } from './fields';
+import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError } from './fields';
 import { describeInterval } from './interval';
 import { POSIX_PRESETS, parsePosix } from './posix';
 import { parseQuartz } from './quartz';
@@ -285,8 +285,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
 
 /** The 5-field form of a robfig preset, for cronstrue. */
 function presetFields(preset: string): string {
-  const five: Record<string, string> = { '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *' };
-  return five[preset] ?? preset;
+  return FIVE_FIELD_PRESETS[preset] ?? preset;
 }
 
 /** Airflow's own presets, resolved before croniter sees the string. */
@@ -308,7 +307,7 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
   }
   const text = AIRFLOW_PRESETS[expression] ?? expression;
   const spec: CroniterSpec = parseCroniter(text, 0);
-  const fields = (PRESET_TEXT[text.toLowerCase()] ?? text).trim().split(/\s+/);
+  const fields = (FIVE_FIELD_PRESETS[text.toLowerCase()] ?? text).trim().split(/\s+/);
   // cronstrue reads seconds first and Quartz-style "5L"; croniter has seconds last and "L5".
   const forDescription = fields.map((f, i) => (i === 4 ? f.replace(/^l(\d)$/i, '$1L') : f));
   let ordered = forDescription;
@@ -330,45 +329,27 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
   };
 }
 
-const PRESET_TEXT: Record<string, string> = {
-  '@midnight': '0 0 * * *',
-  '@hourly': '0 * * * *',
-  '@daily': '0 0 * * *',
-  '@weekly': '0 0 * * 0',
-  '@monthly': '0 0 1 * *',
-  '@yearly': '0 0 1 1 *',
-  '@annually': '0 0 1 1 *',
-};
-
 /** The croniter spec as plain sets, for the DST notes (day rules simplified). */
 function croniterFieldSpec(spec: CroniterSpec): FieldSpec | undefined {
-  const set = (values: Array<number | '*' | 'l'>, size: number, min: number) => {
-    const bits = new Uint8Array(size);
-    if (values.includes('*')) bits.fill(1, min);
-    else for (const v of values) if (typeof v === 'number' && v < size) bits[v] = 1;
-    return bits;
-  };
   const e = spec.expanded;
   if (e[2].includes('l') || spec.nth.size > 0) return undefined;
-  const seconds = e.length > 5 ? set(e[5], 60, 0) : Uint8Array.from({ length: 60 }, (_, i) => (i === 0 ? 1 : 0));
-  return {
-    seconds,
-    minutes: set(e[0], 60, 0),
-    hours: set(e[1], 24, 0),
-    dom: set(e[2], 32, 1),
-    months: set(e[3], 13, 1),
-    dow: set(e[4], 7, 0),
-    domStar: e[2][0] === '*',
-    dowStar: e[4][0] === '*',
-    dayOr: e[2][0] !== '*' && e[4][0] !== '*',
-    lastDay: false,
-    lastDayOffset: 0,
-    lastWeekday: false,
-    nearestWeekday: 0,
-    dowLast: new Uint8Array(7),
-    dowNth: [],
-    years: null,
+  // Set the bits of croniter's values (or all from `min` for '*'); emptySpec's sizes are the field ranges.
+  const mark = (values: Array<number | '*' | 'l'>, bits: Uint8Array, min: number): void => {
+    if (values.includes('*')) bits.fill(1, min);
+    else for (const v of values) if (typeof v === 'number' && v < bits.length) bits[v] = 1;
   };
+  const out = emptySpec();
+  if (e.length > 5) mark(e[5], out.seconds, 0);
+  else out.seconds[0] = 1;
+  mark(e[0], out.minutes, 0);
+  mark(e[1], out.hours, 0);
+  mark(e[2], out.dom, 1);
+  mark(e[3], out.months, 1);
+  mark(e[4], out.dow, 0);
+  out.domStar = e[2][0] === '*';
+  out.dowStar = e[4][0] === '*';
+  out.dayOr = !out.domStar && !out.dowStar;
+  return out;
 }
 
 // ---- DST notes (issue 5 item 4) ----

@@ -25,16 +25,32 @@ export function tokenize(text: string, offset = 0, separators: RegExp = /[\s]+/g
   return out;
 }
 
+/** A field's range and, for month and day of week, its names (lowercase). */
 export interface Bounds {
   field: CronField;
   min: number;
   max: number;
+  names?: Readonly<Record<string, number>>;
 }
 
-export const MONTH_NAMES: Record<string, number> = {
+export const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
-export const DOW_NAMES: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+export const DOW_NAMES: Readonly<Record<string, number>> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+/**
+ * The 5-field form of the `@` presets Vixie cron, robfig and croniter share
+ * (robfig adds `@every`, Airflow its own on top; both are handled by their callers).
+ */
+export const FIVE_FIELD_PRESETS: Readonly<Record<string, string>> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
 
 export const FIELD_LABEL: Record<CronField, string> = {
   second: 'second',

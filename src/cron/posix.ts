@@ -3,38 +3,20 @@
 // month and day of week combine with OR when both are restricted, where a
 // field counts as unrestricted when it starts with `*` (Vixie's rule).
 
-import { CronParseError, type FieldSpec, type Token, emptySpec, fieldError, tokenize } from './fields';
-import type { CronField } from './types';
+import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize } from './fields';
 
-interface PosixBounds {
-  field: CronField;
-  min: number;
-  max: number;
-  names?: Record<string, number>;
-}
-
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const DOWS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-
-const BOUNDS: PosixBounds[] = [
+const BOUNDS: Bounds[] = [
   { field: 'minute', min: 0, max: 59 },
   { field: 'hour', min: 0, max: 23 },
   { field: 'dayOfMonth', min: 1, max: 31 },
-  { field: 'month', min: 1, max: 12, names: MONTHS },
-  { field: 'dayOfWeek', min: 0, max: 7, names: DOWS },
+  { field: 'month', min: 1, max: 12, names: MONTH_NAMES },
+  { field: 'dayOfWeek', min: 0, max: 7, names: DOW_NAMES },
 ];
 
-export const POSIX_PRESETS: Record<string, string> = {
-  '@yearly': '0 0 1 1 *',
-  '@annually': '0 0 1 1 *',
-  '@monthly': '0 0 1 * *',
-  '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *',
-  '@midnight': '0 0 * * *',
-  '@hourly': '0 * * * *',
-};
+/** Vixie cron's presets (the `standard` dialect only). */
+export const POSIX_PRESETS = FIVE_FIELD_PRESETS;
 
-function value(text: string, b: PosixBounds, token: Token): number {
+function value(text: string, b: Bounds, token: Token): number {
   if (b.names) {
     const named = b.names[text.toLowerCase()];
     if (named !== undefined) return named;
@@ -52,7 +34,7 @@ function value(text: string, b: PosixBounds, token: Token): number {
   return n;
 }
 
-function parseField(token: Token, b: PosixBounds, bits: Uint8Array): void {
+function parseField(token: Token, b: Bounds, bits: Uint8Array): void {
   if (token.text.includes('?')) {
     throw fieldError(b.field, token, '"?" is Quartz syntax; use "*" in standard cron');
   }

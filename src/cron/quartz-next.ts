@@ -130,7 +130,14 @@ function wallInstant(rules: ZoneRules, year: number, mon: number, day: number, h
   return cal.time();
 }
 
-/** The next fire time strictly after `after` (UTC seconds), or null. */
+/**
+ * The next fire time strictly after `after` (UTC seconds), or null.
+ * Written section by section like CronExpression.getTimeAfter (second, minute,
+ * hour, day, month, year), repetitions included, so that it can be checked
+ * line by line against Quartz: each section resets different calendar fields
+ * (and the day section has its own branches), so a shared helper would hide
+ * exactly the differences that matter.
+ */
 export function quartzNext(q: QuartzSets, rules: ZoneRules, after: number): number | null {
   const afterTime = after + 1;
   const cl = new JavaCalendar(rules, afterTime);

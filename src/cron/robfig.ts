@@ -2,34 +2,23 @@
 // (seconds first, optional day of week: 5 or 6 fields) use, with its exact
 // acceptance rules and its exact next-run walk (including how it treats DST).
 
-import { CronParseError, type FieldSpec, type Token, emptySpec, fieldError, tokenize } from './fields';
-import type { CronField } from './types';
+import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize } from './fields';
 import { type ZoneRules, civilFromSeconds, daysFromCivil, localSeconds } from './zone';
 
 export type RobfigSchedule = { kind: 'spec'; spec: FieldSpec } | { kind: 'every'; seconds: number };
 
-interface RobfigBounds {
-  field: CronField;
-  min: number;
-  max: number;
-  names?: Record<string, number>;
-}
-
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const DOWS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-
-const SECOND: RobfigBounds = { field: 'second', min: 0, max: 59 };
-const MINUTE: RobfigBounds = { field: 'minute', min: 0, max: 59 };
-const HOUR: RobfigBounds = { field: 'hour', min: 0, max: 23 };
-const DOM: RobfigBounds = { field: 'dayOfMonth', min: 1, max: 31 };
-const MONTH: RobfigBounds = { field: 'month', min: 1, max: 12, names: MONTHS };
-const DOW: RobfigBounds = { field: 'dayOfWeek', min: 0, max: 6, names: DOWS };
+const SECOND: Bounds = { field: 'second', min: 0, max: 59 };
+const MINUTE: Bounds = { field: 'minute', min: 0, max: 59 };
+const HOUR: Bounds = { field: 'hour', min: 0, max: 23 };
+const DOM: Bounds = { field: 'dayOfMonth', min: 1, max: 31 };
+const MONTH: Bounds = { field: 'month', min: 1, max: 12, names: MONTH_NAMES };
+const DOW: Bounds = { field: 'dayOfWeek', min: 0, max: 6, names: DOW_NAMES };
 
 /** Go's strings.Fields separators (Unicode White_Space). */
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /** Go strconv.Atoi, then robfig's "no negatives". */
-function atoi(text: string, bounds: RobfigBounds, token: Token): number {
+function atoi(text: string, bounds: Bounds, token: Token): number {
   if (!/^[+-]?[0-9]+$/.test(text)) {
     throw fieldError(bounds.field, token, `${describeBad(text)} is not a number${bounds.names ? ' or a name' : ''}`);
   }
@@ -43,7 +32,7 @@ function describeBad(text: string): string {
   return text === '' ? 'an empty value' : JSON.stringify(text);
 }
 
-function intOrName(text: string, bounds: RobfigBounds, token: Token): number {
+function intOrName(text: string, bounds: Bounds, token: Token): number {
   if (bounds.names) {
     const named = bounds.names[text.toLowerCase()];
     if (named !== undefined) return named;
@@ -52,7 +41,7 @@ function intOrName(text: string, bounds: RobfigBounds, token: Token): number {
 }
 
 /** One comma-separated field into `bits`; returns whether robfig's "star bit" is set. */
-function parseField(token: Token, bounds: RobfigBounds, bits: Uint8Array): boolean {
+function parseField(token: Token, bounds: Bounds, bits: Uint8Array): boolean {
   let star = false;
   // strings.FieldsFunc drops empty items: "1,,2" is "1,2".
   // An all-comma field (",") therefore selects nothing: valid, and never runs.

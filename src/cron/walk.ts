@@ -58,110 +58,92 @@ export function dayMatches(spec: FieldSpec, y: number, m: number, d: number): bo
   return domMatch && dowMatch;
 }
 
+/** A local wall time being walked forward field by field (month 1-12). */
+interface Cursor {
+  y: number;
+  m: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+// Each moves to the start of the next year / month / day / hour / minute,
+// carrying into the larger fields and zeroing the smaller ones.
+function toNextYear(c: Cursor): void {
+  c.y++;
+  c.m = 1;
+  c.d = 1;
+  c.h = c.mi = c.s = 0;
+}
+
+function toNextMonth(c: Cursor): void {
+  if (c.m >= 12) return toNextYear(c);
+  c.m++;
+  c.d = 1;
+  c.h = c.mi = c.s = 0;
+}
+
+function toNextDay(c: Cursor): void {
+  if (c.d >= daysInMonth(c.y, c.m)) return toNextMonth(c);
+  c.d++;
+  c.h = c.mi = c.s = 0;
+}
+
+function toNextHour(c: Cursor): void {
+  if (c.h >= 23) return toNextDay(c);
+  c.h++;
+  c.mi = c.s = 0;
+}
+
+function toNextMinute(c: Cursor): void {
+  if (c.mi >= 59) return toNextHour(c);
+  c.mi++;
+  c.s = 0;
+}
+
 /** The first local time (local seconds) >= `local` that matches, or null past `lastYear`. */
 export function nextLocalMatch(spec: FieldSpec, local: number, lastYear: number): number | null {
-  const c = civilFromSeconds(local);
-  let y = c.year;
-  let m = c.month;
-  let d = c.day;
-  let h = c.hour;
-  let mi = c.minute;
-  let s = c.second;
+  const civil = civilFromSeconds(local);
+  const c: Cursor = { y: civil.year, m: civil.month, d: civil.day, h: civil.hour, mi: civil.minute, s: civil.second };
   for (let guard = 0; guard < 200_000; guard++) {
-    if (y > lastYear) return null;
-    if (spec.years && (y < 1970 || y - 1970 >= spec.years.length || spec.years[y - 1970] !== 1)) {
-      y++;
-      m = 1;
-      d = 1;
-      h = mi = s = 0;
+    if (c.y > lastYear) return null;
+    if (spec.years && (c.y < 1970 || c.y - 1970 >= spec.years.length || spec.years[c.y - 1970] !== 1)) {
+      toNextYear(c);
       continue;
     }
-    if (spec.months[m] !== 1) {
-      m++;
-      if (m > 12) {
-        m = 1;
-        y++;
-      }
-      d = 1;
-      h = mi = s = 0;
+    if (spec.months[c.m] !== 1) {
+      toNextMonth(c);
       continue;
     }
-    if (d > daysInMonth(y, m) || !dayMatches(spec, y, m, d)) {
-      d++;
-      if (d > daysInMonth(y, m)) {
-        d = 1;
-        m++;
-        if (m > 12) {
-          m = 1;
-          y++;
-        }
-      }
-      h = mi = s = 0;
+    if (c.d > daysInMonth(c.y, c.m) || !dayMatches(spec, c.y, c.m, c.d)) {
+      toNextDay(c);
       continue;
     }
-    const hh = nextIn(spec.hours, h);
+    const hh = nextIn(spec.hours, c.h);
     if (hh < 0) {
-      d++;
-      if (d > daysInMonth(y, m)) {
-        d = 1;
-        m++;
-        if (m > 12) {
-          m = 1;
-          y++;
-        }
-      }
-      h = mi = s = 0;
+      toNextDay(c);
       continue;
     }
-    if (hh !== h) {
-      h = hh;
-      mi = s = 0;
+    if (hh !== c.h) {
+      c.h = hh;
+      c.mi = c.s = 0;
     }
-    const mm = nextIn(spec.minutes, mi);
+    const mm = nextIn(spec.minutes, c.mi);
     if (mm < 0) {
-      h++;
-      mi = s = 0;
-      if (h > 23) {
-        h = 0;
-        d++;
-        if (d > daysInMonth(y, m)) {
-          d = 1;
-          m++;
-          if (m > 12) {
-            m = 1;
-            y++;
-          }
-        }
-      }
+      toNextHour(c);
       continue;
     }
-    if (mm !== mi) {
-      mi = mm;
-      s = 0;
+    if (mm !== c.mi) {
+      c.mi = mm;
+      c.s = 0;
     }
-    const ss = nextIn(spec.seconds, s);
+    const ss = nextIn(spec.seconds, c.s);
     if (ss < 0) {
-      mi++;
-      s = 0;
-      if (mi > 59) {
-        mi = 0;
-        h++;
-        if (h > 23) {
-          h = 0;
-          d++;
-          if (d > daysInMonth(y, m)) {
-            d = 1;
-            m++;
-            if (m > 12) {
-              m = 1;
-              y++;
-            }
-          }
-        }
-      }
+      toNextMinute(c);
       continue;
     }
-    return localSeconds(y, m, d, h, mi, ss);
+    return localSeconds(c.y, c.m, c.d, c.h, c.mi, ss);
   }
   return null;
 }
