@@ -4,7 +4,7 @@
 // including the DST adjustment croniter applies after a change of offset.
 // Differential-tested against croniter itself (test/differential).
 
-import { CronParseError, DOW_NAMES, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, tokenize } from './fields';
+import { CronParseError, DOW_NAMES, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, tokenize, own } from './fields';
 import type { CronField } from './types';
 import { type ZoneRules, civilFromSeconds, daysFromCivil, daysInMonth, localSeconds, weekdayOf } from './zone';
 
@@ -53,7 +53,7 @@ function valueAlias(val: Value, field: number, length: number): Value {
 }
 
 function alphaconv(field: number, key: string, token: Token | undefined): Value {
-  const v = ALPHA[field][key];
+  const v = own(ALPHA[field], key);
   if (v === undefined) {
     const names = field === 3 ? ' or a month name (jan-dec)' : field === 4 ? ' or a day name (sun-sat)' : '';
     throw bad(field, token, `${JSON.stringify(key)} is not a number${names}`);
@@ -73,7 +73,7 @@ function pyRange(a: number, b: number, step: number): number[] {
  */
 export function parseCroniter(original: string, offset: number): CroniterSpec {
   const efl = original.toLowerCase();
-  const preset = PRESETS[efl];
+  const preset = own(PRESETS, efl);
   const tokens: Token[] = preset !== undefined ? tokenize(preset, offset).map((t) => ({ ...t, start: offset, end: offset + original.length })) : tokenize(efl, offset, PY_SPACE);
   const length = tokens.length;
   if (length !== 5 && length !== 6 && length !== 7) {

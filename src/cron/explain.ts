@@ -5,7 +5,7 @@
 import { defaultSeverity, type FindingCode } from '../findings/codes';
 import { parseCroniter, croniterRuns, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
-import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError } from './fields';
+import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError, own } from './fields';
 import { describeInterval } from './interval';
 import { POSIX_PRESETS, parsePosix } from './posix';
 import { parseQuartz } from './quartz';
@@ -259,7 +259,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         const lead = bodyOffset + body.indexOf(trimmed);
         let fieldsText = trimmed;
         if (trimmed.startsWith('@')) {
-          const preset = dialect === 'standard' ? POSIX_PRESETS[trimmed.toLowerCase()] : undefined;
+          const preset = dialect === 'standard' ? own(POSIX_PRESETS, trimmed.toLowerCase()) : undefined;
           if (!preset) {
             const hint = dialect === 'standard' ? ' (use @yearly, @monthly, @weekly, @daily or @hourly)' : `; ${DIALECT_NAME[dialect]} needs 5 fields`;
             return invalid({ message: `unknown preset "${trimmed}"${hint}`, field: null, code: 'invalid-cron', start: lead, end: lead + trimmed.length }, timeZone);
@@ -285,7 +285,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
 
 /** The 5-field form of a robfig preset, for cronstrue. */
 function presetFields(preset: string): string {
-  return FIVE_FIELD_PRESETS[preset] ?? preset;
+  return own(FIVE_FIELD_PRESETS, preset) ?? preset;
 }
 
 /** Airflow's own presets, resolved before croniter sees the string. */
@@ -305,9 +305,9 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
   if (expression === '@continuous') {
     return { valid: true, error: null, description: 'Continuously: a new run starts as soon as the previous one ends', warnings, timeZone, runKind: 'none', runs: noRuns };
   }
-  const text = AIRFLOW_PRESETS[expression] ?? expression;
+  const text = own(AIRFLOW_PRESETS, expression) ?? expression;
   const spec: CroniterSpec = parseCroniter(text, 0);
-  const fields = (FIVE_FIELD_PRESETS[text.toLowerCase()] ?? text).trim().split(/\s+/);
+  const fields = (own(FIVE_FIELD_PRESETS, text.toLowerCase()) ?? text).trim().split(/\s+/);
   // cronstrue reads seconds first and Quartz-style "5L"; croniter has seconds last and "L5".
   const forDescription = fields.map((f, i) => (i === 4 ? f.replace(/^l(\d)$/i, '$1L') : f));
   let ordered = forDescription;

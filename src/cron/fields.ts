@@ -33,6 +33,11 @@ export interface Bounds {
   names?: Readonly<Record<string, number>>;
 }
 
+/** A table lookup that only sees the table's own keys (user text such as `constructor` or `__proto__` is not a key). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };

@@ -3,7 +3,7 @@
 // month and day of week combine with OR when both are restricted, where a
 // field counts as unrestricted when it starts with `*` (Vixie's rule).
 
-import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize } from './fields';
+import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
 
 const BOUNDS: Bounds[] = [
   { field: 'minute', min: 0, max: 59 },
@@ -18,7 +18,7 @@ export const POSIX_PRESETS = FIVE_FIELD_PRESETS;
 
 function value(text: string, b: Bounds, token: Token): number {
   if (b.names) {
-    const named = b.names[text.toLowerCase()];
+    const named = own(b.names, text.toLowerCase());
     if (named !== undefined) return named;
   }
   if (!/^[0-9]+$/.test(text)) {

@@ -2,7 +2,7 @@
 // (seconds first, optional day of week: 5 or 6 fields) use, with its exact
 // acceptance rules and its exact next-run walk (including how it treats DST).
 
-import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize } from './fields';
+import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
 import { type ZoneRules, civilFromSeconds, daysFromCivil, localSeconds } from './zone';
 
 export type RobfigSchedule = { kind: 'spec'; spec: FieldSpec } | { kind: 'every'; seconds: number };
@@ -34,7 +34,7 @@ function describeBad(text: string): string {
 
 function intOrName(text: string, bounds: Bounds, token: Token): number {
   if (bounds.names) {
-    const named = bounds.names[text.toLowerCase()];
+    const named = own(bounds.names, text.toLowerCase());
     if (named !== undefined) return named;
   }
   return atoi(text, bounds, token);
@@ -109,7 +109,7 @@ const DESCRIPTORS: Record<string, string> = {
  */
 export function parseRobfig(body: string, offset: number, secondsFirst: boolean): RobfigSchedule {
   if (body.startsWith('@')) {
-    const six = DESCRIPTORS[body];
+    const six = own(DESCRIPTORS, body);
     if (six !== undefined) return { kind: 'spec', spec: parseSix(tokenize(six), true) };
     if (body.startsWith('@every ')) {
       const seconds = parseGoDuration(body.slice(7));

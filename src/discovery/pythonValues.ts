@@ -201,7 +201,7 @@ export class ValueEvaluator {
     for (const arg of args) {
       if (arg.unpacked || !arg.value) return null;
       const unit = arg.keyword ? this.source(arg.keyword) : TIMEDELTA_POSITIONAL[index++];
-      const factor = unit === undefined ? undefined : TIMEDELTA_UNITS[unit];
+      const factor = unit !== undefined && Object.hasOwn(TIMEDELTA_UNITS, unit) ? TIMEDELTA_UNITS[unit] : undefined;
       const value = this.evaluateExpression(unwrapParentheses(arg.value));
       if (factor === undefined || value.kind !== 'number') return null;
       seconds += value.value * factor;

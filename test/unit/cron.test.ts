@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { defaultSeverity } from '../../src/findings/codes';
-import { addSecondsField, dialectOf, explainCron, formatInZone, isValidTimeZone, type Dialect } from '../../src/cron/index';
+import { DIALECTS, addSecondsField, dialectOf, explainCron, formatInZone, isValidTimeZone, type Dialect } from '../../src/cron/index';
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString().replace('.000Z', 'Z'));
 const runs = (expression: string, dialect: Dialect, timeZone: string, from: string, count = 3) =>
@@ -252,4 +252,16 @@ describe('defaults, memoisation and helpers', () => {
     assert.equal(isValidTimeZone('Europe/Berlin'), true);
     assert.equal(isValidTimeZone('Europe/Nowhere'), false);
   });
+});
+
+describe('names that are not table keys', () => {
+  for (const dialect of DIALECTS) {
+    for (const expression of ['constructor', '__proto__', 'toString', '@constructor', '@__proto__', '0 0 * hasOwnProperty *', '0 0 * * constructor']) {
+      it(`${dialect}: ${expression} is rejected with a clear message`, () => {
+        const result = explainCron(expression, { dialect, from: new Date('2026-11-28T00:00:00Z') });
+        assert.equal(result.valid, false);
+        assert.ok(result.error && !/is not a function|undefined|\[object/.test(result.error.message), result.error?.message);
+      });
+    }
+  }
 });
