@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   const log = vscode.window.createOutputChannel('ZenML Schedules', { log: true });
   const orchestrators = new OrchestratorService();
   const analyzer = new DocumentAnalyzer(orchestrators);
-  const workspace = new WorkspaceScheduleIndex(orchestrators, log);
+  const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
   const tree = new SchedulesTreeProvider(workspace, orchestrators, order);
   const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
 import { ScheduleIndex, mayContainSchedule } from '../workspace/scheduleIndex';
+import { isScheduleDocument, type DocumentAnalyzer } from './documents';
 import type { OrchestratorService } from './orchestrator';
 
 const FILE_GLOB = '**/*.{py,yaml,yml}';
@@ -42,6 +43,7 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
 
   constructor(
     orchestrators: OrchestratorService,
+    private readonly analyzer: DocumentAnalyzer,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.index = new ScheduleIndex(() => ({ orchestrator: orchestrators.current() }));
@@ -138,19 +140,20 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
   private async read(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open && isScheduleDocument(open)) {
+      // An open document: reuse the editor's (incremental, cached) analysis of its live text.
+      const { discovery, findings } = this.analyzer.analyze(open);
+      return this.index.setAnalysis(key, this.label(uri), discovery, findings);
+    }
     let text: string;
-    if (open) {
-      text = open.getText();
-    } else {
-      try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_FILE_BYTES) return this.index.deleteFile(key);
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        if (bytes.includes(0)) return this.index.deleteFile(key);
-        text = Buffer.from(bytes).toString('utf8');
-      } catch {
-        return this.index.deleteFile(key);
-      }
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_FILE_BYTES) return this.index.deleteFile(key);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.includes(0)) return this.index.deleteFile(key);
+      text = Buffer.from(bytes).toString('utf8');
+    } catch {
+      return this.index.deleteFile(key);
     }
     if (!mayContainSchedule(text)) return this.index.deleteFile(key);
     return this.index.setFile(key, this.label(uri), uri.fsPath, text);

@@ -50,11 +50,17 @@ export class ScheduleIndex {
       return had;
     }
     const discovery = discover(text, fileName);
+    return this.setAnalysis(key, label, discovery, analyze(discovery, this.options()));
+  }
+
+  /** Stores an analysis made elsewhere (the editor's incremental one for open documents). */
+  setAnalysis(key: string, label: string, discovery: DiscoveryResult, findings: Finding[]): boolean {
+    const had = this.files.has(key);
     if (discovery.schedules.length === 0 && discovery.pipelineDecoratorScheduleArgs.length === 0) {
       this.files.delete(key);
       return had;
     }
-    this.files.set(key, { key, label, discovery, findings: analyze(discovery, this.options()) });
+    this.files.set(key, { key, label, discovery, findings });
     return true;
   }
 
