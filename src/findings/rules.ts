@@ -197,7 +197,7 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
   const error = explanation.error;
   if (error) {
     const range = error.field === null ? literalRange(value) : errorRange(value, error.start, error.end, error.code);
-    results.push(finding(error.code, error.message, range, data, errorSeverity(error.code, dialect)));
+    results.push(finding(error.code, error.message, range, data, errorSeverity(error.code, options.orchestrator !== null)));
   }
   for (const warning of explanation.warnings) {
     results.push(finding(warning.code, warning.message, literalRange(value), data, warning.severity));
@@ -206,11 +206,12 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
 };
 
 /**
- * A TZ= prefix is an error where the orchestrator is known to reject it (the Kubernetes API server);
- * elsewhere, or when the orchestrator is not known, a warning.
+ * A TZ= prefix is an error when the orchestrator is known (the engine only rejects it where that
+ * orchestrator does: everywhere but Vertex AI and Kubeflow); with the orchestrator unknown it is a
+ * warning, since the code may run on Vertex AI, which accepts it.
  */
-function errorSeverity(code: FindingCode, dialect: Dialect): Severity {
-  if (code === 'timezone-prefix' && dialect !== 'kubernetes') return 'warning';
+function errorSeverity(code: FindingCode, orchestratorKnown: boolean): Severity {
+  if (code === 'timezone-prefix' && !orchestratorKnown) return 'warning';
   return defaultSeverity(code);
 }
 
