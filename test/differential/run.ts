@@ -8,6 +8,8 @@
 //   ... -- --seed 7 --size 2000 --show 30     another corpus / more disagreements shown
 //
 // Ends with "N passed, N failed[, N skipped]"; exit 1 on any disagreement.
+// A skipped reference (not installed) is reported, never counted as passed; with
+// ZS_DIFF_REQUIRE=all (set by .ci/run) any skip also exits 1, so CI cannot pass silently.
 import { spawnSync } from 'node:child_process';
 
 import { CronExpressionParser } from 'cron-parser';
@@ -80,12 +82,14 @@ function main(): number {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const skipReasons: string[] = [];
   const dialects: DiffDialect[] = ['kubernetes', 'kubeflow', 'airflow', 'databricks'];
   for (const dialect of dialects) {
     const ref = refs[REFERENCE_OF[dialect]];
     const group = cases.filter((c) => c.dialect === dialect);
     if (!ref.available) {
       skipped += group.length;
+      skipReasons.push(`${dialect}: reference ${ref.name} unavailable (${ref.reason})`);
       console.log(`${dialect}: SKIPPED ${group.length} cases: reference ${ref.name} unavailable (${ref.reason})`);
       continue;
     }
@@ -130,7 +134,13 @@ function main(): number {
   }
   console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-  return failed > 0 ? 1 : 0;
+  if (failed > 0) return 1;
+  if (skipReasons.length > 0 && process.env.ZS_DIFF_REQUIRE === 'all') {
+    console.log(`FAILED: ZS_DIFF_REQUIRE=all but ${skipReasons.length} reference(s) were skipped; run \`bash test/setup/30-reference-parsers.sh\`:`);
+    for (const reason of skipReasons) console.log(`  ${reason}`);
+    return 1;
+  }
+  return 0;
 }
 
 process.exitCode = main();

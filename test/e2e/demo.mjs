@@ -6,13 +6,27 @@
 //   DEMO_WORKSPACE=<dir>  another folder to open (default examples/)
 //   any zenmlSchedules.* setting can be tried in the workbench's Settings editor.
 
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensurePackaged } from '../integration/package-vsix.mjs';
-import { EXAMPLES_WORKSPACE, startCodeServer } from './code-server.mjs';
+import { CODE_SERVER_BIN, EXAMPLES_WORKSPACE, PROJECT_ROOT, startCodeServer } from './code-server.mjs';
 
 const port = Number(process.env.PORT ?? 8765);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`PORT=${process.env.PORT} is not a port number`);
   process.exit(2);
+}
+
+// A fresh clone has no code-server yet: the setup script installs it once into
+// .tools/code-server (idempotent; a quick check when it is already there).
+if (!existsSync(CODE_SERVER_BIN)) {
+  console.log('code-server is not installed yet: installing it into .tools/code-server (first time only, takes a minute or two)…');
+}
+const setup = spawnSync('bash', [join(PROJECT_ROOT, 'test/setup/20-code-server.sh')], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+if (setup.status !== 0) {
+  console.error('Installing code-server failed (see the messages above); fix that, then run npm run demo again.');
+  process.exit(1);
 }
 
 let vsix;

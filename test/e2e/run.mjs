@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openWorkbench } from './browser.mjs';
@@ -196,11 +196,14 @@ function slugOf(name) {
 
 async function main() {
   const started = Date.now();
+  const grep = process.env.ZS_E2E_GREP ? new RegExp(process.env.ZS_E2E_GREP, 'i') : undefined;
+  // A full run starts from an empty out/, so no stale screenshot or failure log from
+  // an earlier run is mistaken for this one's; a subset run keeps the others' files.
+  if (!grep) await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
   const vsix = ensurePackaged();
   figures.vsixBytes = await fileSize(vsix);
   if (existsSync(join(PROJECT_ROOT, 'dist/extension.js'))) figures.extensionJsBytes = await fileSize(join(PROJECT_ROOT, 'dist/extension.js'));
-  const grep = process.env.ZS_E2E_GREP ? new RegExp(process.env.ZS_E2E_GREP, 'i') : undefined;
   let passed = 0;
   let failed = 0;
 
@@ -254,7 +257,9 @@ async function main() {
   }
 
   figures.e2eSeconds = Number(((Date.now() - started) / 1000).toFixed(1));
-  await writeFile(join(OUT, 'figures.json'), JSON.stringify(figures, null, 2));
+  // A subset run measures only some figures: merge them into the last full run's.
+  const earlier = grep ? await readFile(join(OUT, 'figures.json'), 'utf8').then(JSON.parse).catch(() => ({})) : {};
+  await writeFile(join(OUT, 'figures.json'), JSON.stringify({ ...earlier, ...figures }, null, 2));
   console.log(`\nfigures: ${JSON.stringify(figures)}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed;

@@ -13,18 +13,22 @@ command -v go >/dev/null 2>&1 || missing+=(golang-go)
 [ -d /usr/share/gocode/src/github.com/robfig/cron/v3 ] || [ -d /usr/share/gocode/src/github.com/robfig/cron ] || missing+=(golang-github-robfig-cron-dev)
 ls /usr/share/java/quartz*.jar >/dev/null 2>&1 || missing+=(libquartz2-java)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
+# `python3 -m venv` (croniter below) needs ensurepip, which Debian ships in python3-venv.
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv python3-pip)
 
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # apt-get update only when the package lists are missing or stale.
-  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
-    apt-get update -qq || echo "SKIP-NOTE: apt-get update failed"
+  if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "SKIPPED: the reference parsers need these Debian packages: ${missing[*]}. Install them as root: apt-get install ${missing[*]}" >&2
+  else
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    # Wait for other apt users (parallel setup scripts, unattended upgrades) instead of failing.
+    apt-get -o DPkg::Lock::Timeout=600 update -q || echo "SKIP-NOTE: apt-get update failed (see apt's message above)" >&2
+    for pkg in "${missing[@]}"; do
+      apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "$pkg" \
+        || echo "SKIPPED: apt package $pkg could not be installed (see apt's message above)" >&2
+    done
   fi
-  for pkg in "${missing[@]}"; do
-    apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null 2>&1 \
-      || echo "SKIPPED: apt package $pkg could not be installed (no apt access?)"
-  done
 fi
 
 # croniter in a venv, pinned.

@@ -6,7 +6,10 @@
 #                       `kubernetes` package: register, stack set and is_schedulable all work)
 #   .tools/plain-venv   a Python without ZenML (the "ZenML not installed" failure path)
 # Idempotent: a stamp file records what was installed; a second run only checks it.
-# First install takes a few minutes (measured: see README, "Tests against the real ZenML").
+# The first install takes about 30-80 s (download-bound; measured: see README, "Tests against
+# the real ZenML"); later runs only check the stamp.
+# Needs Debian's python3-venv (for `python3 -m venv`): installed with apt when missing and we
+# are root; otherwise one clear message and exit 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,6 +21,18 @@ STAMP="$VENV/.installed"
 WANT="zenml[local]==$ZENML_VERSION"
 
 mkdir -p .tools
+
+# `python3 -m venv` needs ensurepip, which Debian ships separately in python3-venv.
+if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: '$PYTHON -m venv' is unavailable. Install Debian's python3-venv as root: apt-get install python3-venv python3-pip" >&2
+    exit 1
+  fi
+  echo "installing python3-venv python3-pip (for '$PYTHON -m venv')"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=600 update -q
+  apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends python3-venv python3-pip
+fi
 
 if [ ! -x "$PLAIN/bin/python" ]; then
   "$PYTHON" -m venv "$PLAIN"
@@ -32,8 +47,7 @@ start=$(date +%s)
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
-# shellcheck disable=SC2086
-"$VENV/bin/python" -m pip install --quiet $WANT 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+"$VENV/bin/python" -m pip install --quiet "$WANT" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 "$VENV/bin/zenml" version >/dev/null 2>&1
 echo "$WANT" > "$STAMP"
 echo "zenml venv: installed $WANT in $(( $(date +%s) - start ))s"
