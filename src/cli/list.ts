@@ -31,8 +31,7 @@ export interface ListedSchedule {
   line: number;
   column: number;
   pipeline: string | null;
-  /** Null when the Schedule sets no trigger ZenML accepts. */
-  kind: ScheduleKind | null;
+  kind: ScheduleKind;
   expression: string | null;
   intervalSeconds: number | null;
   dialect: Dialect;
@@ -75,11 +74,17 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   reportSkipped(analysis, resolution.notes, io);
+  let withoutTrigger = 0;
   const schedules: ListedSchedule[] = analysis.files.flatMap((f) =>
-    f.discovery.schedules.map((schedule) => {
+    f.discovery.schedules.flatMap((schedule) => {
       const summary = summarizeSchedule(schedule, { dialect, timeZone, now, count: 1 });
+      // A Schedule with no trigger is not a schedule ZenML would create: `check` reports it.
+      if (summary.kind === null) {
+        withoutTrigger++;
+        return [];
+      }
       const { line, column } = oneBased(schedule.nameRange);
-      return {
+      const listed: ListedSchedule = {
         file: f.file.display,
         line,
         column,
@@ -91,8 +96,12 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
         description: summary.description,
         nextRun: summary.nextRuns.length ? isoUtc(summary.nextRuns[0]) : null,
       };
+      return [listed];
     }),
   );
+  if (withoutTrigger > 0) {
+    io.stderr(`note: ${withoutTrigger} Schedule${withoutTrigger === 1 ? '' : 's'} without a trigger not listed (zenml-schedules check reports ${withoutTrigger === 1 ? 'it' : 'them'}).\n`);
+  }
   if (flag(parsed, 'json')) io.stdout(JSON.stringify({ schedules }, null, 2) + '\n');
   else io.stdout(humanList(schedules, timeZone ?? 'UTC'));
   return EXIT_OK;

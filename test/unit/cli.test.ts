@@ -438,7 +438,10 @@ describe('cli: check and list over a tree', () => {
     assert.deepEqual([yaml.line, yaml.column], [lineCol(RUN_YAML, 'schedule:').line, 1]);
     const [naive] = byFile('naive.py');
     assert.equal(naive.kind, 'once');
-    assert.equal(r.json.schedules.length, 6);
+    // The misspelt Schedule in broken.py has no trigger: not a schedule ZenML would create.
+    assert.deepEqual(byFile('broken.py'), []);
+    assert.match(r.err, /1 Schedule without a trigger not listed/);
+    assert.equal(r.json.schedules.length, 5);
   });
 
   it('list --orchestrator: the dialect of that orchestrator', async () => {
