@@ -57,3 +57,32 @@ export function nextIntervalRuns(start: Date, intervalSeconds: number, from: Dat
   }
   return out;
 }
+
+/** A cron field firing at `offset`, `offset + step`, … up to `max`: `*`, `*\/n`, a short list, or `a-max/n`. */
+function steppedField(offset: number, step: number, max: number): string {
+  if (step === 1) return '*';
+  if (offset === 0) return `*/${step}`;
+  const values: number[] = [];
+  for (let v = offset; v <= max; v += step) values.push(v);
+  return values.length <= 4 ? values.join(',') : `${offset}-${max}/${step}`;
+}
+
+/**
+ * The 5-field cron (read in UTC) that fires at exactly `start + k * interval`, or null when none does.
+ * Unlike intervalToCron it keeps the start's phase: 2 h from 01:30 -> `30 1-23/2 * * *`,
+ * 30 min from 09:10 -> `10,40 * * * *`, a day from 09:30 -> `30 9 * * *`, a week -> that weekday.
+ */
+export function intervalToCronFromStart(seconds: number, start: Date): string | null {
+  if (Number.isNaN(start.getTime()) || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) return null;
+  if (!Number.isInteger(seconds) || seconds <= 0 || seconds % 60 !== 0) return null;
+  const minutes = seconds / 60;
+  const minute = start.getUTCMinutes();
+  const hour = start.getUTCHours();
+  if (minutes < 60) return 60 % minutes === 0 ? `${steppedField(minute % minutes, minutes, 59)} * * * *` : null;
+  if (minutes % 60 !== 0) return null;
+  const hours = minutes / 60;
+  if (hours < 24) return 24 % hours === 0 ? `${minute} ${steppedField(hour % hours, hours, 23)} * * *` : null;
+  if (hours === 24) return `${minute} ${hour} * * *`;
+  if (hours === 24 * 7) return `${minute} ${hour} * * ${start.getUTCDay()}`;
+  return null;
+}

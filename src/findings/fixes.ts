@@ -1,10 +1,11 @@
 // Quick fixes as plain data: for a finding, the text edits (or the action) that
 // repair it. No vscode: src/vscode/codeActions.ts turns these into CodeActions.
 
-import { addSecondsField, intervalToCron } from '../cron';
+import { addSecondsField, dialectOf, explainCron, intervalToCron, nextIntervalRuns } from '../cron';
+import { intervalToCronFromStart } from '../cron/interval';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Position, Range, ScheduleField } from '../discovery/types';
 import { dialectOfFlavor } from '../zenml/capabilities';
-import type { Finding } from './types';
+import type { Finding, OrchestratorContext } from './types';
 
 export const ZENML_SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
 
@@ -17,6 +18,8 @@ export type Fix =
   | { kind: 'edit'; title: string; edits: TextEdit[]; preferred?: boolean }
   /** Activate a ZenML stack (through the helper), then re-check. */
   | { kind: 'switch-stack'; title: string; stack: string; preferred?: boolean }
+  /** Remove the `zenmlSchedules.orchestrator` override (switching stacks would change nothing while it is set). */
+  | { kind: 'clear-override'; title: string; preferred?: boolean }
   | { kind: 'open-docs'; title: string; url: string };
 
 export interface FixContext {
@@ -25,13 +28,15 @@ export interface FixContext {
   discovery: DiscoveryResult;
   /** The orchestrator flavor the findings were computed for (cron syntax of converted intervals). */
   flavor?: string | null;
+  /** Where that flavor came from: with `setting`, the override decides, not the active stack. */
+  orchestratorSource?: OrchestratorContext['source'] | null;
 }
 
 /** Every fix for one finding, most useful first; [] when there is none. */
 export function fixesFor(finding: Finding, context: FixContext): Fix[] {
   switch (finding.code) {
     case 'unsupported-orchestrator':
-      return [...switchStackFixes(finding), docsFix()];
+      return context.orchestratorSource === 'setting' ? [clearOverrideFix(), docsFix()] : [...switchStackFixes(finding), docsFix()];
     case 'unsupported-schedule-type':
       return [...intervalToCronFixes(finding, context), docsFix()];
     case 'dialect-seconds-first':
@@ -45,6 +50,10 @@ export function fixesFor(finding: Finding, context: FixContext): Fix[] {
 
 function docsFix(): Fix {
   return { kind: 'open-docs', title: "Open ZenML's scheduling documentation", url: ZENML_SCHEDULING_DOCS_URL };
+}
+
+function clearOverrideFix(): Fix {
+  return { kind: 'clear-override', title: 'Clear the orchestrator override (zenmlSchedules.orchestrator)', preferred: true };
 }
 
 function switchStackFixes(finding: Finding): Fix[] {
@@ -103,18 +112,52 @@ function positionOf(starts: number[], offset: number): Position {
 /** The cron for an interval in the target dialect (Quartz for Databricks, seconds first for Kubeflow). */
 export function cronForInterval(seconds: number, flavor: string | null | undefined): string | null {
   const cron = intervalToCron(seconds);
-  if (!cron) return null;
+  return cron ? inDialect(cron, flavor) : null;
+}
+
+/** A 5-field cron written in the flavor's dialect. */
+function inDialect(cron: string, flavor: string | null | undefined): string {
   switch (dialectOfFlavor(flavor)) {
     case 'kubeflow':
       return addSecondsField(cron);
     case 'databricks': {
-      // Quartz: seconds first, `?` in day-of-week, increments written 0/n.
-      const [minute, hour] = cron.split(' ').map((f) => f.replace(/^\*\//, '0/'));
-      return `0 ${minute} ${hour} * * ?`;
+      // Quartz: seconds first, increments written start/n, `?` in the day field not given, weekdays by name.
+      const [minute, hour, , , dayOfWeek] = cron.split(' ').map((f) => f.replace(/^\*\//, '0/').replace(/^(\d+)-\d+\//, '$1/'));
+      return dayOfWeek === '*' ? `0 ${minute} ${hour} * * ?` : `0 ${minute} ${hour} ? * ${QUARTZ_DAYS[Number(dayOfWeek)]}`;
     }
     default:
       return cron;
   }
+}
+
+const QUARTZ_DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+/** Runs compared to accept a conversion: enough to cover a phase error of every supported step. */
+const RUNS_COMPARED = 8;
+
+/**
+ * The cron, in the flavor's dialect, whose runs are exactly `start + k * interval` (in UTC), or null.
+ * Checked against the cron engine, so a conversion that would move the runs is never offered.
+ */
+export function cronForIntervalFrom(seconds: number, start: Date, flavor: string | null | undefined): string | null {
+  const base = intervalToCronFromStart(seconds, start);
+  if (!base) return null;
+  const cron = inDialect(base, flavor);
+  const justBefore = new Date(start.getTime() - 1);
+  const expected = nextIntervalRuns(start, seconds, justBefore, RUNS_COMPARED);
+  const explained = explainCron(cron, { dialect: dialectOf(flavor), timeZone: 'UTC', from: justBefore, count: RUNS_COMPARED });
+  const same =
+    explained.valid &&
+    explained.nextRuns.length === expected.length &&
+    explained.nextRuns.every((run, i) => run.getTime() === expected[i].getTime());
+  return same ? cron : null;
+}
+
+/** The schedule's start as an instant, when it is a known, time-zone-aware value (not now(), not naive). */
+function knownStart(schedule: DiscoveredSchedule): Date | null {
+  const value = schedule.fields.find((f) => f.name === 'start_time')?.value;
+  if (!value || value.kind !== 'datetime' || !value.aware || !value.iso || value.source === 'now' || value.source === 'utcnow') return null;
+  const start = new Date(value.iso);
+  return Number.isNaN(start.getTime()) ? null : start;
 }
 
 function intervalToCronFixes(finding: Finding, context: FixContext): Fix[] {
@@ -123,7 +166,9 @@ function intervalToCronFixes(finding: Finding, context: FixContext): Fix[] {
   const schedule = scheduleOfFinding(finding, context.discovery);
   const interval = schedule?.fields.find((f) => f.name === 'interval_second');
   if (!schedule || !interval) return [];
-  const cron = cronForInterval(seconds, context.flavor);
+  // The runs of an interval depend on its start: without a known one no cron is the same schedule.
+  const start = knownStart(schedule);
+  const cron = start ? cronForIntervalFrom(seconds, start, context.flavor) : null;
   if (!cron) return [];
   const separator = schedule.language === 'yaml' ? ': ' : '=';
   return [

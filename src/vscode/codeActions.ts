@@ -52,7 +52,7 @@ export class ScheduleCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of ours) {
       const finding = findingFor(diagnostic, findings);
       if (!finding) continue;
-      for (const fix of fixesFor(finding, { text, discovery, flavor: orchestrator?.flavor })) {
+      for (const fix of fixesFor(finding, { text, discovery, flavor: orchestrator?.flavor, orchestratorSource: orchestrator?.source })) {
         if (fix.kind === 'open-docs') {
           if (seenDocs.has(fix.url)) continue; // one docs link per request is enough
           seenDocs.add(fix.url);
@@ -82,6 +82,10 @@ function toCodeAction(fix: Fix, document: vscode.TextDocument, diagnostic: vscod
     }
     case 'switch-stack':
       action.command = { command: ZENML_COMMANDS.switchStack, title: fix.title, arguments: [fix.stack, document.uri] };
+      action.isPreferred = fix.preferred ?? false;
+      break;
+    case 'clear-override':
+      action.command = { command: ZENML_COMMANDS.clearOverride, title: fix.title };
       action.isPreferred = fix.preferred ?? false;
       break;
     case 'open-docs':

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Position } from '../../src/discovery/types';
 import { analyzeText } from '../../src/findings';
-import { type Fix, type TextEdit, cronForInterval, fixesFor } from '../../src/findings/fixes';
+import { intervalToCronFromStart } from '../../src/cron/interval';
+import { type Fix, type TextEdit, cronForInterval, cronForIntervalFrom, fixesFor } from '../../src/findings/fixes';
 import type { FindingCode, OrchestratorContext } from '../../src/findings/types';
 
 function offset(text: string, p: Position): number {
@@ -27,7 +28,7 @@ function fixesOf(text: string, code: FindingCode, orchestrator: OrchestratorCont
   const { discovery, findings } = analyzeText(text, file, { orchestrator });
   const matching = findings.filter((f) => f.code === code);
   assert.ok(matching.length > 0, `no ${code} in ${JSON.stringify(findings.map((f) => f.code))}`);
-  return { fixes: fixesFor(matching[0], { text, discovery, flavor: orchestrator?.flavor }), count: matching.length };
+  return { fixes: fixesFor(matching[0], { text, discovery, flavor: orchestrator?.flavor, orchestratorSource: orchestrator?.source }), count: matching.length };
 }
 
 function applyFirstEdit(text: string, code: FindingCode, orchestrator: OrchestratorContext | null, file = 'p.py'): string {
@@ -109,6 +110,35 @@ describe('interval to cron', () => {
     assert.equal(cronForInterval(420, 'vertex'), null);
   });
 
+  it('aligns the cron to the start time: a daily run from 09:30 UTC stays at 09:30, not midnight', () => {
+    const daily = `from datetime import datetime, timezone\n${HEADER}s = Schedule(start_time=datetime(2026, 1, 1, 9, 30, tzinfo=timezone.utc), interval_second=86400)\np.with_options(schedule=s)\n`;
+    const fixed = applyFirstEdit(daily, 'unsupported-schedule-type', kubernetes);
+    assert.ok(fixed.includes('cron_expression="30 9 * * *"'), fixed);
+    assert.ok(!codesAfter(fixed, kubernetes).includes('unsupported-schedule-type'));
+  });
+
+  it('offers no conversion when the start is unknown (now()) or naive', () => {
+    for (const start of ['datetime.now(timezone.utc)', 'datetime(2026, 1, 1, 9, 30)']) {
+      const unknown = `from datetime import datetime, timezone\n${HEADER}s = Schedule(start_time=${start}, interval_second=3600)\np.with_options(schedule=s)\n`;
+      const { fixes } = fixesOf(unknown, 'unsupported-schedule-type', kubernetes);
+      assert.deepEqual(fixes.map((f) => f.kind), ['open-docs'], start);
+    }
+  });
+
+  it('start-aware conversion keeps the phase, in each dialect, checked against the cron engine', () => {
+    const at = (iso: string) => new Date(iso);
+    assert.equal(intervalToCronFromStart(7200, at('2026-01-01T01:30:00Z')), '30 1-23/2 * * *');
+    assert.equal(intervalToCronFromStart(1800, at('2026-01-01T09:10:00Z')), '10,40 * * * *');
+    assert.equal(intervalToCronFromStart(604800, at('2026-01-01T09:30:00Z')), '30 9 * * 4');
+    assert.equal(intervalToCronFromStart(3600, at('2026-01-01T09:10:30Z')), null, 'a start with seconds has no 5-field cron');
+    assert.equal(cronForIntervalFrom(7200, at('2026-01-01T01:30:00Z'), 'kubernetes'), '30 1-23/2 * * *');
+    assert.equal(cronForIntervalFrom(7200, at('2026-01-01T01:30:00Z'), 'databricks'), '0 30 1/2 * * ?');
+    assert.equal(cronForIntervalFrom(86400, at('2026-01-01T09:30:00Z'), 'kubeflow'), '0 30 9 * * *');
+    assert.equal(cronForIntervalFrom(604800, at('2026-01-01T09:30:00Z'), 'databricks'), '0 30 9 ? * THU');
+    assert.equal(cronForIntervalFrom(1800, at('2026-01-01T09:10:00Z'), 'vertex'), '10,40 * * * *');
+    assert.equal(cronForIntervalFrom(420, at('2026-01-01T09:10:00Z'), 'vertex'), null);
+  });
+
   it('YAML: the key and value are replaced', () => {
     const yaml = 'schedule:\n  start_time: "2026-01-01T00:00:00Z"\n  interval_second: 3600\n';
     const fixed = applyFirstEdit(yaml, 'unsupported-schedule-type', kubernetes, 'run.yaml');
@@ -128,6 +158,15 @@ describe('Kubeflow seconds field', () => {
 });
 
 describe('unsupported-orchestrator', () => {
+  it('with the override set, offers to clear it instead of switching stacks (switching would change nothing)', () => {
+    const local: OrchestratorContext = { flavor: 'local', source: 'setting', schedulableStacks: ['k8s'] };
+    const text = `${HEADER}p.with_options(schedule=Schedule(cron_expression="0 3 * * *"))\n`;
+    const { fixes } = fixesOf(text, 'unsupported-orchestrator', local);
+    assert.deepEqual(fixes.map((f) => f.kind), ['clear-override', 'open-docs']);
+    assert.equal(fixes[0].title, 'Clear the orchestrator override (zenmlSchedules.orchestrator)');
+  });
+
+
   it('one switch-stack action per stack that can schedule, then the docs', () => {
     const local: OrchestratorContext = { flavor: 'local', source: 'zenml', stackName: 'default', schedulableStacks: ['k8s', 'vertex-prod'] };
     const text = `${HEADER}p.with_options(schedule=Schedule(cron_expression="0 3 * * *"))\n`;
