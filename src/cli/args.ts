@@ -3,6 +3,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DIALECTS, type Dialect } from '../cron/types';
+import { parseIsoTimestamp } from '../discovery';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -20,15 +21,47 @@ export interface Parsed {
 export function parseCommandArgs(argv: string[], options: Options): Parsed {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: attachNegativeNumbers(argv, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
     return { values: values as Parsed['values'], positionals };
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(usageMessage(error));
   }
+}
+
+/**
+ * `--count -1` becomes `--count=-1`: node:util reads a value that starts with '-' as a
+ * possible option and reports it as "ambiguous"; a negative number is never an option,
+ * so it goes to the option, whose own check then explains the valid range.
+ */
+export function attachNegativeNumbers(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([^=]+)$/.exec(argv[i])?.[1];
+    const next = argv[i + 1];
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else {
+      out.push(argv[i]);
+    }
+  }
+  return out;
+}
+
+/** node:util's messages, shortened to one line where they are long or garbled. */
+function usageMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^'\s]*)'/.exec(error.message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return `unknown option '${option}' (an argument that starts with '-' goes after '--': -- "${option}")`;
+  }
+  return error.message;
 }
 
 export function stringOption(parsed: Parsed, name: string): string | undefined {
@@ -55,24 +88,22 @@ export function parseTimeZone(text: string): string {
   }
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
-
-/** An ISO-8601 instant; without an offset it is UTC. */
+/**
+ * An ISO-8601 instant; without an offset it is UTC. Impossible dates (2026-02-30) are
+ * rejected rather than rolled over to the next month, the way Python's datetime does.
+ */
 export function parseInstant(text: string, option: string): Date {
-  const trimmed = text.trim();
-  let iso = trimmed;
-  if (DATE_ONLY.test(trimmed)) iso = `${trimmed}T00:00:00Z`;
-  else if (/T|\s/.test(trimmed) && !HAS_OFFSET.test(trimmed.split(/[T\s]/)[1] ?? '')) iso = `${trimmed.replace(' ', 'T')}Z`;
-  const time = Date.parse(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed) || Number.isNaN(time)) {
-    throw new UsageError(`${option}: '${text}' is not an ISO-8601 date-time such as 2026-12-01T09:00:00Z`);
+  const stamp = parseIsoTimestamp(text);
+  if (!stamp) {
+    // Say so when the shape is right but the day or time does not exist.
+    const why = /^\s*\d{4}-\d{2}-\d{2}/.test(text) ? 'is not a real date and time' : 'is not an ISO-8601 date-time';
+    throw new UsageError(`${option}: '${text}' ${why}; use e.g. 2026-12-01T09:00:00Z`);
   }
-  return new Date(time);
+  return new Date(stamp.epochMs);
 }
 
 export function parseCount(text: string, option: string, max = 1000): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option}: '${text}' is not a whole number`);
+  if (!/^[+-]?\d+$/.test(text.trim())) throw new UsageError(`${option}: '${text}' is not a whole number`);
   const count = Number(text);
   if (count < 1 || count > max) throw new UsageError(`${option}: ${count} is out of range 1-${max}`);
   return count;

@@ -49,6 +49,8 @@ export interface ExplainJson {
   nextRuns: string[];
   warnings: { code: string; severity: string; message: string }[];
   error: { message: string; field: string | null; code: string } | null;
+  /** Where this dialect reads the expression differently from plain cron (e.g. DST days); an extra key. */
+  notes: string[];
 }
 
 export function explanationJson(explanation: CronExplanation, notes: CliNote[]): ExplainJson {
@@ -66,17 +68,38 @@ export function explanationJson(explanation: CronExplanation, notes: CliNote[]):
     error: explanation.error
       ? { message: explanation.error.message, field: explanation.error.field, code: explanation.error.code }
       : null,
+    notes: explanation.notes ?? [],
   };
+}
+
+/** Expressions this long are clipped when echoed, so a pasted blob does not flood the terminal. */
+export const ECHO_MAX = 120;
+
+/**
+ * A window of at most `max` characters of `text` around [start, end), with … where it is cut,
+ * and the range moved into the window's coordinates (for the ^ markers).
+ */
+export function clipAround(text: string, start: number, end: number, max = ECHO_MAX): { text: string; start: number; end: number } {
+  if (text.length <= max) return { text, start, end };
+  const span = end - start;
+  const from = span >= max ? start : Math.max(0, Math.min(start - Math.floor((max - span) / 2), text.length - max));
+  const to = Math.min(text.length, from + max);
+  const lead = from > 0 ? '…' : '';
+  const clipped = lead + text.slice(from, to) + (to < text.length ? '…' : '');
+  const shift = lead.length - from;
+  return { text: clipped, start: Math.max(start, from) + shift, end: Math.min(end, to) + shift };
 }
 
 function humanExplanation(explanation: CronExplanation, notes: CliNote[]): string {
   const lines: string[] = [];
-  lines.push(`${explanation.expression || '""'}  (${explanation.dialect} dialect, ${explanation.timeZone})`);
+  const heading = clipAround(explanation.expression, 0, 0).text;
+  lines.push(`${heading || '""'}  (${explanation.dialect} dialect, ${explanation.timeZone})`);
   const error = explanation.error;
   if (error) {
     lines.push(`error ${error.code}: ${error.message}`);
     if (error.start !== undefined && error.end !== undefined && error.end > error.start) {
-      lines.push(`  ${explanation.expression}`, `  ${' '.repeat(error.start)}${'^'.repeat(error.end - error.start)}`);
+      const shown = clipAround(explanation.expression, error.start, error.end);
+      lines.push(`  ${shown.text}`, `  ${' '.repeat(shown.start)}${'^'.repeat(shown.end - shown.start)}`);
     }
   } else {
     lines.push(explanation.description);
@@ -91,6 +114,7 @@ function humanExplanation(explanation: CronExplanation, notes: CliNote[]): strin
       }
     }
   }
+  for (const note of explanation.notes ?? []) lines.push(`note: ${note}`);
   for (const note of notes) lines.push(`${note.severity} ${note.code}: ${note.message}`);
   for (const warning of explanation.warnings) lines.push(`${warning.severity} ${warning.code}: ${warning.message}`);
   return lines.join('\n') + '\n';

@@ -5,7 +5,13 @@
 import type { FindingCode, Severity } from '../findings/codes';
 import type { OrchestratorContext } from '../findings/types';
 import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
-import { DEFAULT_HELPER_TIMEOUT_MS, describeState, detectOrchestrator, toOrchestratorContext } from '../zenml/runner';
+import {
+  DEFAULT_HELPER_TIMEOUT_MS,
+  describeState,
+  detectOrchestrator,
+  toOrchestratorContext,
+  type DetectionError,
+} from '../zenml/runner';
 
 export interface OrchestratorRequest {
   /** --orchestrator FLAVOR */
@@ -76,7 +82,7 @@ async function resolveFromZenml(python: string, cwd: string | undefined): Promis
   const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_HELPER_TIMEOUT_MS;
   const result = await detectOrchestrator({ pythonPath: python, cwd, timeoutMs });
   if (!result.ok) {
-    const message = `${result.error.message} Checks that depend on the orchestrator are skipped.`;
+    const message = `${cliDetectionMessage(result.error)} Checks that depend on the orchestrator are skipped.`;
     return { orchestrator: null, known: false, notes: [{ code: 'zenml-detection', severity: 'warning', message }] };
   }
   const orchestrator = toOrchestratorContext(result.state);
@@ -84,4 +90,22 @@ async function resolveFromZenml(python: string, cwd: string | undefined): Promis
   const known = orchestrator !== null && isKnownFlavor(orchestrator.flavor);
   if (orchestrator && !known) notes.push(unknownOrchestratorNote(orchestrator.flavor));
   return { orchestrator, known, notes };
+}
+
+/**
+ * The runner's messages speak to the editor user (select an interpreter, settings, the log);
+ * in a terminal the remedies are the --python option and an environment variable.
+ */
+export function cliDetectionMessage(error: DetectionError): string {
+  const interpreter = error.interpreter ?? 'the given Python';
+  switch (error.code) {
+    case 'interpreter-not-found':
+      return `Python interpreter not found: ${interpreter}. Pass --python PATH of a Python with ZenML installed.`;
+    case 'zenml-not-installed':
+      return `ZenML is not installed in ${interpreter}. Install it there (pip install zenml) or pass --python PATH of the Python where it is installed.`;
+    default:
+      return error.message
+        .replace(/zenmlSchedules\.helperTimeoutSeconds/g, 'the environment variable ZENML_SCHEDULES_HELPER_TIMEOUT_SECONDS')
+        .replace(/ See the ZenML Schedules log\./, '');
+  }
 }
