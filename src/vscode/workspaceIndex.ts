@@ -5,14 +5,23 @@
 
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
-import { ScheduleIndex, mayContainSchedule } from '../workspace/scheduleIndex';
+import { ScheduleIndex, inSkippedFolder, mayContainSchedule, pathOrParentMatches } from '../workspace/scheduleIndex';
 import { isScheduleDocument, type DocumentAnalyzer } from './documents';
 import type { OrchestratorService } from './orchestrator';
 
 const FILE_GLOB = '**/*.{py,yaml,yml}';
 /** Folders never worth reading: dependencies, caches and virtual environments by their usual names. */
 const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', 'venv', '.tox', '.nox', '__pycache__', 'site-packages', '.mypy_cache', '.pytest_cache'];
+const SKIPPED_FOLDER_NAMES = new Set(SKIPPED_FOLDERS);
+const SCHEDULE_FILE = /\.(py|ya?ml)$/i;
+
+/** The enabled glob patterns of `files.exclude` (conditional `{ when }` entries are ignored). */
+function filesExcludePatterns(scope?: vscode.Uri): string[] {
+  const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
+  return Object.entries(filesExclude).filter(([, enabled]) => enabled === true).map(([pattern]) => pattern);
+}
 
 /** Our skipped folders plus the user's `files.exclude` (passing an exclude to findFiles replaces that setting). */
 export function excludeGlob(): string {
@@ -36,8 +45,12 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private scanned = false;
+  /** Per workspace folder: its root .gitignore rules. */
   private ignores = new Map<string, Ignore>();
-  private venvDirs: string[] = [];
+  /** Per workspace folder: a matcher for its files.exclude patterns. */
+  private excludes = new Map<string, (relativePath: string) => boolean>();
+  /** Folders holding a pyvenv.cfg (virtual environments), with a trailing separator. */
+  private venvDirs = new Set<string>();
   /** Progress text for the view, or undefined when idle. */
   status: string | undefined;
 
@@ -47,12 +60,29 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.index = new ScheduleIndex(() => ({ orchestrator: orchestrators.current() }));
-    const watcher = vscode.workspace.createFileSystemWatcher(FILE_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(FILE_GLOB, false, false, true);
+    // Every path, for deletes and creates only: a deleted or renamed folder may be reported
+    // as one event for the folder, not one per file inside it.
+    const anyPath = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const venvs = vscode.workspace.createFileSystemWatcher('**/pyvenv.cfg', false, true, false);
+    const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     this.subscriptions.push(
       watcher,
+      anyPath,
+      venvs,
+      gitignores,
       watcher.onDidCreate((uri) => this.queue(uri)),
       watcher.onDidChange((uri) => this.queue(uri)),
-      watcher.onDidDelete((uri) => this.queue(uri, true)),
+      anyPath.onDidDelete((uri) => this.queue(uri, true)),
+      anyPath.onDidCreate((uri) => void this.queueIfFolder(uri)),
+      venvs.onDidCreate((uri) => this.venvCreated(uri)),
+      venvs.onDidDelete((uri) => this.venvDirs.delete(path.dirname(uri.fsPath) + path.sep)),
+      gitignores.onDidCreate((uri) => this.ignoreRulesChanged(uri)),
+      gitignores.onDidChange((uri) => this.ignoreRulesChanged(uri)),
+      gitignores.onDidDelete((uri) => this.ignoreRulesChanged(uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.scanned && e.affectsConfiguration('files.exclude')) void this.rescan();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.scheme === 'file' && e.contentChanges.length) this.queue(e.document.uri);
       }),
@@ -86,7 +116,7 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
       this.status = 'Looking for schedules…';
       this.changed.fire();
       await this.loadIgnores();
-      const uris = (await vscode.workspace.findFiles(FILE_GLOB, excludeGlob())).filter((u) => !this.isIgnored(u));
+      const uris = (await vscode.workspace.findFiles(FILE_GLOB, excludeGlob())).filter((u) => !this.shouldSkip(u));
       this.index.clear();
       let done = 0;
       const queue = [...uris];
@@ -109,28 +139,70 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** The root .gitignore of each folder and the folders of virtual environments (they hold pyvenv.cfg). */
+  /** The root .gitignore and files.exclude of each folder, and the folders of virtual environments (they hold pyvenv.cfg). */
   private async loadIgnores(): Promise<void> {
     this.ignores = new Map();
+    this.excludes = new Map();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'));
-        this.ignores.set(folder.uri.fsPath, ignore().add(Buffer.from(bytes).toString('utf8')));
-      } catch {
-        // No .gitignore: nothing to honour.
-      }
+      await this.loadGitignore(folder);
+      const patterns = filesExcludePatterns(folder.uri);
+      this.excludes.set(folder.uri.fsPath, (p) => patterns.some((pattern) => minimatch(p, pattern, { dot: true })));
     }
     const cfgs = await vscode.workspace.findFiles('**/pyvenv.cfg', '**/node_modules/**');
-    this.venvDirs = cfgs.map((u) => path.dirname(u.fsPath) + path.sep);
+    this.venvDirs = new Set(cfgs.map((u) => path.dirname(u.fsPath) + path.sep));
   }
 
-  private isIgnored(uri: vscode.Uri): boolean {
-    if (this.venvDirs.some((dir) => uri.fsPath.startsWith(dir))) return true;
+  private async loadGitignore(folder: vscode.WorkspaceFolder): Promise<void> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'));
+      this.ignores.set(folder.uri.fsPath, ignore().add(Buffer.from(bytes).toString('utf8')));
+    } catch {
+      // No .gitignore: nothing to honour.
+      this.ignores.delete(folder.uri.fsPath);
+    }
+  }
+
+  /**
+   * The one rule for which files the index never reads, used by the first scan and by
+   * every later change: skipped folder names, files.exclude, the root .gitignore and
+   * virtual environments.
+   */
+  private shouldSkip(uri: vscode.Uri): boolean {
+    if ([...this.venvDirs].some((dir) => uri.fsPath.startsWith(dir))) return true;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const rules = folder && this.ignores.get(folder.uri.fsPath);
-    if (!folder || !rules) return false;
+    if (!folder) return false;
     const relative = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
-    return relative !== '' && !relative.startsWith('..') && rules.ignores(relative);
+    if (relative === '' || relative.startsWith('..')) return false;
+    if (inSkippedFolder(relative, SKIPPED_FOLDER_NAMES)) return true;
+    const excluded = this.excludes.get(folder.uri.fsPath);
+    if (excluded && pathOrParentMatches(relative, excluded)) return true;
+    const rules = this.ignores.get(folder.uri.fsPath);
+    return rules !== undefined && rules.ignores(relative);
+  }
+
+  /** A new virtual environment: never read it, and forget what was read from it before pyvenv.cfg appeared. */
+  private venvCreated(cfg: vscode.Uri): void {
+    const dir = vscode.Uri.file(path.dirname(cfg.fsPath));
+    this.venvDirs.add(dir.fsPath + path.sep);
+    if (this.index.deleteUnder(dir.toString())) this.changed.fire();
+  }
+
+  /** A root .gitignore changed: what it covers is re-read from scratch (rare; a rescan is simplest and exact). */
+  private ignoreRulesChanged(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!this.scanned || !folder || path.dirname(uri.fsPath) !== folder.uri.fsPath) return;
+    void this.rescan();
+  }
+
+  /** A created folder (a rename's new name, a copy) is reported alone: queue the schedule files inside it. */
+  private async queueIfFolder(uri: vscode.Uri): Promise<void> {
+    if (!this.scanned || SCHEDULE_FILE.test(uri.path) || this.shouldSkip(vscode.Uri.joinPath(uri, 'x.py'))) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, FILE_GLOB), excludeGlob())) this.queue(file);
   }
 
   private label(uri: vscode.Uri): string {
@@ -160,7 +232,8 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
   }
 
   private queue(uri: vscode.Uri, deleted = false): void {
-    if (!this.scanned || this.isIgnored(uri) || !/\.(py|ya?ml)$/i.test(uri.path)) return;
+    // A delete of any path may be a folder holding indexed files; other events only matter for readable schedule files.
+    if (!this.scanned || (!deleted && (!SCHEDULE_FILE.test(uri.path) || this.shouldSkip(uri)))) return;
     this.pending.set(uri.toString(), deleted ? null : uri);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
@@ -171,7 +244,9 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
     this.pending.clear();
     let changed = false;
     for (const [key, uri] of batch) {
-      changed = (uri ? await this.read(uri) : this.index.deleteFile(key)) || changed;
+      // Checked again: a pyvenv.cfg or .gitignore may have arrived during the debounce.
+      if (uri && this.shouldSkip(uri)) changed = this.index.deleteFile(key) || changed;
+      else changed = (uri ? await this.read(uri) : this.index.deleteUnder(key)) || changed;
     }
     if (changed) this.changed.fire();
   }

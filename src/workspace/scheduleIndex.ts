@@ -27,6 +27,26 @@ export function mayContainSchedule(text: string): boolean {
   return text.includes('chedule');
 }
 
+/**
+ * True when `relativePath` (slash-separated, relative to its workspace folder) or one of
+ * its parent folders satisfies `matches`: excluding a folder excludes what it holds, as
+ * files.exclude and .gitignore do. A folder is offered with a trailing slash too.
+ */
+export function pathOrParentMatches(relativePath: string, matches: (candidate: string) => boolean): boolean {
+  const segments = relativePath.split('/').filter((s) => s !== '');
+  for (let i = 1; i <= segments.length; i++) {
+    const candidate = segments.slice(0, i).join('/');
+    if (matches(candidate) || (i < segments.length && matches(candidate + '/'))) return true;
+  }
+  return false;
+}
+
+/** True when a folder of `relativePath` has one of the names in `folders` (node_modules, .venv…). */
+export function inSkippedFolder(relativePath: string, folders: ReadonlySet<string>): boolean {
+  const segments = relativePath.split('/');
+  return segments.slice(0, -1).some((segment) => folders.has(segment));
+}
+
 function within(outer: { start: { line: number; character: number }; end: { line: number; character: number } }, inner: typeof outer): boolean {
   const le = (a: typeof outer.start, b: typeof outer.start) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return le(outer.start, inner.start) && le(inner.end, outer.end);
@@ -66,6 +86,19 @@ export class ScheduleIndex {
 
   deleteFile(key: string): boolean {
     return this.files.delete(key);
+  }
+
+  /**
+   * Drops the file `key` and every file under it when `key` is a folder (a deleted
+   * or renamed folder may be reported as one event). Returns true when anything went.
+   */
+  deleteUnder(key: string): boolean {
+    const folder = key.endsWith('/') ? key : key + '/';
+    let removed = this.files.delete(key);
+    for (const fileKey of [...this.files.keys()]) {
+      if (fileKey.startsWith(folder)) removed = this.files.delete(fileKey) || removed;
+    }
+    return removed;
   }
 
   clear(): void {

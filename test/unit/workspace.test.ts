@@ -8,7 +8,7 @@ import { discover } from '../../src/discovery';
 import type { OrchestratorContext } from '../../src/findings/types';
 import { orchestratorLine, scheduleMarkdown } from '../../src/workspace/present';
 import { summarizeSchedule as summarize, summaryOptionsFor } from '../../src/workspace/summary';
-import { ScheduleIndex, mayContainSchedule } from '../../src/workspace/scheduleIndex';
+import { ScheduleIndex, inSkippedFolder, mayContainSchedule, pathOrParentMatches } from '../../src/workspace/scheduleIndex';
 import { buildGroups } from '../../src/workspace/treeModel';
 
 const examples = join(__dirname, '..', '..', 'examples');
@@ -109,6 +109,33 @@ describe('ScheduleIndex and buildGroups', () => {
     const training = groups.find((g) => g.label === 'training_pipeline')!;
     assert.equal(training.rows[0].label, 'nightly-training');
     assert.equal(training.rows[0].worst, 'warning', 'local orchestrator: unsupported-orchestrator warning');
+  });
+
+  it('deleteUnder drops a file, or every file under a deleted folder, and nothing else', () => {
+    const index = new ScheduleIndex(() => ({ orchestrator: null }));
+    const text = 'from zenml.config import Schedule\nSchedule(cron_expression="0 3 * * *")\n';
+    for (const key of ['file:///w/jobs/a.py', 'file:///w/jobs/deep/b.py', 'file:///w/jobs2/c.py', 'file:///w/top.py']) {
+      index.setFile(key, key, key, text);
+    }
+    assert.equal(index.deleteUnder('file:///w/jobs'), true);
+    assert.deepEqual(index.schedules().map((s) => s.file.key).sort(), ['file:///w/jobs2/c.py', 'file:///w/top.py'], 'a sibling sharing the prefix stays');
+    assert.equal(index.deleteUnder('file:///w/jobs'), false, 'nothing left under it');
+    assert.equal(index.deleteUnder('file:///w/top.py'), true, 'a single file');
+    assert.equal(index.fileCount, 1);
+  });
+
+  it('skips paths under skipped folders and paths whose folder matches an exclude', () => {
+    const folders = new Set(['.venv', 'node_modules']);
+    assert.equal(inSkippedFolder('.venv/lib/python3.11/site.py', folders), true);
+    assert.equal(inSkippedFolder('src/node_modules/x/y.py', folders), true);
+    assert.equal(inSkippedFolder('src/venv_tools.py', folders), false);
+    assert.equal(inSkippedFolder('.venv', folders), false, 'the folder name is checked on parents only');
+    const seen: string[] = [];
+    const excludesBuild = (p: string) => (seen.push(p), p === 'build/');
+    assert.equal(pathOrParentMatches('build/gen/a.py', excludesBuild), true);
+    assert.deepEqual(seen, ['build', 'build/']);
+    assert.equal(pathOrParentMatches('src/build.py', (p) => p === 'build/'), false);
+    assert.equal(pathOrParentMatches('src/a.py', (p) => p === 'src/a.py'), true, 'the file itself');
   });
 
   it('sorts by next run, soonest first', () => {
