@@ -1,7 +1,9 @@
 // Which orchestrator the workspace's code targets, in this order:
 // 1. the `zenmlSchedules.orchestrator` setting (overrides everything);
-// 2. ZenML's active stack, detected lazily by the helper once registerZenml()
-//    has attached a detector (zenmlDetection.ts); null while pending or failed.
+// 2. ZenML's active stack, detected by the helper once registerZenml() has
+//    attached a detector (zenmlDetection.ts); null while pending, failed or not
+//    yet started. Reading never starts detection: registerZenml() starts it on
+//    real need (a schedule, a .zen folder, the Schedules view, a ZenML command).
 
 import * as vscode from 'vscode';
 import type { OrchestratorContext } from '../findings/types';
@@ -42,13 +44,13 @@ export class OrchestratorService implements vscode.Disposable {
       const schedulableStacks = detection?.status === 'ok' ? toOrchestratorContext(detection.state)?.schedulableStacks : undefined;
       return schedulableStacks ? { flavor, source: 'setting', schedulableStacks } : { flavor, source: 'setting' };
     }
-    const detection = this.detector?.get(uri);
+    const detection = this.detector?.peek(uri);
     return detection?.status === 'ok' ? toOrchestratorContext(detection.state) : null;
   }
 
-  /** The ZenML detection behind `current` (status bar, menus); starts it on first need. */
+  /** The ZenML detection behind `current` (status bar, menus); undefined until it has started. */
   detection(uri?: vscode.Uri): FolderDetection | undefined {
-    return this.detector?.get(uri);
+    return this.detector?.peek(uri);
   }
 
   dispose(): void {

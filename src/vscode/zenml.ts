@@ -3,7 +3,10 @@
 // to switch the active stack (through ZenML) and to set or clear the override.
 
 import * as vscode from 'vscode';
+import { discover } from '../discovery';
+import { mayContainSchedule } from '../workspace/scheduleIndex';
 import { CAPABILITIES, capabilityOf } from '../zenml/capabilities';
+import { findRepositoryRoot } from '../zenml/config';
 import type { DetectionError, ZenmlState } from '../zenml/runner';
 import type { OrchestratorService } from './orchestrator';
 import { type FolderDetection, ZenmlDetector } from './zenmlDetection';
@@ -21,7 +24,12 @@ export const ZENML_COMMANDS = {
 export interface ZenmlServices {
   orchestrator: OrchestratorService;
   log: vscode.LogOutputChannel;
+  /** The Schedules view: detection starts when it is shown (optional; wired in extension.ts). */
+  schedulesView?: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
 }
+
+/** Debounce for looking for a schedule in an edited document (only until detection has started). */
+const SCHEDULE_CHECK_MS = 500;
 
 /** Registered objects, for tests and for the code actions. */
 export interface ZenmlRegistration {
@@ -37,29 +45,88 @@ export function zenmlRegistration(): ZenmlRegistration | undefined {
 export function registerZenml(context: vscode.ExtensionContext, services: ZenmlServices): void {
   const { orchestrator, log } = services;
   const problems = new OncePerSession(log);
-  const detector = new ZenmlDetector(log, (error) => problems.show(error));
+  // Folders where a failure deserves a pop-up: they have a .zen folder or a schedule. Elsewhere (a
+  // Python user without ZenML who ran a command) the status bar and the log say it, quietly.
+  const loudFolders = new Set<string>();
+  const detector = new ZenmlDetector(log, (error, folder) => {
+    if (loudFolders.has(folder)) problems.show(error);
+  });
   orchestrator.attachDetector(detector);
 
   const statusBar = vscode.window.createStatusBarItem('zenmlSchedules.stack', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'ZenML Schedules: Stack';
   statusBar.command = ZENML_COMMANDS.menu;
   const update = () => updateStatusBar(statusBar, orchestrator);
+
+  /** Start detection for the folder of `uri` (no-op once started); `loud` lets its failure pop up. */
+  const need = (uri: vscode.Uri | undefined, reason: string, loud: boolean) => {
+    const folder = detector.folderFor(uri);
+    if (!folder) return;
+    if (loud) loudFolders.add(folder);
+    detector.get(uri, reason);
+    update();
+  };
+  const needForZenFolders = () => {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (findRepositoryRoot(folder.uri.fsPath)) need(folder.uri, 'the workspace has a .zen folder', true);
+    }
+  };
+  const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Nothing left to learn from this document: not Python/YAML, or its folder's detection started loud. */
+  const settled = (document: vscode.TextDocument) => {
+    if (document.languageId !== 'python' && document.languageId !== 'yaml') return true;
+    const folder = detector.folderFor(document.uri);
+    return !folder || (loudFolders.has(folder) && detector.peek(document.uri) !== undefined);
+  };
+  const needIfSchedule = (document: vscode.TextDocument) => {
+    if (!settled(document) && hasSchedule(document)) need(document.uri, `a schedule in ${vscode.workspace.asRelativePath(document.uri)}`, true);
+  };
+  const view = services.schedulesView;
+  const needForView = () => {
+    if (view?.visible) need(undefined, 'the Schedules view is shown', false);
+  };
+
   context.subscriptions.push(
     detector,
     statusBar,
     orchestrator.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidGrantWorkspaceTrust(update),
+    vscode.workspace.onDidOpenTextDocument(needIfSchedule),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (settled(e.document)) return;
+      const key = e.document.uri.toString();
+      clearTimeout(pendingChecks.get(key));
+      pendingChecks.set(
+        key,
+        setTimeout(() => {
+          pendingChecks.delete(key);
+          needIfSchedule(e.document);
+        }, SCHEDULE_CHECK_MS),
+      );
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(needForZenFolders),
+    { dispose: () => pendingChecks.forEach((timer) => clearTimeout(timer)) },
   );
+  if (view) context.subscriptions.push(view.onDidChangeVisibility(needForView));
+  needForZenFolders();
+  for (const document of vscode.workspace.textDocuments) needIfSchedule(document);
+  needForView();
   update();
 
   const register = (id: string, handler: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  register(ZENML_COMMANDS.menu, () => showMenu(orchestrator, detector, log));
+  register(ZENML_COMMANDS.menu, () => {
+    need(activeUri(), 'the ZenML menu was opened', false);
+    return showMenu(orchestrator, detector, log);
+  });
   register(ZENML_COMMANDS.switchStack, (stack?: unknown, uri?: unknown) =>
     switchStackCommand(detector, typeof stack === 'string' ? stack : undefined, uri instanceof vscode.Uri ? uri : activeUri()),
   );
-  register(ZENML_COMMANDS.setOverride, () => setOverrideCommand(orchestrator));
+  // An optional flavor sets it without asking (tests, keybindings, other extensions).
+  register(ZENML_COMMANDS.setOverride, (flavor?: unknown) =>
+    typeof flavor === 'string' && flavor.trim() ? setOverride(flavor.trim()) : setOverrideCommand(orchestrator),
+  );
   register(ZENML_COMMANDS.clearOverride, () => setOverride(undefined));
   register(ZENML_COMMANDS.redetect, async () => {
     const folder = detector.folderFor(activeUri());
@@ -69,9 +136,21 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
     const target = uri instanceof vscode.Uri ? uri : activeUri();
     const override = orchestrator.override(target);
     const detection = override ? undefined : orchestrator.detection(target);
-    return { ...statusBarContent(override, detection), detection, shown: { text: statusBar.text, tooltip: statusBar.tooltip } };
+    return {
+      ...statusBarContent(override, detection),
+      detection,
+      shown: { text: statusBar.text, tooltip: statusBar.tooltip, visible: statusBarVisible },
+      popupsShown: problems.count,
+    };
   });
   registration = { detector, statusBar };
+}
+
+/** Does the document hold at least one Schedule (a cheap text test first, then discovery)? */
+function hasSchedule(document: vscode.TextDocument): boolean {
+  const text = document.getText();
+  if (!mayContainSchedule(text)) return false;
+  return discover(text, document.languageId === 'python' ? 'document.py' : 'document.yaml').schedules.length > 0;
 }
 
 function activeUri(): vscode.Uri | undefined {
@@ -126,18 +205,25 @@ function tooltipFor(state: ZenmlState, interpreter: string, can: string): string
   ].join('\n');
 }
 
+/** Whether the item is shown (StatusBarItem has no getter): for the status query. */
+let statusBarVisible = false;
+
+/** Hidden outside Python/YAML, and until detection has started or the override is set (nothing to say yet). */
 function updateStatusBar(item: vscode.StatusBarItem, orchestrator: OrchestratorService): void {
   const editor = vscode.window.activeTextEditor;
-  if (!isScheduleLanguage(editor)) {
+  const uri = editor?.document.uri;
+  const override = isScheduleLanguage(editor) ? orchestrator.override(uri) : '';
+  const detection = override || !isScheduleLanguage(editor) ? undefined : orchestrator.detection(uri);
+  if (!override && !detection) {
     item.hide();
+    statusBarVisible = false;
     return;
   }
-  const uri = editor?.document.uri;
-  const override = orchestrator.override(uri);
-  const content = statusBarContent(override, override ? undefined : orchestrator.detection(uri));
+  const content = statusBarContent(override, detection);
   item.text = content.text;
   item.tooltip = content.tooltip;
   item.show();
+  statusBarVisible = true;
 }
 
 interface MenuItem extends vscode.QuickPickItem {
@@ -237,6 +323,8 @@ async function setOverride(flavor: string | undefined): Promise<void> {
 /** One pop-up per distinct problem per session; every occurrence goes to the log. */
 class OncePerSession {
   private readonly shown = new Set<string>();
+  /** Pop-ups shown so far (the status query reports it, so tests can count them). */
+  count = 0;
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   show(error: DetectionError): void {
@@ -244,6 +332,7 @@ class OncePerSession {
     const key = `${error.code}\n${error.interpreter ?? ''}`;
     if (this.shown.has(key)) return;
     this.shown.add(key);
+    this.count++;
     const actions = error.code === 'timeout' || error.code === 'helper-failed' ? ['Show Log'] : ['Set Python Path', 'Show Log'];
     void vscode.window.showWarningMessage(`ZenML Schedules: ${error.message}`, ...actions).then((choice) => {
       if (choice === 'Show Log') this.log.show(true);

@@ -24,8 +24,8 @@ export type FolderDetection =
 
 const DEBOUNCE_MS = 400;
 
-/** Reports each distinct problem once per session (the lead's log gets every one). */
-export type ProblemReporter = (error: DetectionError) => void;
+/** Told of every failed detection (with the folder it was for); decides whether to pop up. */
+export type ProblemReporter = (error: DetectionError, folder: string) => void;
 
 interface FolderEntry {
   detection: FolderDetection;
@@ -81,13 +81,13 @@ export class ZenmlDetector implements vscode.Disposable {
     return folder ? this.folders.get(folder)?.detection : undefined;
   }
 
-  /** The cached answer; starts detection on first need and returns `pending` meanwhile. */
-  get(uri?: vscode.Uri): FolderDetection | undefined {
+  /** The cached answer; starts detection on first need (say which) and returns `pending` meanwhile. */
+  get(uri?: vscode.Uri, reason = 'first use'): FolderDetection | undefined {
     const folder = this.folderFor(uri);
     if (!folder) return undefined;
     const entry = this.folders.get(folder);
     if (entry) return entry.detection;
-    void this.refresh(folder, 'first use');
+    void this.refresh(folder, reason);
     return this.folders.get(folder)?.detection;
   }
 
@@ -175,7 +175,7 @@ export class ZenmlDetector implements vscode.Disposable {
       return { status: 'ok', folder, state: result.state, interpreter: result.state.pythonExecutable, interpreterSource: choice.source };
     }
     this.log.error(`ZenML detection failed (${ms} ms): ${result.error.message}${result.error.detail ? `\n${result.error.detail}` : ''}`);
-    this.reportProblem(result.error);
+    this.reportProblem(result.error, folder);
     return { status: 'error', folder, error: result.error, interpreterSource: choice.source };
   }
 

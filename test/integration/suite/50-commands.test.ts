@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { HOST, activateExtension, extension, sleep, waitFor, workspaceFile, type ExtensionApi } from './helpers';
+import { HOST, activateExtension, codeOf, extension, ourDiagnostics, sleep, waitFor, workspaceFile, type ExtensionApi } from './helpers';
 
 interface ContributedCommand {
   command: string;
@@ -153,6 +153,35 @@ describe('commands', () => {
       sleep(30_000).then(() => 'pending'),
     ]);
     assert.equal(opened, 'returned', 'openSchedulingDocs did not return (is the link prompt still open?)');
+  });
+
+  it('setOrchestratorOverride with a flavor writes the setting; the quick fix then offers to clear it, and clearing works', async function () {
+    this.timeout(60_000);
+    const config = () => vscode.workspace.getConfiguration('zenmlSchedules').inspect<string>('orchestrator');
+    const uri = workspaceFile('pipelines/training.py');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    try {
+      await vscode.commands.executeCommand('zenmlSchedules.setOrchestratorOverride', 'local');
+      assert.equal(config()?.workspaceValue, 'local');
+      const status = await vscode.commands.executeCommand<{ text: string; shown: { visible: boolean } }>('zenmlSchedules.zenmlStatus', uri);
+      assert.match(status.text, /local \(setting\)/);
+      assert.equal(status.shown.visible, true, 'the status bar item shows the override');
+      // The local orchestrator cannot schedule: switching stacks would change nothing while the override is set.
+      const warning = await waitFor('unsupported-orchestrator with the override', () =>
+        ourDiagnostics(uri).find((d) => codeOf(d) === 'unsupported-orchestrator'),
+      );
+      const actions = ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range)) ?? []).filter(
+        (a) => 'title' in a,
+      );
+      const clear = actions.find((a) => a.title === 'Clear the orchestrator override (zenmlSchedules.orchestrator)');
+      assert.ok(clear?.command, `no clear-override action in ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(clear.command.command, 'zenmlSchedules.clearOrchestratorOverride');
+      assert.ok(!actions.some((a) => /Switch the active ZenML stack/.test(a.title)));
+      await vscode.commands.executeCommand(clear.command.command, ...(clear.command.arguments ?? []));
+      assert.equal(config()?.workspaceValue, undefined);
+    } finally {
+      await vscode.commands.executeCommand('zenmlSchedules.clearOrchestratorOverride');
+    }
   });
 
   it('every other contributed command runs without throwing (pickers it opens are closed)', async function () {
