@@ -23,6 +23,8 @@ const MARKER = process.env.ZS_ZENML_MARKER ?? '';
 interface ZenmlStatus {
   text: string;
   tooltip: string;
+  /** Warning pop-ups shown so far this session (one per distinct problem). */
+  popupsShown: number;
   detection?: { status: string; error?: { code: string; message: string }; state?: { activeStack: { name: string } } };
 }
 
@@ -148,8 +150,16 @@ describe('ZenML detection in the editor (real ZenML)', function () {
   it('a non-existent interpreter, and a helper that hangs (timeout)', async () => {
     const uri = workspaceFile('pipeline.py');
     const missing = path.join(os.tmpdir(), 'zenml-schedules-no-such-python');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const popupsBefore = (await status(uri)).popupsShown;
     restore.push(await setSetting('pythonPath', missing));
     await waitFor('interpreter-not-found', async () => ((await status(uri)).detection?.error?.code === 'interpreter-not-found' ? true : undefined), 60_000);
+    // The same problem again (two more failing detections) pops up no more: one pop-up, then the status bar and log.
+    await vscode.commands.executeCommand('zenmlSchedules.redetectZenml');
+    await vscode.commands.executeCommand('zenmlSchedules.redetectZenml');
+    const after = await status(uri);
+    assert.equal(after.detection?.error?.code, 'interpreter-not-found');
+    assert.equal(after.popupsShown, popupsBefore + 1, 'one pop-up for a missing interpreter, however often detection fails');
     const hanging = path.join(os.tmpdir(), `zenml-schedules-hanging-${process.pid}`);
     fs.writeFileSync(hanging, '#!/bin/sh\nsleep 60\n', { mode: 0o755 });
     restore.push(await setSetting('helperTimeoutSeconds', 1));
