@@ -8,6 +8,7 @@ import { mayContainSchedule } from '../workspace/scheduleIndex';
 import { CAPABILITIES, capabilityOf } from '../zenml/capabilities';
 import { findRepositoryRoot } from '../zenml/config';
 import type { DetectionError, ZenmlState } from '../zenml/runner';
+import { isScheduleDocument } from './documents';
 import type { OrchestratorService } from './orchestrator';
 import { type FolderDetection, ZenmlDetector } from './zenmlDetection';
 
@@ -74,7 +75,7 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
   const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
   /** Nothing left to learn from this document: not Python/YAML, or its folder's detection started loud. */
   const settled = (document: vscode.TextDocument) => {
-    if (document.languageId !== 'python' && document.languageId !== 'yaml') return true;
+    if (!isScheduleDocument(document)) return true; // also skips git:, output: and other virtual documents
     const folder = detector.folderFor(document.uri);
     return !folder || (loudFolders.has(folder) && detector.peek(document.uri) !== undefined);
   };
