@@ -116,8 +116,9 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
       this.status = 'Looking for schedules…';
       this.changed.fire();
       await this.loadIgnores();
-      const uris = (await vscode.workspace.findFiles(FILE_GLOB, excludeGlob())).filter((u) => !this.shouldSkip(u));
+      // Cleared before listing: a file changed while findFiles runs is then read by flush() after the clear, not lost to it.
       this.index.clear();
+      const uris = (await vscode.workspace.findFiles(FILE_GLOB, excludeGlob())).filter((u) => !this.shouldSkip(u));
       let done = 0;
       const queue = [...uris];
       const worker = async () => {

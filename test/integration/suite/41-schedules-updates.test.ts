@@ -22,7 +22,7 @@ interface Row {
   description: string;
 }
 
-const CREATED_ROOTS = ['zs-it-jobs', 'zs-it-folder', 'zs-it-sentinel.py', '.venv', 'zs-it-env', '.vscode/zs-it-ignored.py'];
+const CREATED_ROOTS = ['zs-it-jobs', 'zs-it-folder', 'zs-it-renamed', 'zs-it-excluded', 'zs-it-sentinel.py', '.venv', 'zs-it-env', '.vscode/zs-it-ignored.py'];
 
 function scheduleFile(name: string, cron: string): Uint8Array {
   return Buffer.from(`from zenml.config.schedule import Schedule\n\nschedule = Schedule(name="${name}", cron_expression="${cron}")\n`, 'utf8');
@@ -104,6 +104,48 @@ describe('schedules view updates', () => {
     await vscode.workspace.fs.delete(workspaceFile('zs-it-folder'), { recursive: true, useTrash: false });
     await waitForNoRow(api, 'zs-it-folder-a');
     await waitForNoRow(api, 'zs-it-folder-b');
+  });
+
+  it('follows a renamed folder', async () => {
+    await write('zs-it-folder/a.py', scheduleFile('zs-it-moving', '0 6 * * *'));
+    const before = await waitForRow(api, 'zs-it-moving');
+    assert.match(before.id, /zs-it-folder\//);
+
+    await vscode.workspace.fs.rename(workspaceFile('zs-it-folder'), workspaceFile('zs-it-renamed'));
+    const after = await waitForRow(api, 'zs-it-moving', (r) => r.id.includes('zs-it-renamed/'));
+    const rows = (await rowsNow(api)).filter((r) => r.label === 'zs-it-moving');
+    assert.equal(rows.length, 1, `the old path is gone:\n${show(rows)}\n${after.id}`);
+  });
+
+  it('honours a files.exclude pattern added after the scan', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const previous = files.inspect<Record<string, boolean>>('exclude')?.globalValue;
+    await files.update('exclude', { ...(previous ?? {}), '**/zs-it-excluded': true }, vscode.ConfigurationTarget.Global);
+    try {
+      await api.workspaceIndex?.ensureScanned?.();
+      await sleep(500);
+      await write('zs-it-excluded/job.py', scheduleFile('zs-it-excluded', '0 8 * * *'));
+      await write('zs-it-sentinel.py', scheduleFile('zs-it-sentinel', '0 9 * * *'));
+      await waitForRow(api, 'zs-it-sentinel');
+      await sleep(1_000);
+      const rows = await rowsNow(api);
+      assert.ok(!rows.some((r) => r.label === 'zs-it-excluded'), `an excluded file is listed:\n${show(rows)}`);
+    } finally {
+      await vscode.workspace.getConfiguration('files').update('exclude', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('re-reads the root .gitignore when it changes', async () => {
+    await write('zs-it-jobs/soon_ignored.py', scheduleFile('zs-it-soon-ignored', '0 4 * * *'));
+    await waitForRow(api, 'zs-it-soon-ignored');
+    const gitignore = workspaceFile('.gitignore');
+    const original = await vscode.workspace.fs.readFile(gitignore);
+    try {
+      await vscode.workspace.fs.writeFile(gitignore, Buffer.concat([Buffer.from(original), Buffer.from('\nzs-it-jobs/\n')]));
+      await waitForNoRow(api, 'zs-it-soon-ignored');
+    } finally {
+      await vscode.workspace.fs.writeFile(gitignore, original);
+    }
   });
 
   it('never lists schedules in virtual environments or .gitignored files created after the scan', async () => {
