@@ -66,7 +66,8 @@ async function prepareZenmlRepository() {
   return {
     workspace: repo,
     env,
-    settings: { 'zenmlSchedules.pythonPath': join(ZENML_BIN, 'python') },
+    // ZenML's first import can take well over the default 10 s on a loaded 2-core machine.
+    settings: { 'zenmlSchedules.pythonPath': join(ZENML_BIN, 'python'), 'zenmlSchedules.helperTimeoutSeconds': 90 },
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -75,7 +76,7 @@ async function zenmlDefaultStack({ page, shot }) {
   await openFromExplorer(page, 'training.py');
   // Detection runs the helper in the venv's Python (a few seconds on a loaded machine).
   const item = page.locator('.statusbar-item', { hasText: /default/ }).filter({ hasText: /local/ }).first();
-  await item.waitFor({ state: 'visible', timeout: 90_000 });
+  await item.waitFor({ state: 'visible', timeout: 120_000 });
   const label = await item.innerText();
   assert.match(label, /default\s*·\s*local/, label);
   await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: WAIT_MS });
