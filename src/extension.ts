@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
-  registerZenml(context, { orchestrator: orchestrators, log });
+  registerZenml(context, { orchestrator: orchestrators, log, schedulesView: view });
   registerCodeActions(context, { orchestrator: orchestrators });
 
   return {
