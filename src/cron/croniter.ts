@@ -6,7 +6,7 @@
 
 import { CronParseError, DOW_NAMES, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, tokenize, own } from './fields';
 import type { CronField } from './types';
-import { type ZoneRules, civilFromSeconds, daysFromCivil, daysInMonth, localSeconds, weekdayOf } from './zone';
+import { type ZoneRules, civilFromSeconds, daysInMonth, localSeconds, weekdayOf } from './zone';
 
 type Value = number | '*' | 'l';
 
@@ -214,14 +214,10 @@ interface Wall {
 
 function wallOffset(rules: ZoneRules, w: Wall): number {
   if (rules.isUtc) return 0;
-  const guess = w.local - rules.offsetAt(w.local);
-  for (const tr of rules.transitionsBetween(guess - 2 * 86400, guess + 2 * 86400)) {
-    const lo = tr.at + Math.min(tr.before, tr.after);
-    const hi = tr.at + Math.max(tr.before, tr.after);
-    if (w.local >= lo && w.local < hi) return w.fold === 0 ? tr.before : tr.after;
-  }
+  const tr = rules.transitionAtWall(w.local);
+  if (tr) return w.fold === 0 ? tr.before : tr.after;
   const instants = rules.instantsOf(w.local);
-  return instants.length > 0 ? w.local - instants[0] : rules.offsetAt(guess);
+  return instants.length > 0 ? w.local - instants[0] : rules.offsetAt(w.local - rules.offsetAt(w.local));
 }
 
 function toTimestamp(rules: ZoneRules, w: Wall): number {
@@ -447,4 +443,3 @@ export function croniterRuns(spec: CroniterSpec, rules: ZoneRules, from: number,
   return out;
 }
 
-export { daysFromCivil };

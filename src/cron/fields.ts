@@ -57,16 +57,6 @@ export const FIVE_FIELD_PRESETS: Readonly<Record<string, string>> = {
   '@hourly': '0 * * * *',
 };
 
-export const FIELD_LABEL: Record<CronField, string> = {
-  second: 'second',
-  minute: 'minute',
-  hour: 'hour',
-  dayOfMonth: 'dayOfMonth',
-  month: 'month',
-  dayOfWeek: 'dayOfWeek',
-  year: 'year',
-};
-
 /** A parse failure. Thrown only inside the parsers and caught in explain. */
 export class CronParseError extends Error {
   constructor(

@@ -79,16 +79,12 @@ class JavaCalendar {
 }
 
 /** The instant Java gives a wall time: the standard-time reading when it is in a gap or an overlap. */
-export function resolveWallTime(rules: ZoneRules, local: number): number {
+function resolveWallTime(rules: ZoneRules, local: number): number {
   const instants = rules.instantsOf(local);
   if (instants.length === 1) return instants[0];
-  const guess = local - rules.offsetAt(local);
-  for (const tr of rules.transitionsBetween(guess - 2 * 86400, guess + 2 * 86400)) {
-    const lo = tr.at + Math.min(tr.before, tr.after);
-    const hi = tr.at + Math.max(tr.before, tr.after);
-    if (local >= lo && local < hi) return local - Math.min(tr.before, tr.after);
-  }
-  return instants.length > 0 ? instants[instants.length - 1] : guess;
+  const tr = rules.transitionAtWall(local);
+  if (tr) return local - Math.min(tr.before, tr.after);
+  return instants.length > 0 ? instants[instants.length - 1] : local - rules.offsetAt(local);
 }
 
 function tailFirst(set: number[], from: number): number | undefined {

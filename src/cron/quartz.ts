@@ -18,19 +18,23 @@ const FIELDS: CronField[] = ['second', 'minute', 'hour', 'dayOfMonth', 'month', 
 const ALL = 99;
 const NO_SPEC = 98;
 /** Quartz stops looking 100 years after the current year. */
-export const QUARTZ_MAX_YEAR_AHEAD = 100;
+const QUARTZ_MAX_YEAR_AHEAD = 100;
 
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DOW_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-interface State {
-  sets: Array<Set<number>>;
+/** Quartz's day flags and year bound: the parser's state and QuartzSets both carry them. */
+interface QuartzFlags {
   lastDayOfMonth: boolean;
   lastDayOffset: number;
   nearestWeekday: boolean;
   lastDayOfWeek: boolean;
   nthDayOfWeek: number;
   maxYear: number;
+}
+
+interface State extends QuartzFlags {
+  sets: Array<Set<number>>;
 }
 
 class Fail extends Error {}
@@ -295,7 +299,7 @@ function storeItem(st: State, s: string, type: number): void {
 }
 
 /** Quartz's own state after parsing: sorted sets (with its ALL=99 / NO_SPEC=98 markers) and flags. */
-export interface QuartzSets {
+export interface QuartzSets extends QuartzFlags {
   seconds: number[];
   minutes: number[];
   hours: number[];
@@ -303,12 +307,6 @@ export interface QuartzSets {
   months: number[];
   daysOfWeek: number[];
   years: number[];
-  lastDayOfMonth: boolean;
-  lastDayOffset: number;
-  nearestWeekday: boolean;
-  lastDayOfWeek: boolean;
-  nthDayOfWeek: number;
-  maxYear: number;
 }
 
 export interface QuartzParsed {
@@ -361,7 +359,8 @@ export function parseQuartz(expression: string, offset: number, currentYear: num
       token.end,
     );
   }
-  const sorted = (i: number) => [...st.sets[i]].sort((a, b) => a - b);
+  const { sets: raw, ...flags } = st;
+  const sorted = (i: number) => [...raw[i]].sort((a, b) => a - b);
   const sets: QuartzSets = {
     seconds: sorted(SECOND),
     minutes: sorted(MINUTE),
@@ -370,12 +369,7 @@ export function parseQuartz(expression: string, offset: number, currentYear: num
     months: sorted(MONTH),
     daysOfWeek: sorted(DOW),
     years: sorted(YEAR),
-    lastDayOfMonth: st.lastDayOfMonth,
-    lastDayOffset: st.lastDayOffset,
-    nearestWeekday: st.nearestWeekday,
-    lastDayOfWeek: st.lastDayOfWeek,
-    nthDayOfWeek: st.nthDayOfWeek,
-    maxYear: st.maxYear,
+    ...flags,
   };
   return { spec: toSpec(st, currentYear), sets, hasYear: used.length === 7 };
 }

@@ -3,7 +3,7 @@
 // acceptance rules and its exact next-run walk (including how it treats DST).
 
 import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
-import { type ZoneRules, civilFromSeconds, daysFromCivil, localSeconds } from './zone';
+import { type ZoneRules, civilFromSeconds, localSeconds } from './zone';
 
 export type RobfigSchedule = { kind: 'spec'; spec: FieldSpec } | { kind: 'every'; seconds: number };
 
@@ -110,7 +110,7 @@ const DESCRIPTORS: Record<string, string> = {
 export function parseRobfig(body: string, offset: number, secondsFirst: boolean): RobfigSchedule {
   if (body.startsWith('@')) {
     const six = own(DESCRIPTORS, body);
-    if (six !== undefined) return { kind: 'spec', spec: parseSix(tokenize(six), true) };
+    if (six !== undefined) return { kind: 'spec', spec: parseSix(tokenize(six)) };
     if (body.startsWith('@every ')) {
       const seconds = parseGoDuration(body.slice(7));
       if (seconds === null) {
@@ -126,15 +126,15 @@ export function parseRobfig(body: string, offset: number, secondsFirst: boolean)
       throw new CronParseError(`expected 5 or 6 fields, got ${tokens.length} (second minute hour day-of-month month [day-of-week])`, null, offset, offset + body.length);
     }
     if (tokens.length === 5) tokens.push({ text: '*', start: offset + body.length, end: offset + body.length });
-    return { kind: 'spec', spec: parseSix(tokens, false) };
+    return { kind: 'spec', spec: parseSix(tokens) };
   }
   if (tokens.length !== 5) {
     throw new CronParseError(`expected 5 fields, got ${tokens.length} (minute hour day-of-month month day-of-week)`, null, offset, offset + body.length);
   }
-  return { kind: 'spec', spec: parseSix([{ text: '0', start: offset, end: offset }, ...tokens], false) };
+  return { kind: 'spec', spec: parseSix([{ text: '0', start: offset, end: offset }, ...tokens]) };
 }
 
-function parseSix(tokens: Token[], preset: boolean): FieldSpec {
+function parseSix(tokens: Token[]): FieldSpec {
   const spec = emptySpec();
   parseField(tokens[0], SECOND, spec.seconds);
   parseField(tokens[1], MINUTE, spec.minutes);
@@ -143,7 +143,6 @@ function parseSix(tokens: Token[], preset: boolean): FieldSpec {
   parseField(tokens[4], MONTH, spec.months);
   spec.dowStar = parseField(tokens[5], DOW, spec.dow);
   spec.dayOr = !(spec.domStar || spec.dowStar);
-  void preset;
   return spec;
 }
 
@@ -155,7 +154,7 @@ function goDate(rules: ZoneRules, y: number, mo: number, d: number, h: number, m
   const m0 = mo - 1;
   const yy = y + Math.floor(m0 / 12);
   const mm = ((m0 % 12) + 12) % 12;
-  const local = daysFromCivil(yy, mm + 1, 1) * 86400 + (d - 1) * 86400 + h * 3600 + mi * 60 + s;
+  const local = localSeconds(yy, mm + 1, 1, h, mi, s) + (d - 1) * 86400;
   const off1 = rules.offsetAt(local);
   const utc = local - off1;
   const off2 = rules.offsetAt(utc);
@@ -176,7 +175,21 @@ export function robfigNext(spec: FieldSpec, rules: ZoneRules, from: number): num
   let c = local(t);
   let added = false;
   const yearLimit = c.year + 5;
-  // The walk below mirrors the Go loop; `wrap` restarts it from the month check.
+  // robfig's hour, minute and second loops: truncate on the first step, then
+  // step until the field matches; true when it wrapped to 0 (start over).
+  const stepUntil = (bits: Uint8Array, unit: 'hour' | 'minute' | 'second', step: number, truncate: () => number): boolean => {
+    while (bits[c[unit]] !== 1) {
+      if (!added) {
+        added = true;
+        t = truncate();
+      }
+      t += step;
+      c = local(t);
+      if (c[unit] === 0) return true;
+    }
+    return false;
+  };
+  // The walk below mirrors the Go loop; `continue` restarts it from the month check.
   for (let guard = 0; guard < 1_000_000; guard++) {
     if (c.year > yearLimit) return null;
     let restart = false;
@@ -213,45 +226,11 @@ export function robfigNext(spec: FieldSpec, rules: ZoneRules, from: number): num
       }
     }
     if (restart) continue;
-    while (spec.hours[c.hour] !== 1) {
-      if (!added) {
-        added = true;
-        t = goDate(rules, c.year, c.month, c.day, c.hour, 0, 0);
-      }
-      t += 3600;
-      c = local(t);
-      if (c.hour === 0) {
-        restart = true;
-        break;
-      }
-    }
-    if (restart) continue;
-    while (spec.minutes[c.minute] !== 1) {
-      if (!added) {
-        added = true;
-        t -= ((t % 60) + 60) % 60; // Truncate(time.Minute): absolute time
-      }
-      t += 60;
-      c = local(t);
-      if (c.minute === 0) {
-        restart = true;
-        break;
-      }
-    }
-    if (restart) continue;
-    while (spec.seconds[c.second] !== 1) {
-      if (!added) added = true;
-      t += 1;
-      c = local(t);
-      if (c.second === 0) {
-        restart = true;
-        break;
-      }
-    }
-    if (restart) continue;
+    if (stepUntil(spec.hours, 'hour', 3600, () => goDate(rules, c.year, c.month, c.day, c.hour, 0, 0))) continue;
+    if (stepUntil(spec.minutes, 'minute', 60, () => t - (((t % 60) + 60) % 60))) continue; // Truncate(time.Minute): absolute time
+    if (stepUntil(spec.seconds, 'second', 1, () => t)) continue;
     return t;
   }
   return null;
 }
 
-export { localSeconds };

@@ -206,25 +206,3 @@ export function walkRuns(spec: FieldSpec, rules: ZoneRules, from: number, count:
   }
   return out;
 }
-
-/**
- * Quartz's walk: wall-clock times strictly after the wall time of `from`, in
- * wall-clock order. A wall time in a DST gap is skipped; one that happens
- * twice resolves to its second occurrence (java.util.Calendar's choice). So a
- * run at the first 02:00 of a fall-back night is not followed by the second.
- */
-export function wallRuns(spec: FieldSpec, rules: ZoneRules, from: number, count: number, lastYear: number): number[] {
-  const out: number[] = [];
-  const start = from + 1;
-  let local = start + rules.offsetAt(start);
-  while (out.length < count) {
-    const match = nextLocalMatch(spec, local, lastYear);
-    if (match === null) break;
-    local = match + 1;
-    const instants = rules.instantsOf(match);
-    if (instants.length === 0) continue;
-    const instant = instants[instants.length - 1];
-    if (instant > from) out.push(instant);
-  }
-  return out;
-}

@@ -83,6 +83,17 @@ export class ZoneRules {
     return out;
   }
 
+  /** The transition whose gap or overlap contains the wall time `local`, if any. */
+  transitionAtWall(local: number): Transition | null {
+    const guess = local - this.offsetAt(local);
+    for (const tr of this.transitionsBetween(guess - 2 * SECONDS_PER_DAY, guess + 2 * SECONDS_PER_DAY)) {
+      const lo = tr.at + Math.min(tr.before, tr.after);
+      const hi = tr.at + Math.max(tr.before, tr.after);
+      if (local >= lo && local < hi) return tr;
+    }
+    return null;
+  }
+
   /** The UTC instants whose wall clock reads `local` (0 in a gap, 2 in an overlap), ascending. */
   instantsOf(local: number): number[] {
     if (this.format === null) return [local];
