@@ -14,12 +14,11 @@ import {
   parseCount,
   parseDialect,
   parseInstant,
-  parseTimeZone,
   stringOption,
 } from './args';
 import { formatInstant } from './format';
 import type { CliIo } from './io';
-import { cannotScheduleNote, defaultCronZone, resolveOrchestrator, type CliNote } from './orchestrator';
+import { cannotScheduleNote, cronZoneOption, resolveOrchestrator, type CliNote } from './orchestrator';
 
 export const EXPLAIN_HELP = `Usage: zenml-schedules explain <cron> [options]
 
@@ -155,7 +154,7 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
   const countText = stringOption(parsed, 'count');
   const explanation = explainCron(parsed.positionals[0], {
     dialect,
-    timeZone: tz === undefined ? defaultCronZone(dialect, flavor !== undefined) : parseTimeZone(tz),
+    timeZone: cronZoneOption(tz, dialect, flavor !== undefined),
     from: fromText === undefined ? io.now() : parseInstant(fromText, '--from'),
     count: countText === undefined ? 5 : parseCount(countText, '--count'),
   });

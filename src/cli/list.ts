@@ -4,11 +4,11 @@ import type { Dialect } from '../cron/types';
 import { summarizeSchedule } from '../workspace/summary';
 import type { ScheduleKind } from '../zenml/capabilities';
 import { dialectOfFlavor } from '../zenml/capabilities';
-import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseTimeZone, stringOption } from './args';
+import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, stringOption } from './args';
 import { reportSkipped } from './check';
 import { alignColumns, formatInstant, oneBased } from './format';
 import type { CliIo } from './io';
-import { defaultCronZone, resolveOrchestrator } from './orchestrator';
+import { cronZoneOption, resolveOrchestrator } from './orchestrator';
 import { analyzeWorkspace } from './workspace';
 
 export const LIST_HELP = `Usage: zenml-schedules list <paths...> [options]
@@ -66,7 +66,7 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
   const tzText = stringOption(parsed, 'tz');
   const resolution = await resolveOrchestrator({ flavor: stringOption(parsed, 'orchestrator') });
   const dialect = dialectOfFlavor(resolution.orchestrator?.flavor);
-  const timeZone = tzText === undefined ? defaultCronZone(dialect, resolution.orchestrator !== null) : parseTimeZone(tzText);
+  const timeZone = cronZoneOption(tzText, dialect, resolution.orchestrator !== null);
   const now = io.now();
   const analysis = await analyzeWorkspace(parsed.positionals, { orchestrator: resolution.orchestrator, now });
   if (analysis.missing.length > 0) {

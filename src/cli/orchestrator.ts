@@ -2,8 +2,10 @@
 // ZenML detection (`--python PATH`) plugs in here, so that every command resolves
 // the orchestrator the same way.
 
+import type { Dialect } from '../cron/types';
 import type { FindingCode, Severity } from '../findings/codes';
 import type { OrchestratorContext } from '../findings/types';
+import { defaultCronZone } from '../workspace/summary';
 import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
 import {
   DEFAULT_HELPER_TIMEOUT_MS,
@@ -12,6 +14,7 @@ import {
   toOrchestratorContext,
   type DetectionError,
 } from '../zenml/runner';
+import { parseTimeZone } from './args';
 
 export interface OrchestratorRequest {
   /** --orchestrator FLAVOR */
@@ -60,12 +63,14 @@ export function cannotScheduleNote(flavor: string): CliNote | null {
 }
 
 /**
- * The zone to evaluate cron in when --tz is not given. Orchestrators evaluate server-side in UTC:
- * the engine's default for their dialects, but flavors read in the `standard` dialect (sagemaker,
- * unknown flavors) must ask for it, or the engine would take this machine's zone. Undefined elsewhere,
- * so that a TZ= prefix is not reported as overriding a zone nobody chose.
+ * The zone to evaluate cron in: --tz when given, else defaultCronZone's choice. Orchestrators evaluate
+ * server-side in UTC: the engine's default for their dialects, but flavors read in the `standard` dialect
+ * (sagemaker, unknown flavors) must ask for it, or the engine would take this machine's zone. Undefined
+ * elsewhere, so that a TZ= prefix is not reported as overriding a zone nobody chose.
  */
-export { defaultCronZone } from '../workspace/summary';
+export function cronZoneOption(tzText: string | undefined, dialect: Dialect, orchestratorNamed: boolean): string | undefined {
+  return tzText === undefined ? defaultCronZone(dialect, orchestratorNamed) : parseTimeZone(tzText);
+}
 
 export async function resolveOrchestrator(request: OrchestratorRequest): Promise<OrchestratorResolution> {
   const flavor = request.flavor?.trim();
