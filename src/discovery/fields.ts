@@ -12,6 +12,15 @@ export const SCHEDULE_FIELDS = [
 
 export type ScheduleFieldName = (typeof SCHEDULE_FIELDS)[number];
 
+/** Schedule fields holding a datetime: an ISO string there is read as a timestamp. */
+export const DATETIME_FIELDS = ['start_time', 'end_time', 'run_once_start_time'] as const satisfies readonly ScheduleFieldName[];
+
+const DATETIME_FIELD_SET: ReadonlySet<string> = new Set(DATETIME_FIELDS);
+
+export function isDatetimeField(name: string): boolean {
+  return DATETIME_FIELD_SET.has(name);
+}
+
 const FIELD_SET: ReadonlySet<string> = new Set(SCHEDULE_FIELDS);
 
 export function isScheduleField(name: string): name is ScheduleFieldName {

@@ -4,8 +4,7 @@
 
 import type { LineIndex } from './lineIndex';
 import type { AssignmentFact, AttachmentFact, ScheduleCallFact, UnitFacts } from './pythonFacts';
-import { DATETIME_FIELDS, type RawValue, type Span } from './pythonValues';
-import { parseIsoTimestamp } from './timestamps';
+import { readInField, type RawValue, type Span } from './pythonValues';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './types';
 
 /** Facts of one parsed piece, placed at its document offset. */
@@ -99,11 +98,7 @@ function resolveConstant(value: RawValue, base: number, field: string, assignmen
   const assignment = nearestAssignment(assignments, placed.name, placed.span.from, false);
   const literal = assignment?.literal;
   if (!literal) return { kind: 'unknown', text: placed.name, span: placed.span };
-  if (literal.kind === 'string' && DATETIME_FIELDS.has(field)) {
-    const stamp = parseIsoTimestamp(literal.value);
-    if (stamp) return { kind: 'datetime', iso: stamp.iso, aware: stamp.aware, source: 'string', span: literal.span };
-  }
-  return literal;
+  return readInField(literal, field);
 }
 
 function shiftValue<T extends RawValue | null>(value: T, by: number): T {

@@ -5,34 +5,33 @@
 
 import type { SyntaxNode } from '@lezer/common';
 import { argListEnd, callArguments, children, dottedPath, type Argument } from './pythonSyntax';
+import { isDatetimeField } from './fields';
 import type { PythonNames } from './pythonNames';
 import { parseIsoTimestamp, type Timestamp } from './timestamps';
+import type { FieldValue, Position, Range } from './types';
 
 export interface Span {
   from: number;
   to: number;
 }
 
+/** Document positions of a FieldValue as offsets into the parsed text. */
+type AsOffset<T> = T extends Range ? Span : T extends Range[] ? Span[] : T extends Position ? number : T;
+
+/** A FieldValue located by offsets (`range` becomes `span`), before the module is placed in the document. */
+type Spanned<V> = V extends unknown ? { [K in keyof V as K extends 'range' ? 'span' : K]: AsOffset<V[K]> } : never;
+
 export type RawValue =
-  | { kind: 'string'; value: string; span: Span; parts: Span[]; contentStart?: number }
-  | { kind: 'number'; value: number; span: Span }
-  | { kind: 'bool'; value: boolean; span: Span }
-  | {
-      kind: 'datetime';
-      iso: string | null;
-      aware: boolean;
-      source: 'datetime' | 'now' | 'utcnow' | 'string';
-      span: Span;
-      argsEnd?: number;
-      hasArgs?: boolean;
-    }
-  | { kind: 'none'; span: Span }
-  | { kind: 'unknown'; text: string; span: Span }
+  | Spanned<FieldValue>
   /** A bare name: a module-level constant may give its value. */
   | { kind: 'name'; name: string; span: Span };
 
-/** Schedule fields holding a datetime: an ISO string there is read as a timestamp. */
-export const DATETIME_FIELDS = new Set(['start_time', 'end_time', 'run_once_start_time']);
+/** A string in a datetime field is read as a timestamp when it is one (as pydantic does). */
+export function readInField(value: RawValue, field: string): RawValue {
+  if (value.kind !== 'string' || !isDatetimeField(field)) return value;
+  const stamp = parseIsoTimestamp(value.value);
+  return stamp ? { kind: 'datetime', iso: stamp.iso, aware: stamp.aware, source: 'string', span: value.span } : value;
+}
 
 export class ValueEvaluator {
   constructor(
@@ -41,12 +40,7 @@ export class ValueEvaluator {
   ) {}
 
   evaluate(node: SyntaxNode, field: string): RawValue {
-    const value = this.evaluateExpression(unwrapParentheses(node));
-    if (value.kind === 'string' && DATETIME_FIELDS.has(field)) {
-      const stamp = parseIsoTimestamp(value.value);
-      if (stamp) return { kind: 'datetime', iso: stamp.iso, aware: stamp.aware, source: 'string', span: value.span };
-    }
-    return value;
+    return readInField(this.evaluateExpression(unwrapParentheses(node)), field);
   }
 
   /** A string literal (or implicit concatenation), or null when the node is not a static string. */

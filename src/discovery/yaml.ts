@@ -3,10 +3,9 @@
 // package, which keeps source offsets.
 
 import { isMap, isScalar, parseAllDocuments, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { closestScheduleField, isScheduleField } from './fields';
+import { closestScheduleField, isDatetimeField, isScheduleField } from './fields';
 import { LineIndex } from './lineIndex';
 import { emptyDiscovery } from './python';
-import { DATETIME_FIELDS } from './pythonValues';
 import { parseIsoTimestamp } from './timestamps';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range, ScheduleField } from './types';
 
@@ -81,7 +80,7 @@ function fieldValue(node: Node | null, field: string, keyRange: Range, text: str
   if (typeof value === 'number') return { kind: 'number', value, range };
   if (typeof value === 'bigint') return { kind: 'number', value: Number(value), range };
   if (typeof value !== 'string') return { kind: 'unknown', text: sourceOf(node, text), range };
-  if (DATETIME_FIELDS.has(field)) {
+  if (isDatetimeField(field)) {
     const stamp = parseIsoTimestamp(value);
     if (stamp) return { kind: 'datetime', iso: stamp.iso, aware: stamp.aware, source: 'string', range };
   }

@@ -3,7 +3,7 @@
 import { SCHEDULE_FIELDS, type ScheduleFieldName } from '../discovery/fields';
 
 // The field list lives with discovery (one source of truth); re-exported for the rules.
-export { SCHEDULE_FIELDS, isScheduleField, type ScheduleFieldName } from '../discovery/fields';
+export { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, type ScheduleFieldName } from '../discovery/fields';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {

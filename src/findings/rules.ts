@@ -7,7 +7,7 @@ import { discover } from '../discovery';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../discovery/types';
 import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type ScheduleKind } from '../zenml/capabilities';
 import { defaultSeverity, type FindingCode, type Severity } from './codes';
-import { SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
+import { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
 import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
 import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
 
@@ -111,8 +111,6 @@ function intervalData(value: FieldValue): FindingData | undefined {
 }
 
 // ---------------------------------------------------------------- datetimes
-
-const DATETIME_FIELDS = ['start_time', 'end_time', 'run_once_start_time'] as const;
 
 function naiveMessage(field: string, value: Extract<FieldValue, { kind: 'datetime' }>): string {
   // ZenML calls .astimezone() when the Schedule is built: the zone of the machine that builds it.
