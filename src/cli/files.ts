@@ -3,19 +3,13 @@
 
 import { promises as fs, readFile } from 'node:fs';
 import * as path from 'node:path';
-
-export const SUPPORTED_EXTENSIONS = ['.py', '.yaml', '.yml'] as const;
+import { isScheduleFile } from '../discovery';
 
 /** Folders never worth walking: dependencies, VCS data, caches and build output. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', 'dist', 'build', '.tox', '.nox']);
 
 /** A virtual environment (any name) holds a pyvenv.cfg: its site-packages are not the user's code. */
 const VENV_MARKER = 'pyvenv.cfg';
-
-export function isSupportedFile(fileName: string): boolean {
-  const lower = fileName.toLowerCase();
-  return SUPPORTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
 
 export interface SourceFile {
   /** As printed: the path the user gave, joined with the path inside it. */
@@ -58,7 +52,7 @@ async function walk(root: string, display: string, into: SourceFile[], named: bo
       const bucket: SourceFile[] = [];
       nested.push(bucket);
       folders.push(walk(absolute, shown, bucket, false));
-    } else if (entry.isFile() && isSupportedFile(entry.name)) {
+    } else if (entry.isFile() && isScheduleFile(entry.name)) {
       found.push({ display: shown, absolute });
     }
   }
@@ -81,7 +75,7 @@ export async function collectFiles(paths: string[]): Promise<FileCollection> {
     }
     if (stat.isDirectory()) {
       await walk(absolute, given, collection.files, true);
-    } else if (isSupportedFile(given)) {
+    } else if (isScheduleFile(given)) {
       collection.files.push({ display: given, absolute });
     } else {
       collection.unsupported.push(given);
