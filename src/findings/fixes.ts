@@ -4,7 +4,9 @@
 import { addSecondsField, dialectOf, explainCron, intervalToCron, nextIntervalRuns } from '../cron';
 import { intervalToCronFromStart } from '../cron/interval';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Position, Range, ScheduleField } from '../discovery/types';
+import { LineIndex } from '../discovery/lineIndex';
 import { dialectOfFlavor } from '../zenml/capabilities';
+import { findField } from './triggers';
 import type { Finding, OrchestratorContext } from './types';
 
 export const ZENML_SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
@@ -90,23 +92,6 @@ function fieldAt(finding: Finding, discovery: DiscoveryResult): ScheduleField | 
   return undefined;
 }
 
-/** UTF-16 offsets of each line start: positions <-> offsets in `text`. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function offsetOf(starts: number[], p: Position): number {
-  return (starts[p.line] ?? starts[starts.length - 1]) + p.character;
-}
-
-function positionOf(starts: number[], offset: number): Position {
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line, character: offset - starts[line] };
-}
-
 // ---------------------------------------------------------------- interval -> cron
 
 /** The cron for an interval in the target dialect (Quartz for Databricks, seconds first for Kubeflow). */
@@ -154,7 +139,7 @@ export function cronForIntervalFrom(seconds: number, start: Date, flavor: string
 
 /** The schedule's start as an instant, when it is a known, time-zone-aware value (not now(), not naive). */
 function knownStart(schedule: DiscoveredSchedule): Date | null {
-  const value = schedule.fields.find((f) => f.name === 'start_time')?.value;
+  const value = findField(schedule, 'start_time')?.value;
   if (!value || value.kind !== 'datetime' || !value.aware || !value.iso || value.source === 'now' || value.source === 'utcnow') return null;
   const start = new Date(value.iso);
   return Number.isNaN(start.getTime()) ? null : start;
@@ -164,7 +149,7 @@ function intervalToCronFixes(finding: Finding, context: FixContext): Fix[] {
   const seconds = finding.data?.intervalSeconds;
   if (seconds === undefined) return [];
   const schedule = scheduleOfFinding(finding, context.discovery);
-  const interval = schedule?.fields.find((f) => f.name === 'interval_second');
+  const interval = schedule && findField(schedule, 'interval_second');
   if (!schedule || !interval) return [];
   // The runs of an interval depend on its start: without a known one no cron is the same schedule.
   const start = knownStart(schedule);
@@ -222,25 +207,25 @@ function naiveDatetimeFixes(finding: Finding, context: FixContext): Fix[] {
 }
 
 function datetimeEdit(value: DatetimeValue, text: string, utc: string): TextEdit | null {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   if (value.source === 'utcnow') {
     // `datetime.utcnow()` -> `datetime.now(timezone.utc)`: replace from `utcnow` to the end of the call.
-    const start = offsetOf(starts, value.range.start);
-    const end = offsetOf(starts, value.range.end);
+    const start = lines.offset(value.range.start);
+    const end = lines.offset(value.range.end);
     const at = text.slice(start, end).lastIndexOf('utcnow');
     if (at < 0) return null;
-    return { range: { start: positionOf(starts, start + at), end: value.range.end }, newText: `now(${utc})` };
+    return { range: { start: lines.position(start + at), end: value.range.end }, newText: `now(${utc})` };
   }
   if (!value.argsEnd) return null;
   if (value.source === 'now') {
     return value.hasArgs ? null : { range: { start: value.argsEnd, end: value.argsEnd }, newText: utc };
   }
   // datetime(...): after the last argument; a trailing comma already separates it.
-  const argsEnd = offsetOf(starts, value.argsEnd);
+  const argsEnd = lines.offset(value.argsEnd);
   const before = text.slice(0, argsEnd).trimEnd();
   if (!value.hasArgs) return { range: { start: value.argsEnd, end: value.argsEnd }, newText: `tzinfo=${utc}` };
   if (before.endsWith(',')) {
-    const at = positionOf(starts, before.length);
+    const at = lines.position(before.length);
     return { range: { start: at, end: at }, newText: ` tzinfo=${utc},` };
   }
   return { range: { start: value.argsEnd, end: value.argsEnd }, newText: `, tzinfo=${utc}` };
@@ -248,11 +233,11 @@ function datetimeEdit(value: DatetimeValue, text: string, utc: string): TextEdit
 
 /** YAML / ISO string without an offset: append `Z` (UTC) inside the quotes. */
 function isoStringFix(value: DatetimeValue, text: string): Fix[] {
-  const starts = lineStarts(text);
-  const start = offsetOf(starts, value.range.start);
-  const end = offsetOf(starts, value.range.end);
+  const lines = new LineIndex(text);
+  const start = lines.offset(value.range.start);
+  const end = lines.offset(value.range.end);
   const source = text.slice(start, end);
   const quoted = /["']$/.test(source) && source.length >= 2;
-  const at = positionOf(starts, quoted ? end - 1 : end);
+  const at = lines.position(quoted ? end - 1 : end);
   return [{ kind: 'edit', title: 'Add "Z" (UTC) to the time', edits: [{ range: { start: at, end: at }, newText: 'Z' }], preferred: true }];
 }
