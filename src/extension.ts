@@ -7,7 +7,7 @@ import type { SortOrder } from './workspace/treeModel';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { DiagnosticsController } from './vscode/diagnostics';
-import { DocumentAnalyzer } from './vscode/documents';
+import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './vscode/documents';
 import { registerExplainDocuments } from './vscode/explainCommand';
 import { ScheduleHoverProvider } from './vscode/hover';
 import { OrchestratorService } from './vscode/orchestrator';
@@ -15,16 +15,9 @@ import { SchedulesTreeProvider } from './vscode/tree';
 import { WorkspaceScheduleIndex } from './vscode/workspaceIndex';
 import { registerZenml } from './vscode/zenml';
 
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'python', scheme: 'file' },
-  { language: 'python', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' },
-  { language: 'yaml', scheme: 'untitled' },
-];
-
 export interface ZenmlSchedulesApi {
   schedulesProvider: SchedulesTreeProvider;
-  analyzeDocument(uri: vscode.Uri): Promise<import('./vscode/documents').DocumentAnalysis>;
+  analyzeDocument(uri: vscode.Uri): Promise<DocumentAnalysis>;
   workspaceIndex: WorkspaceScheduleIndex;
 }
 
@@ -47,12 +40,12 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     tree,
     view,
     new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
+    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
-  registerZenml(context, { orchestrator: orchestrators, log, schedulesView: view });
-  registerCodeActions(context, { orchestrator: orchestrators });
+  registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
+  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
 
   return {
     schedulesProvider: tree,

@@ -1,36 +1,30 @@
 // Quick fixes for our diagnostics. The edits are computed by the pure
 // src/findings/fixes.ts; this file only matches diagnostics to findings (by code
-// and range, re-analysing the document, which is fast) and wraps the fixes.
+// and range, from the DocumentAnalyzer's cached analysis of this version) and wraps the fixes.
 
 import * as vscode from 'vscode';
-import { analyzeText } from '../findings';
 import { type Fix, fixesFor } from '../findings/fixes';
 import type { Finding } from '../findings/types';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
+import { type DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
 import type { OrchestratorService } from './orchestrator';
 import { ZENML_COMMANDS } from './zenml';
 
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'python', scheme: 'file' },
-  { language: 'python', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' },
-  { language: 'yaml', scheme: 'untitled' },
-];
-
 export interface CodeActionServices {
   orchestrator: OrchestratorService;
+  analyzer: DocumentAnalyzer;
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, services: CodeActionServices): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new ScheduleCodeActions(services.orchestrator), {
+    vscode.languages.registerCodeActionsProvider(SCHEDULE_SELECTOR, new ScheduleCodeActions(services), {
       providedCodeActionKinds: ScheduleCodeActions.kinds,
     }),
   );
 }
 
 /** The finding code of a diagnostic, whether `code` is a plain value or `{value, target}`. */
-export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
+function diagnosticCode(d: vscode.Diagnostic): string | undefined {
   const code = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
   return code === undefined ? undefined : String(code);
 }
@@ -38,15 +32,14 @@ export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
 export class ScheduleCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly orchestrator: OrchestratorService) {}
+  constructor(private readonly services: CodeActionServices) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
     const text = document.getText();
-    const orchestrator = this.orchestrator.current(document.uri);
-    const fileName = document.languageId === 'yaml' ? 'document.yaml' : 'document.py';
-    const { discovery, findings } = analyzeText(text, fileName, { orchestrator });
+    const orchestrator = this.services.orchestrator.current(document.uri);
+    const { discovery, findings } = this.services.analyzer.analyze(document);
     const actions: vscode.CodeAction[] = [];
     const seenDocs = new Set<string>();
     for (const diagnostic of ours) {

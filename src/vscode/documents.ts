@@ -14,6 +14,14 @@ export interface DocumentAnalysis {
   findings: Finding[];
 }
 
+/** Where the hover and the quick fixes are offered. */
+export const SCHEDULE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'python', scheme: 'file' },
+  { language: 'python', scheme: 'untitled' },
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
+];
+
 export function isScheduleDocument(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
   return document.languageId === 'python' || document.languageId === 'yaml';
@@ -69,6 +77,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     const findings = analyze(discovery, { orchestrator: this.orchestrators.current(document.uri) });
     entry.analysis = { version: document.version, discovery, findings };
+    // A debounced caller may arrive after the close event: keep nothing for a closed document.
+    if (document.isClosed) this.entries.delete(key);
     return entry.analysis;
   }
 

@@ -3,12 +3,11 @@
 // to switch the active stack (through ZenML) and to set or clear the override.
 
 import * as vscode from 'vscode';
-import { discover } from '../discovery';
 import { mayContainSchedule } from '../workspace/scheduleIndex';
 import { CAPABILITIES, capabilityOf } from '../zenml/capabilities';
 import { findRepositoryRoot } from '../zenml/config';
 import type { DetectionError, ZenmlState } from '../zenml/runner';
-import { isScheduleDocument } from './documents';
+import { type DocumentAnalyzer, isScheduleDocument } from './documents';
 import type { OrchestratorService } from './orchestrator';
 import { type FolderDetection, ZenmlDetector } from './zenmlDetection';
 
@@ -24,6 +23,8 @@ export const ZENML_COMMANDS = {
 
 export interface ZenmlServices {
   orchestrator: OrchestratorService;
+  /** Shared with diagnostics, so looking for a schedule re-uses their parse of the same version. */
+  analyzer: DocumentAnalyzer;
   log: vscode.LogOutputChannel;
   /** The Schedules view: detection starts when it is shown (optional; wired in extension.ts). */
   schedulesView?: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
@@ -44,7 +45,7 @@ export function zenmlRegistration(): ZenmlRegistration | undefined {
 }
 
 export function registerZenml(context: vscode.ExtensionContext, services: ZenmlServices): void {
-  const { orchestrator, log } = services;
+  const { orchestrator, analyzer, log } = services;
   const problems = new OncePerSession(log);
   // Folders where a failure deserves a pop-up: they have a .zen folder or a schedule. Elsewhere (a
   // Python user without ZenML who ran a command) the status bar and the log say it, quietly.
@@ -80,7 +81,7 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
     return !folder || (loudFolders.has(folder) && detector.peek(document.uri) !== undefined);
   };
   const needIfSchedule = (document: vscode.TextDocument) => {
-    if (!settled(document) && hasSchedule(document)) need(document.uri, `a schedule in ${vscode.workspace.asRelativePath(document.uri)}`, true);
+    if (!settled(document) && hasSchedule(document, analyzer)) need(document.uri, `a schedule in ${vscode.workspace.asRelativePath(document.uri)}`, true);
   };
   const view = services.schedulesView;
   const needForView = () => {
@@ -147,11 +148,10 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
   registration = { detector, statusBar };
 }
 
-/** Does the document hold at least one Schedule (a cheap text test first, then discovery)? */
-function hasSchedule(document: vscode.TextDocument): boolean {
-  const text = document.getText();
-  if (!mayContainSchedule(text)) return false;
-  return discover(text, document.languageId === 'python' ? 'document.py' : 'document.yaml').schedules.length > 0;
+/** Does the document hold at least one Schedule (a cheap text test first, then the cached analysis)? */
+function hasSchedule(document: vscode.TextDocument, analyzer: DocumentAnalyzer): boolean {
+  if (!mayContainSchedule(document.getText())) return false;
+  return analyzer.analyze(document).discovery.schedules.length > 0;
 }
 
 function activeUri(): vscode.Uri | undefined {

@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, markdownOf, openInEditor, positionOf, setSetting, waitFor } from './helpers';
+import { activateExtension, markdownOf, openInEditor, positionOf, restoreAfterEach, setSetting, waitFor } from './helpers';
 
 async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Promise<string> {
   return waitFor(
@@ -32,12 +32,9 @@ function nextRunRows(markdown: string): string[][] {
 }
 
 describe('hover', () => {
-  const restore: Array<() => Promise<void>> = [];
+  const restore = restoreAfterEach();
   before(async () => {
     await activateExtension();
-  });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
   });
 
   it('explains the cron string in training.py with its next runs', async () => {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FINDING_CODES, type FindingCode } from '../../../src/findings/codes';
-import { activateExtension, codeOf, describeRange, openInEditor, ourDiagnostics, rangeAfter, setSetting, waitFor, workspaceFile } from './helpers';
+import { activateExtension, codeOf, describeRange, openInEditor, ourDiagnostics, rangeAfter, restoreAfterEach, setSetting, waitFor, workspaceFile } from './helpers';
 
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -48,12 +48,9 @@ async function diagnosticsOf(uri: vscode.Uri, what: string, ready: (ds: vscode.D
 }
 
 describe('diagnostics', () => {
-  const restore: Array<() => Promise<void>> = [];
+  const restore = restoreAfterEach();
   before(async () => {
     await activateExtension();
-  });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
   });
 
   it('flags every mistake in mistakes.py with its code, severity and range', async () => {

@@ -112,6 +112,18 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
   };
 }
 
+/**
+ * Call inside a describe(): a stack of restorers (from setSetting) that is
+ * emptied, latest first, after each test of that suite.
+ */
+export function restoreAfterEach(): Array<() => Promise<void>> {
+  const restore: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (restore.length) await restore.pop()!();
+  });
+  return restore;
+}
+
 export function describeRange(range: vscode.Range): string {
   return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
 }

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, openInEditor, ourDiagnostics, setSetting, sleep, waitFor, workspaceFile, workspaceRoot } from './helpers';
+import { activateExtension, codeOf, openInEditor, ourDiagnostics, restoreAfterEach, setSetting, sleep, waitFor, workspaceFile, workspaceRoot } from './helpers';
 
 const MODE = process.env.ZS_ZENML_MODE;
 const ZENML_CLI = process.env.ZS_ZENML_CLI ?? '';
@@ -64,14 +64,11 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode
 
 describe('ZenML detection in the editor (real ZenML)', function () {
   this.timeout(240_000);
-  const restore: Array<() => Promise<void>> = [];
+  const restore = restoreAfterEach();
 
   before(async function () {
     if (MODE !== 'trusted') this.skip();
     await activateExtension();
-  });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
   });
 
   it('the default stack: status bar "default · local" and unsupported-orchestrator at schedule=', async () => {
