@@ -6,7 +6,7 @@ import type { ScheduleKind } from '../zenml/capabilities';
 import { dialectOfFlavor } from '../zenml/capabilities';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, stringOption } from './args';
 import { reportSkipped } from './check';
-import { alignColumns, formatInstant, oneBased } from './format';
+import { alignColumns, formatInstant, oneBased, plural } from './format';
 import type { CliIo } from './io';
 import { cronZoneOption, resolveOrchestrator } from './orchestrator';
 import { analyzeWorkspace } from './workspace';
@@ -49,7 +49,7 @@ function humanList(schedules: ListedSchedule[], displayZone: string): string {
     s.description,
     s.nextRun ? `next ${formatInstant(new Date(s.nextRun), displayZone)}` : 'no next run',
   ]);
-  return alignColumns(rows).join('\n') + `\n${schedules.length} schedule${schedules.length === 1 ? '' : 's'}\n`;
+  return alignColumns(rows).join('\n') + `\n${plural(schedules.length, 'schedule')}\n`;
 }
 
 export async function runList(argv: string[], io: CliIo): Promise<number> {
@@ -100,7 +100,7 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
     }),
   );
   if (withoutTrigger > 0) {
-    io.stderr(`note: ${withoutTrigger} Schedule${withoutTrigger === 1 ? '' : 's'} without a trigger not listed (zenml-schedules check reports ${withoutTrigger === 1 ? 'it' : 'them'}).\n`);
+    io.stderr(`note: ${plural(withoutTrigger, 'Schedule')} without a trigger not listed (zenml-schedules check reports ${withoutTrigger === 1 ? 'it' : 'them'}).\n`);
   }
   if (flag(parsed, 'json')) io.stdout(JSON.stringify({ schedules }, null, 2) + '\n');
   else io.stdout(humanList(schedules, timeZone ?? 'UTC'));
