@@ -23,9 +23,6 @@ const LEN_MEANS_ALL = [60, 24, 31, 12, 7, 60, 130];
 const FIELD_NAMES: CronField[] = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek', 'second', 'year'];
 const ALPHA: Array<Readonly<Record<string, Value>>> = [{}, {}, { l: 'l' }, MONTH_NAMES, DOW_NAMES, {}, {}];
 
-/** croniter's own presets are the same seven. */
-const PRESETS = FIVE_FIELD_PRESETS;
-
 // Python's str.split(): Unicode whitespace plus the ASCII separators U+001C-U+001F.
 // eslint-disable-next-line no-control-regex -- Python splits on these separators too
 const PY_SPACE = new RegExp('[\\s\\u001c-\\u001f\\u0085]+', 'g');
@@ -73,7 +70,7 @@ function pyRange(a: number, b: number, step: number): number[] {
  */
 export function parseCroniter(original: string, offset: number): CroniterSpec {
   const efl = original.toLowerCase();
-  const preset = own(PRESETS, efl);
+  const preset = own(FIVE_FIELD_PRESETS, efl); // croniter's own presets are the same seven
   const tokens: Token[] = preset !== undefined ? tokenize(preset, offset).map((t) => ({ ...t, start: offset, end: offset + original.length })) : tokenize(efl, offset, PY_SPACE);
   const length = tokens.length;
   if (length !== 5 && length !== 6 && length !== 7) {

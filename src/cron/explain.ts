@@ -7,13 +7,13 @@ import { parseCroniter, croniterRuns, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
 import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError, own } from './fields';
 import { describeInterval } from './interval';
-import { POSIX_PRESETS, parsePosix } from './posix';
+import { parsePosix } from './posix';
 import { parseQuartz } from './quartz';
 import { parseRobfig, robfigNext } from './robfig';
 import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions } from './types';
 import { quartzNext } from './quartz-next';
 import { nextLocalMatch, walkRuns, type DstPolicy } from './walk';
-import { type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules, zoneSpellingHint } from './zone';
+import { type Transition, type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules, zoneSpellingHint } from './zone';
 
 export const MAX_EXPRESSION_LENGTH = 1000;
 
@@ -103,20 +103,15 @@ function robfigPrefix(expression: string): [string, string, string] | null {
 const POSIX_DST: DstPolicy = { gap: 'shift', overlap: 'first' };
 
 function fieldRuns(spec: FieldSpec, rules: ZoneRules, yearsAhead: number) {
-  const policy = POSIX_DST;
-  return (from: number, count: number) => walkRuns(spec, rules, from, count, policy, civilFromSeconds(from).year + yearsAhead);
+  return (from: number, count: number) => walkRuns(spec, rules, from, count, POSIX_DST, civilFromSeconds(from).year + yearsAhead);
 }
 
-function robfigRuns(spec: FieldSpec, rules: ZoneRules) {
+/** Runs of an engine that only knows "the next run after t" (robfig, Quartz): chain it. */
+function chainedRuns(next: (after: number) => number | null) {
   return (from: number, count: number) => {
     const out: number[] = [];
-    let t = from;
-    for (let i = 0; i < count; i++) {
-      const next = robfigNext(spec, rules, t);
-      if (next === null) break;
-      out.push(next);
-      t = next;
-    }
+    let t: number | null = from;
+    while (out.length < count && (t = next(t)) !== null) out.push(t);
     return out;
   };
 }
@@ -132,9 +127,12 @@ function minuteGap(spec: FieldSpec): number {
   return gap;
 }
 
-function dayOrWarning(spec: FieldSpec, domText: string, dowText: string): CronWarning | null {
-  if (!spec.dayOr) return null;
+function dayOrSemantics(domText: string, dowText: string): CronWarning {
   return warning('day-or-semantics', `Day of month (${domText}) and day of week (${dowText}) are both set: it runs on days that match EITHER one, not only on days that match both.`);
+}
+
+function dayOrWarning(spec: FieldSpec, domText: string, dowText: string): CronWarning | null {
+  return spec.dayOr ? dayOrSemantics(domText, dowText) : null;
 }
 
 /** What Kubeflow really does with a 5-field string: seconds first. */
@@ -238,19 +236,14 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         if (secondsFirst && fields.length === 5) warnings.push(warning('dialect-seconds-first', secondsFirstMessage(fields, description)));
         const dayOr = dayOrWarning(spec, fields[secondsFirst ? 3 : 2] ?? '', fields[secondsFirst ? 5 : 4] ?? '');
         if (dayOr) warnings.push(dayOr);
-        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: robfigRuns(spec, rules), spec, rules };
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: chainedRuns((t) => robfigNext(spec, rules, t)), spec, rules };
       }
       case 'airflow':
         return compileAirflow(expression, warnings, timeZone, rules);
       case 'databricks': {
         const parsed = parseQuartz(body, bodyOffset, new Date().getUTCFullYear());
         const description = describeFields(body.trim().split(/[ \t]+/).slice(0, 7).join(' '), true);
-        const runs = (from: number, count: number) => {
-          const out: number[] = [];
-          let t: number | null = from;
-          while (out.length < count && (t = quartzNext(parsed.sets, rules, t)) !== null) out.push(t);
-          return out;
-        };
+        const runs = chainedRuns((t) => quartzNext(parsed.sets, rules, t));
         return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs, spec: parsed.spec, rules };
       }
       default: {
@@ -259,7 +252,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         const lead = bodyOffset + body.indexOf(trimmed);
         let fieldsText = trimmed;
         if (trimmed.startsWith('@')) {
-          const preset = dialect === 'standard' ? own(POSIX_PRESETS, trimmed.toLowerCase()) : undefined;
+          const preset = dialect === 'standard' ? own(FIVE_FIELD_PRESETS, trimmed.toLowerCase()) : undefined;
           if (!preset) {
             const hint = dialect === 'standard' ? ' (use @yearly, @monthly, @weekly, @daily or @hourly)' : `; ${DIALECT_NAME[dialect]} needs 5 fields`;
             return invalid({ message: `unknown preset "${trimmed}"${hint}`, field: null, code: 'invalid-cron', start: lead, end: lead + trimmed.length }, timeZone);
@@ -314,7 +307,7 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
   if (fields.length >= 6) ordered = [forDescription[5], ...forDescription.slice(0, 5), ...forDescription.slice(6)];
   const description = describeFields(ordered.join(' '));
   if (spec.expanded[2][0] !== '*' && spec.expanded[4][0] !== '*') {
-    warnings.push(warning('day-or-semantics', `Day of month (${fields[2]}) and day of week (${fields[4]}) are both set: it runs on days that match EITHER one, not only on days that match both.`));
+    warnings.push(dayOrSemantics(fields[2], fields[4]));
   }
   return {
     valid: true,
@@ -371,7 +364,7 @@ function hhmm(local: number): string {
 
 const MAX_NOTE_MATCHES = 96;
 
-function notesForTransition(c: Compiled, dialect: Dialect, tr: { at: number; before: number; after: number }, from: number): string[] {
+function notesForTransition(c: Compiled, dialect: Dialect, tr: Transition, from: number): string[] {
   const rules = c.rules as ZoneRules;
   const spec = c.spec as FieldSpec;
   const forward = tr.after > tr.before;

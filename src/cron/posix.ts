@@ -3,7 +3,7 @@
 // month and day of week combine with OR when both are restricted, where a
 // field counts as unrestricted when it starts with `*` (Vixie's rule).
 
-import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
+import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
 
 const BOUNDS: Bounds[] = [
   { field: 'minute', min: 0, max: 59 },
@@ -12,9 +12,6 @@ const BOUNDS: Bounds[] = [
   { field: 'month', min: 1, max: 12, names: MONTH_NAMES },
   { field: 'dayOfWeek', min: 0, max: 7, names: DOW_NAMES },
 ];
-
-/** Vixie cron's presets (the `standard` dialect only). */
-export const POSIX_PRESETS = FIVE_FIELD_PRESETS;
 
 function value(text: string, b: Bounds, token: Token): number {
   if (b.names) {

@@ -7,7 +7,7 @@
 // after the first one) comes out of this, as it does in Quartz.
 
 import type { QuartzSets } from './quartz';
-import { type ZoneRules, civilFromSeconds, daysFromCivil, daysInMonth } from './zone';
+import { type ZoneRules, civilFromSeconds, daysInMonth, lenientLocalSeconds, weekdayOf } from './zone';
 
 /** Quartz's marker for `?` (its `*` marker, 99, sorts last and never gets picked). */
 const NO_SPEC = 98;
@@ -42,7 +42,7 @@ class JavaCalendar {
   /** DAY_OF_WEEK: 1 = Sunday ... 7 = Saturday. */
   dayOfWeek(): number {
     if (this.dirty) this.normalise();
-    return civilFromSeconds(daysFromCivil(this.year, this.month, this.day) * 86400).weekday + 1;
+    return weekdayOf(this.year, this.month, this.day) + 1;
   }
 
   time(): number {
@@ -58,10 +58,7 @@ class JavaCalendar {
   }
 
   private normalise(): void {
-    const m0 = this.month - 1;
-    const y = this.year + Math.floor(m0 / 12);
-    const m = (((m0 % 12) + 12) % 12) + 1;
-    const local = (daysFromCivil(y, m, 1) + this.day - 1) * 86400 + this.hour * 3600 + this.minute * 60 + this.second;
+    const local = lenientLocalSeconds(this.year, this.month, this.day, this.hour, this.minute, this.second);
     this.setInstant(resolveWallTime(this.rules, local));
   }
 

@@ -3,7 +3,7 @@
 // acceptance rules and its exact next-run walk (including how it treats DST).
 
 import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
-import { type ZoneRules, civilFromSeconds, localSeconds } from './zone';
+import { type ZoneRules, civilFromSeconds, lenientLocalSeconds } from './zone';
 
 export type RobfigSchedule = { kind: 'spec'; spec: FieldSpec } | { kind: 'every'; seconds: number };
 
@@ -150,11 +150,7 @@ function parseSix(tokens: Token[]): FieldSpec {
 
 /** Go's time.Date(y, mo, d, h, mi, s, 0, loc) normalisation, to UTC seconds. */
 function goDate(rules: ZoneRules, y: number, mo: number, d: number, h: number, mi: number, s: number): number {
-  // Normalise month overflow first (Go does this arithmetically).
-  const m0 = mo - 1;
-  const yy = y + Math.floor(m0 / 12);
-  const mm = ((m0 % 12) + 12) % 12;
-  const local = localSeconds(yy, mm + 1, 1, h, mi, s) + (d - 1) * 86400;
+  const local = lenientLocalSeconds(y, mo, d, h, mi, s);
   const off1 = rules.offsetAt(local);
   const utc = local - off1;
   const off2 = rules.offsetAt(utc);

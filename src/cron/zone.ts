@@ -289,6 +289,16 @@ export function localSeconds(y: number, mo: number, d: number, h = 0, mi = 0, s 
   return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s;
 }
 
+/**
+ * localSeconds for fields that may overflow, as Go's time.Date and a lenient
+ * java.util.Calendar take them: month 13 is January of the next year, day 0
+ * the last day of the month before, hour 25 1 am the next day.
+ */
+export function lenientLocalSeconds(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const m0 = mo - 1;
+  return localSeconds(y + Math.floor(m0 / 12), (((m0 % 12) + 12) % 12) + 1, 1, h, mi, s) + (d - 1) * SECONDS_PER_DAY;
+}
+
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
