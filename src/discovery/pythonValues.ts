@@ -7,7 +7,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { argListEnd, callArguments, children, dottedPath, type Argument } from './pythonSyntax';
 import { isDatetimeField } from './fields';
 import type { PythonNames } from './pythonNames';
-import { parseIsoTimestamp, type Timestamp } from './timestamps';
+import { formatIso, parseIsoTimestamp, type Timestamp } from './timestamps';
 import type { FieldValue, Position, Range } from './types';
 
 export interface Span {
@@ -424,8 +424,5 @@ function zoneOffsetMinutes(zone: string, epochMs: number): number | null {
 
 /** Adds seconds to a timestamp; aware results are written in UTC with Z. */
 function shiftIso(stamp: Timestamp, seconds: number): string {
-  const date = new Date(stamp.epochMs + seconds * 1000);
-  const iso = date.toISOString(); // 2026-01-01T00:00:00.000Z
-  const trimmed = iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1);
-  return stamp.aware ? `${trimmed}Z` : trimmed;
+  return formatIso(stamp.epochMs + seconds * 1000, stamp.aware);
 }

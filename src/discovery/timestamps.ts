@@ -55,7 +55,8 @@ function zoneMinutes(zone: string): number | null {
   return sign * (hours * 60 + minutes);
 }
 
-function formatIso(epochMs: number, aware: boolean): string {
+/** `2026-01-01T06:00:00Z` (aware) or `2026-01-01T08:00:00` (naive wall time); milliseconds only when not zero. */
+export function formatIso(epochMs: number, aware: boolean): string {
   const iso = new Date(epochMs).toISOString();
   const trimmed = iso.endsWith('.000Z') ? iso.slice(0, -5) : iso.slice(0, -1);
   return aware ? `${trimmed}Z` : trimmed;
