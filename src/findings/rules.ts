@@ -79,31 +79,22 @@ const missingTrigger: ScheduleRule = ({ schedule, state }) => {
   ];
 };
 
+/** The triggers a set cron_expression makes ZenML ignore, and the finding each gets. */
+const OVERRIDDEN_BY_CRON = [
+  { name: 'interval_second', code: 'cron-overrides-interval', presence: (state: TriggerState) => state.interval },
+  { name: 'run_once_start_time', code: 'cron-overrides-run-once', presence: (state: TriggerState) => state.runOnce },
+] as const;
+
 const cronOverrides: ScheduleRule = ({ schedule, state }) => {
   if (state.cron !== 'set') return [];
-  const results: Finding[] = [];
-  const interval = findField(schedule, 'interval_second');
-  if (interval && state.interval === 'set') {
-    results.push(
-      finding(
-        'cron-overrides-interval',
-        'cron_expression takes precedence, so interval_second is ignored: orchestrators run this schedule on the cron expression.',
-        interval.keyRange,
-        intervalData(interval.value),
-      ),
-    );
-  }
-  const runOnce = findField(schedule, 'run_once_start_time');
-  if (runOnce && state.runOnce === 'set') {
-    results.push(
-      finding(
-        'cron-overrides-run-once',
-        'cron_expression takes precedence, so run_once_start_time is ignored: orchestrators run this schedule on the cron expression.',
-        runOnce.keyRange,
-      ),
-    );
-  }
-  return results;
+  return OVERRIDDEN_BY_CRON.flatMap(({ name, code, presence }) => {
+    const field = findField(schedule, name);
+    if (!field || presence(state) !== 'set') return [];
+    const message = `cron_expression takes precedence, so ${name} is ignored: orchestrators run this schedule on the cron expression.`;
+    // The interval's seconds let the quick fix offer an equivalent cron.
+    const data = name === 'interval_second' ? intervalData(field.value) : undefined;
+    return [finding(code, message, field.keyRange, data)];
+  });
 };
 
 function intervalData(value: FieldValue): FindingData | undefined {
