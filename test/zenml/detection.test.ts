@@ -18,12 +18,7 @@ import {
   switchStack,
   toOrchestratorContext,
 } from '../../src/zenml/runner';
-
-const ROOT = path.resolve(__dirname, '../..');
-const VENV = path.join(ROOT, '.tools/zenml-venv');
-const PYTHON = path.join(VENV, 'bin/python');
-const ZENML = path.join(VENV, 'bin/zenml');
-const PLAIN_PYTHON = path.join(ROOT, '.tools/plain-venv/bin/python');
+import { INTERVAL_PIPELINE, PLAIN_PYTHON, PYTHON, ROOT, ZENML, runSetupScripts } from './fixtures';
 
 let tmp: string;
 let repo: string;
@@ -90,18 +85,6 @@ def nightly() -> None:
 nightly.with_options(schedule=Schedule(cron_expression="0 3 * * *"))()
 `;
 
-const INTERVAL_PIPELINE = `from datetime import datetime, timezone
-from zenml import pipeline
-from zenml.config.schedule import Schedule
-
-@pipeline
-def hourly() -> None:
-    pass
-
-every_hour = Schedule(start_time=datetime(2026, 1, 1, tzinfo=timezone.utc), interval_second=3600)
-hourly.with_options(schedule=every_hour)()
-`;
-
 /** Where `schedule=` is written in the source: the attachment site the warnings point at. */
 function scheduleKeyword(source: string): { line: number; character: number } {
   const lines = source.split('\n');
@@ -110,8 +93,7 @@ function scheduleKeyword(source: string): { line: number; character: number } {
 }
 
 before(() => {
-  const setup = spawnSync('bash', [path.join(ROOT, 'test/setup/40-zenml-venv.sh')], { cwd: ROOT, stdio: 'inherit' });
-  assert.equal(setup.status, 0, 'test/setup/40-zenml-venv.sh failed');
+  runSetupScripts('40-zenml-venv.sh');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zenml-schedules-'));
   repo = path.join(tmp, 'repo');
   fs.mkdirSync(repo);

@@ -11,11 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { INTERVAL_PIPELINE, PLAIN_PYTHON, PYTHON, ROOT, ZENML, runSetupScripts } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '../..');
-const PYTHON = path.join(ROOT, '.tools/zenml-venv/bin/python');
-const ZENML = path.join(ROOT, '.tools/zenml-venv/bin/zenml');
-const PLAIN_PYTHON = path.join(ROOT, '.tools/plain-venv/bin/python');
 const HARNESS = path.join(ROOT, 'test/integration/run-code-server.mjs');
 
 interface SuiteResults {
@@ -46,28 +43,13 @@ if __name__ == "__main__":
     nightly.with_options(schedule=Schedule(cron_expression="0 3 * * *"))()
 `;
 
-const INTERVAL = `from datetime import datetime, timezone
-
-from zenml import pipeline
-from zenml.config.schedule import Schedule
-
-
-@pipeline
-def hourly() -> None:
-    pass
-
-
-every_hour = Schedule(start_time=datetime(2026, 1, 1, tzinfo=timezone.utc), interval_second=3600)
-hourly.with_options(schedule=every_hour)()
-`;
-
 let tmp: string;
 
 function prepareRepository(name: string): { repo: string; env: Record<string, string> } {
   const repo = path.join(tmp, name);
   fs.mkdirSync(repo, { recursive: true });
   fs.writeFileSync(path.join(repo, 'pipeline.py'), PIPELINE);
-  fs.writeFileSync(path.join(repo, 'interval.py'), INTERVAL);
+  fs.writeFileSync(path.join(repo, 'interval.py'), INTERVAL_PIPELINE);
   const env = { ZENML_CONFIG_PATH: path.join(tmp, `${name}-zenml-config`), ZENML_ANALYTICS_OPT_IN: 'false' };
   const init = spawnSync(ZENML, ['init'], { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 180_000 });
   assert.equal(init.status, 0, `zenml init failed:\n${init.stdout}\n${init.stderr}`);
@@ -86,10 +68,7 @@ async function harness(): Promise<RunSuite> {
 }
 
 before(() => {
-  for (const script of ['20-code-server.sh', '40-zenml-venv.sh']) {
-    const setup = spawnSync('bash', [path.join(ROOT, 'test/setup', script)], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(setup.status, 0, `test/setup/${script} failed`);
-  }
+  runSetupScripts('20-code-server.sh', '40-zenml-venv.sh');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zenml-schedules-editor-'));
 });
 
