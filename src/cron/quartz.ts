@@ -312,8 +312,6 @@ export interface QuartzSets extends QuartzFlags {
 export interface QuartzParsed {
   spec: FieldSpec;
   sets: QuartzSets;
-  /** The year field was given (Quartz's 7th field). */
-  hasYear: boolean;
 }
 
 /** Parse a Quartz expression. `currentYear` bounds open-ended year ranges (Quartz: now + 100). */
@@ -371,7 +369,7 @@ export function parseQuartz(expression: string, offset: number, currentYear: num
     years: sorted(YEAR),
     ...flags,
   };
-  return { spec: toSpec(st, currentYear), sets, hasYear: used.length === 7 };
+  return { spec: toSpec(st, currentYear), sets };
 }
 
 function toSpec(st: State, currentYear: number): FieldSpec {
