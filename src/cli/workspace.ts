@@ -1,7 +1,7 @@
 // Reads and analyzes the files of `check` and `list` with one bounded pool.
 
-import { analyzeText, emptyDiscovery } from '../findings';
-import type { DiscoveryResult } from '../discovery/types';
+import { emptyDiscovery, type DiscoveryResult } from '../discovery';
+import { analyzeText } from '../findings';
 import type { AnalysisOptions, Finding } from '../findings/types';
 import { collectFiles, mapPool, readSource, type SourceFile } from './files';
 

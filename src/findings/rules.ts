@@ -3,7 +3,7 @@
 
 import { describeInterval, explainCron } from '../cron';
 import type { Dialect } from '../cron/types';
-import { discover } from '../discovery';
+import { discover, emptyDiscovery } from '../discovery';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../discovery/types';
 import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type ScheduleKind } from '../zenml/capabilities';
 import { defaultSeverity, type FindingCode, type Severity } from './codes';
@@ -346,10 +346,6 @@ export function analyze(discovery: DiscoveryResult, options: AnalysisOptions): F
     for (const rule of SCHEDULE_RULES) findings.push(...runSafely(rule, ctx));
   }
   return findings.sort((a, b) => compareRanges(a.range, b.range));
-}
-
-export function emptyDiscovery(): DiscoveryResult {
-  return { schedules: [], pipelineDecoratorScheduleArgs: [], imports: { timezone: null, datetimeModule: null }, importInsertLine: 0 };
 }
 
 /** Discovery and findings for a document's text; the file name picks Python or YAML. */
