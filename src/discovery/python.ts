@@ -95,7 +95,6 @@ export class PythonDiscovery {
       this.reset();
       return emptyDiscovery();
     }
-    const changes = toRangeChanges(givenChanges, this.previousText, text);
     // Nothing can be found in a file that never calls Schedule, passes `schedule=`
     // or aliases Schedule on import: skip the parse (most files of a project).
     if (!mayMentionSchedule(text)) {
@@ -104,6 +103,8 @@ export class PythonDiscovery {
       this.parsedByStart = new Map();
       return emptyDiscovery();
     }
+    // Only now: the skip above needs no changes, and comparing the texts costs a pass over both.
+    const changes = toRangeChanges(givenChanges, this.previousText, text);
     const segments = this.segment(text, changes);
     const units = splitUnits(text, segments);
     const nextParsed = new Map<string, ParsedUnit>();
