@@ -151,30 +151,24 @@ def _global_config_file():
         return None
 
 
+def _stack_json(model, active):
+    return {
+        "id": str(model.id),
+        "name": model.name,
+        "active": active,
+        "orchestrator": _component_json(_orchestrator_of(model)),
+    }
+
+
 def detect(zenml_version):
     from zenml.client import Client
 
     client = Client()
     active = client.active_stack_model
-    stacks = []
-    for model in _all_stacks(client):
-        orchestrator = _orchestrator_of(model)
-        stacks.append(
-            {
-                "id": str(model.id),
-                "name": model.name,
-                "active": str(model.id) == str(active.id),
-                "orchestrator": _component_json(orchestrator),
-            }
-        )
+    stacks = [_stack_json(model, str(model.id) == str(active.id)) for model in _all_stacks(client)]
     active_entry = next((s for s in stacks if s["active"]), None)
     if active_entry is None:  # the active stack may be outside the listed ones (permissions)
-        active_entry = {
-            "id": str(active.id),
-            "name": active.name,
-            "active": True,
-            "orchestrator": _component_json(_orchestrator_of(active)),
-        }
+        active_entry = _stack_json(active, True)
     root = client.root
     return {
         "protocol": PROTOCOL,

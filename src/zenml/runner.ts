@@ -11,14 +11,18 @@ import { capabilityOf } from './capabilities';
 
 export const DEFAULT_HELPER_TIMEOUT_MS = 10_000;
 
-export type DetectionErrorCode =
-  | 'interpreter-not-found'
-  | 'zenml-not-installed'
-  | 'zenml-too-old'
-  | 'timeout'
-  | 'stack-not-found'
-  | 'helper-failed'
-  | 'untrusted-workspace';
+/** Every code the helper or the runner reports; the helper's unknown codes become helper-failed. */
+const ERROR_CODES = [
+  'interpreter-not-found',
+  'zenml-not-installed',
+  'zenml-too-old',
+  'timeout',
+  'stack-not-found',
+  'helper-failed',
+  'untrusted-workspace',
+] as const;
+
+export type DetectionErrorCode = (typeof ERROR_CODES)[number];
 
 export interface DetectionError {
   code: DetectionErrorCode;
@@ -87,7 +91,7 @@ export interface HelperRunOptions {
 }
 
 /** helper.py sits beside this module: src/zenml/ when run from source, dist/ when bundled. */
-export function defaultHelperPath(): string {
+function defaultHelperPath(): string {
   // Beside the module (src/zenml/ or dist/), else the checkout's source (a dist/ bundled without the copy step).
   const candidates = [path.join(__dirname, 'helper.py'), path.join(__dirname, '..', 'src', 'zenml', 'helper.py')];
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
@@ -112,7 +116,7 @@ export function toOrchestratorContext(state: ZenmlState): OrchestratorContext | 
   };
 }
 
-export function schedulableStackNames(state: ZenmlState): string[] {
+function schedulableStackNames(state: ZenmlState): string[] {
   return state.stacks.filter((s) => s.canSchedule === true).map((s) => s.name);
 }
 
@@ -149,16 +153,6 @@ function parseComponent(v: unknown): ZenmlComponent | null {
   };
 }
 
-const ERROR_CODES: readonly DetectionErrorCode[] = [
-  'interpreter-not-found',
-  'zenml-not-installed',
-  'zenml-too-old',
-  'timeout',
-  'stack-not-found',
-  'helper-failed',
-  'untrusted-workspace',
-];
-
 function tail(text: string, lines = 15): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
@@ -177,11 +171,11 @@ export function parseHelperOutput(stdout: string, stderr: string, interpreter: s
     json = undefined;
   }
   if (!isRecord(json)) {
-    return failure('helper-failed', interpreter, `The ZenML helper gave no answer. ${firstLine(stderr)}`.trim(), stderr);
+    return failure('helper-failed', interpreter, `The ZenML helper gave no answer. ${lastLine(stderr)}`.trim(), stderr);
   }
   if (isRecord(json.error)) {
     const raw = json.error;
-    const code = ERROR_CODES.includes(raw.code as DetectionErrorCode) ? (raw.code as DetectionErrorCode) : 'helper-failed';
+    const code = (ERROR_CODES as readonly unknown[]).includes(raw.code) ? (raw.code as DetectionErrorCode) : 'helper-failed';
     return {
       ok: false,
       error: {
@@ -227,7 +221,7 @@ export function parseHelperOutput(stdout: string, stderr: string, interpreter: s
   };
 }
 
-function firstLine(text: string): string {
+function lastLine(text: string): string {
   const lines = text.trim().split('\n').filter(Boolean);
   return lines.length ? lines[lines.length - 1] : '';
 }
