@@ -8,7 +8,7 @@ import type { OrchestratorService } from './orchestrator';
 import { openScheduleRow, type SchedulesNode, type SchedulesTreeProvider } from './tree';
 import type { WorkspaceScheduleIndex } from './workspaceIndex';
 
-export const SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
+const SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
 const SORT_KEY = 'zenmlSchedules.sort';
 
 /** Tree commands get the node (context menu) or the row (click): accept both. */

@@ -13,7 +13,7 @@ import { nextRunsTable } from '../workspace/present';
 
 const PREVIEW_RUNS = 3;
 
-export function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
+function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
   if (!explanation.valid) return { prompt: '', error: explanation.error?.message ?? 'Not a cron expression.' };
   const runs = explanation.nextRuns.slice(0, PREVIEW_RUNS).map((d) => formatInZone(d, displayZone));
   const next = runs.length ? `Next: ${runs.join(' · ')}` : 'Never fires.';

@@ -24,13 +24,10 @@ function filesExcludePatterns(scope?: vscode.Uri): string[] {
 }
 
 /** Our skipped folders plus the user's `files.exclude` (passing an exclude to findFiles replaces that setting). */
-export function excludeGlob(): string {
-  const patterns = SKIPPED_FOLDERS.map((f) => `**/${f}/**`);
-  const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude', {});
-  for (const [pattern, enabled] of Object.entries(filesExclude)) {
-    if (enabled === true && !pattern.includes('{') && !pattern.includes(',')) patterns.push(pattern);
-  }
-  return `{${patterns.join(',')}}`;
+function excludeGlob(): string {
+  // Patterns with braces or commas would break the one brace group (shouldSkip still applies them).
+  const own = filesExcludePatterns().filter((pattern) => !pattern.includes('{') && !pattern.includes(','));
+  return `{${[...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), ...own].join(',')}}`;
 }
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const DEBOUNCE_MS = 300;

@@ -33,17 +33,6 @@ export interface ZenmlServices {
 /** Debounce for looking for a schedule in an edited document (only until detection has started). */
 const SCHEDULE_CHECK_MS = 500;
 
-/** Registered objects, for tests and for the code actions. */
-export interface ZenmlRegistration {
-  detector: ZenmlDetector;
-  statusBar: vscode.StatusBarItem;
-}
-
-let registration: ZenmlRegistration | undefined;
-export function zenmlRegistration(): ZenmlRegistration | undefined {
-  return registration;
-}
-
 export function registerZenml(context: vscode.ExtensionContext, services: ZenmlServices): void {
   const { orchestrator, analyzer, log } = services;
   const problems = new OncePerSession(log);
@@ -145,7 +134,6 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
       popupsShown: problems.count,
     };
   });
-  registration = { detector, statusBar };
 }
 
 /** Does the document hold at least one Schedule (a cheap text test first, then the cached analysis)? */
@@ -164,7 +152,7 @@ function isScheduleLanguage(editor: vscode.TextEditor | undefined): boolean {
 }
 
 /** Text and tooltip for the status bar, from plain data (unit-testable through the extension host). */
-export function statusBarContent(
+function statusBarContent(
   override: string,
   detection: FolderDetection | undefined,
 ): { text: string; tooltip: string } {
@@ -270,7 +258,7 @@ async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetect
 }
 
 /** Switch through ZenML, with progress; the state ZenML reads back updates everything. */
-export async function switchStackCommand(detector: ZenmlDetector, stack: string | undefined, uri: vscode.Uri | undefined): Promise<boolean> {
+async function switchStackCommand(detector: ZenmlDetector, stack: string | undefined, uri: vscode.Uri | undefined): Promise<boolean> {
   let name = stack;
   if (!name) {
     const detection = detector.get(uri);

@@ -7,10 +7,8 @@ import type { Finding, OrchestratorContext } from '../findings/types';
 import { capabilityOf, type ScheduleKind } from '../zenml/capabilities';
 import type { ScheduleSummary } from './summary';
 
-export type SummaryKind = ScheduleKind;
-
 /** One line about what the target orchestrator does with schedules of this kind. */
-export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: SummaryKind | null): string {
+export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: ScheduleKind | null): string {
   if (!orchestrator) {
     return 'Orchestrator unknown: read as standard cron. Set `zenmlSchedules.orchestrator` (or activate a ZenML stack) to check it against your orchestrator.';
   }
