@@ -109,7 +109,4 @@ export function parseCount(text: string, option: string, max = 1000): number {
   return count;
 }
 
-/** UTC, no milliseconds: 2026-12-02T14:05:00Z. */
-export function isoUtc(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export { isoUtc } from '../cron';

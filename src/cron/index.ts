@@ -8,7 +8,7 @@ export type { CronError, CronExplanation, CronField, CronWarning, Dialect, Expla
 export { DIALECTS } from './types';
 export { explainCron, MAX_EXPRESSION_LENGTH } from './explain';
 export { describeInterval, intervalToCron, nextIntervalRuns } from './interval';
-export { formatInZone, isValidTimeZone, machineTimeZone, zoneSpellingHint } from './zone';
+export { formatInZone, isoUtc, isValidTimeZone, machineTimeZone, zoneSpellingHint } from './zone';
 
 /** A dialect name as is, or the dialect of an orchestrator flavor (`standard` for unknown flavors). */
 export function dialectOf(flavorOrDialect: string | null | undefined): Dialect {

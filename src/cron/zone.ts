@@ -318,6 +318,11 @@ export function utcYear(utc: number): number {
 
 // ---- display ----
 
+/** `2026-12-02T14:05:00Z`: UTC, no milliseconds, as every JSON output and message writes instants. */
+export function isoUtc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 const displayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Wed 2 Dec 2026, 15:05 CET": a compact, unambiguous wall time in `timeZone`. */

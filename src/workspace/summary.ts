@@ -2,7 +2,7 @@
 // sidebar and `zenml-schedules list`: its kind (ZenML's precedence), the
 // expression or interval, plain words, and the next runs.
 
-import { describeInterval, explainCron, nextIntervalRuns } from '../cron';
+import { describeInterval, explainCron, isoUtc, nextIntervalRuns } from '../cron';
 import type { CronExplanation, Dialect } from '../cron/types';
 import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
 import { effectiveKind, findField, triggerState } from '../findings';
@@ -61,10 +61,6 @@ function instantOf(value: DatetimeValue | null): Date | null {
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value.iso) ? `${value.iso}T00:00:00` : value.iso;
   const time = Date.parse(iso);
   return Number.isNaN(time) ? null : new Date(time);
-}
-
-function isoUtc(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The kind as written, for a Schedule ZenML would reject (so the row still says what was meant). */
