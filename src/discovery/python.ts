@@ -51,6 +51,8 @@ interface ParsedUnit {
 interface Unit {
   start: number;
   text: string;
+  /** The scope its names live in (see scopeOf): the start of its top-level def/class, or -1 for the module. */
+  scope: number;
   /** Optional statement starts inside the unit, as offsets inside it. */
   optional: number[];
 }
@@ -187,7 +189,7 @@ function collectFacts(units: Unit[], names: PythonNames, parse: (unit: Unit) => 
   const factsOf = (unit: Unit): PlacedFacts[] =>
     parse(unit).pieces.map((piece) => {
       if (piece.facts?.key !== key) piece.facts = { key, value: extractFacts(piece.tree, piece.text, names) };
-      return { start: unit.start + piece.offset, facts: piece.facts.value };
+      return { start: unit.start + piece.offset, scope: unit.scope, facts: piece.facts.value };
     });
   const relevant = relevantUnits(units, names);
   const placed = relevant.flatMap(factsOf);
@@ -208,10 +210,18 @@ function collectFacts(units: Unit[], names: PythonNames, parse: (unit: Unit) => 
 function splitUnits(text: string, segments: Segments): Unit[] {
   const optionalStarts = segments.optionalStarts;
   const starts: number[] = [];
+  const scopes: number[] = [];
   segments.starts.forEach((start, i) => {
     const end = segments.starts[i + 1] ?? text.length;
+    const scope = scopeOf(text, start);
     starts.push(start);
-    if (end - start > LARGE_UNIT_LENGTH) starts.push(...bodyStarts(text, start, end));
+    scopes.push(scope);
+    if (end - start > LARGE_UNIT_LENGTH) {
+      for (const body of bodyStarts(text, start, end)) {
+        starts.push(body);
+        scopes.push(scope);
+      }
+    }
   });
   let next = 0;
   return starts.map((start, i) => {
@@ -221,7 +231,7 @@ function splitUnits(text: string, segments: Segments): Unit[] {
       if (optionalStarts[next] > start) optional.push(optionalStarts[next] - start);
       next++;
     }
-    return { start, text: text.slice(start, end), optional };
+    return { start, text: text.slice(start, end), optional, scope: scopes[i] };
   });
 }
 
@@ -276,6 +286,19 @@ function relevantUnits(units: Unit[], names: PythonNames): Unit[] {
       scheduleHeads.some((head) => unit.text.includes(head)) ||
       (unit.text.includes('@') && pipelineHeads.some((head) => unit.text.includes(head))),
   );
+}
+
+/**
+ * The scope the names of a top-level statement live in: a function or class (every piece of it, nested
+ * definitions included) is its own scope, keyed by where it starts; other statements are the module's (-1).
+ */
+function scopeOf(text: string, start: number): number {
+  let at = start;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  // A decorated definition starts with `@`.
+  if (text.charCodeAt(at) === 64) return start;
+  const head = leadingIdentifier(text.slice(at, at + 6));
+  return head === 'def' || head === 'class' || head === 'async' ? start : -1;
 }
 
 /** The first word of a unit, after its indentation. */

@@ -24,6 +24,8 @@ export interface AttachmentFact {
   receiver: string | null;
   /** The schedule passed: a Schedule call (by its start offset), a variable, or something else. */
   value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'other' };
+  /** The conditional blocks it sits in (see conditionalBlocks). */
+  blocks: number[];
 }
 
 export interface AssignmentFact {
@@ -36,6 +38,10 @@ export interface AssignmentFact {
   literal: RawValue | null;
   /** The callee when the value is a call (`instance = my_pipeline(...)`). */
   calleePath: string | null;
+  /** The value when it is a plain name or dotted path (`instance = empty_pipeline`). */
+  valuePath: string | null;
+  /** The conditional blocks it sits in (see conditionalBlocks). */
+  blocks: number[];
 }
 
 export interface UnitFacts {
@@ -148,7 +154,23 @@ function visitCall(node: SyntaxNode, text: string, names: PythonNames, evaluator
     keywordSpan: { from: scheduleArg.keyword.from, to: scheduleArg.keyword.to },
     receiver: object ? receiverName(object, text) : null,
     value: attachedValue(scheduleArg.value, text, names),
+    blocks: conditionalBlocks(node),
   });
+}
+
+/** Statements whose blocks may not run (or run more than once): a branch of an if, a loop body, try/except. */
+const CONDITIONAL_STATEMENTS = new Set(['IfStatement', 'ForStatement', 'WhileStatement', 'TryStatement', 'MatchStatement', 'MatchClause']);
+
+/**
+ * The start offsets of the conditional blocks around a node, innermost first: an assignment in no block
+ * that the later use is not also in always runs before that use, and hides earlier assignments.
+ */
+function conditionalBlocks(node: SyntaxNode): number[] {
+  const blocks: number[] = [];
+  for (let at: SyntaxNode | null = node.parent; at; at = at.parent) {
+    if ((at.name === 'Body' || at.name === 'MatchBody') && at.parent && CONDITIONAL_STATEMENTS.has(at.parent.name)) blocks.push(at.from);
+  }
+  return blocks;
 }
 
 function scheduleCall(node: SyntaxNode, callee: SyntaxNode, argList: SyntaxNode, text: string, evaluator: ValueEvaluator): ScheduleCallFact {
@@ -223,9 +245,10 @@ function visitAssignment(node: SyntaxNode, text: string, evaluator: ValueEvaluat
   const name = text.slice(first.from, first.to);
   const inner = unwrapParentheses(value);
   const calleePath = inner.name === 'CallExpression' && inner.firstChild ? dottedPath(inner.firstChild, text) : null;
+  const valuePath = dottedPath(inner, text);
   const evaluated = evaluator.evaluate(inner, '');
   const literal = CONSTANT_KINDS.has(evaluated.kind) ? evaluated : null;
-  facts.assignments.push({ name, at: node.from, valueFrom: inner.from, literal, calleePath });
+  facts.assignments.push({ name, at: node.from, valueFrom: inner.from, literal, calleePath, valuePath, blocks: conditionalBlocks(node) });
 }
 
 /** Values a module constant can give to a Schedule field (`CRON = "0 3 * * *"`, `EVERY = timedelta(hours=1)`). */
