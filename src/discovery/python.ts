@@ -23,7 +23,16 @@ import type { DiscoveryResult } from './types';
 export const MAX_PYTHON_FILE_LENGTH = 5 * 1024 * 1024;
 
 export function emptyDiscovery(): DiscoveryResult {
-  return { schedules: [], pipelineDecoratorScheduleArgs: [], imports: { timezone: null, datetimeModule: null }, importInsertLine: 0 };
+  return {
+    schedules: [],
+    pipelineDecoratorScheduleArgs: [],
+    scheduleClassArgs: [],
+    problems: [],
+    settingsFlavors: [],
+    scheduleTimezoneSet: false,
+    imports: { timezone: null, datetimeModule: null },
+    importInsertLine: 0,
+  };
 }
 
 /** One-shot discovery (no state kept between calls). */
@@ -235,9 +244,15 @@ function splitUnits(text: string, segments: Segments): Unit[] {
   });
 }
 
-/** The whole unit when it parses cleanly; else the unit cut at its optional statement starts. */
+/**
+ * The whole unit when it parses cleanly (after adding the commas missing between keyword arguments, see
+ * repairMissingCommas); else the unit cut at its optional statement starts.
+ */
 function parsePieces(unit: Unit, tree: Tree): ParsedUnit {
-  if (unit.optional.length === 0 || !hasSyntaxError(tree)) {
+  if (!hasSyntaxError(tree)) return { text: unit.text, tree, pieces: [{ offset: 0, text: unit.text, tree }] };
+  const repaired = repairMissingCommas(unit.text, tree);
+  if (repaired) return { text: unit.text, tree, pieces: [{ offset: 0, text: repaired.text, tree: repaired.tree }] };
+  if (unit.optional.length === 0) {
     return { text: unit.text, tree, pieces: [{ offset: 0, text: unit.text, tree }] };
   }
   const cuts = [0, ...unit.optional, unit.text.length];
@@ -247,6 +262,71 @@ function parsePieces(unit: Unit, tree: Tree): ParsedUnit {
     pieces.push({ offset: cuts[i], text: pieceText, tree: parser.parse(pieceText) });
   }
   return { text: unit.text, tree, pieces };
+}
+
+/**
+ * A comma left out between keyword arguments written one per line is a common slip in real code, the docs
+ * included (`cron_expression="0 * * * *"` followed by `start_time=...`). The parser's error recovery then
+ * swallows the following arguments (into a string continuation, or out of the call). Where the tree shows
+ * it (an argument list that stops with an error, a string continuation whose next part is not a string) and a
+ * keyword argument follows, the whitespace character after the last good token becomes a comma (offsets
+ * stay the same) and the unit is parsed again. The repaired parse is used only when it has no error left.
+ */
+function repairMissingCommas(text: string, tree: Tree): { text: string; tree: Tree } | null {
+  const at = new Set<number>();
+  tree.iterate({
+    enter(ref) {
+      const node = ref.node;
+      if (node.name === 'ArgList') {
+        const last = node.lastChild;
+        if (last?.type.isError) {
+          let end = last.from;
+          while (end > node.from && isSpace(text.charCodeAt(end - 1))) end--;
+          if (isSpace(text.charCodeAt(end)) && keywordArgumentFollows(text, end)) at.add(end);
+        }
+      } else if (node.name === 'ContinuedString') {
+        for (let part = node.firstChild; part?.nextSibling; part = part.nextSibling) {
+          const next = part.nextSibling;
+          if (isStringStart(text, next.from)) continue;
+          if (isSpace(text.charCodeAt(part.to)) && keywordArgumentFollows(text, part.to)) at.add(part.to);
+          break;
+        }
+      }
+    },
+  });
+  if (at.size === 0) return null;
+  let repaired = '';
+  let from = 0;
+  for (const offset of [...at].sort((a, b) => a - b)) {
+    repaired += `${text.slice(from, offset)},`;
+    from = offset + 1;
+  }
+  repaired += text.slice(from);
+  const repairedTree = parser.parse(repaired);
+  return hasSyntaxError(repairedTree) ? null : { text: repaired, tree: repairedTree };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Whether `name=` (not `==`) comes next after whitespace. */
+function keywordArgumentFollows(text: string, from: number): boolean {
+  let at = from;
+  while (isSpace(text.charCodeAt(at))) at++;
+  const start = at;
+  while (isIdentifierCode(text.charCodeAt(at))) at++;
+  if (at === start) return false;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) !== 61;
+}
+
+/** A string literal starts here: optional prefix letters, then a quote. */
+function isStringStart(text: string, from: number): boolean {
+  let at = from;
+  while (at - from < 3 && /[rRbBuUfF]/.test(text[at] ?? '')) at++;
+  const c = text.charCodeAt(at);
+  return c === 34 || c === 39;
 }
 
 function hasSyntaxError(tree: Tree): boolean {

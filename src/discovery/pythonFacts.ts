@@ -23,7 +23,7 @@ export interface AttachmentFact {
   /** The object the method is called on (`p` in `p.with_options`, `p` in `p().run`), as a dotted path. */
   receiver: string | null;
   /** The schedule passed: a Schedule call (by its start offset), a variable, or something else. */
-  value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'other' };
+  value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'class'; span: Span } | { kind: 'other' };
   /** The conditional blocks it sits in (see conditionalBlocks). */
   blocks: number[];
 }
@@ -52,6 +52,10 @@ export interface UnitFacts {
   pipelineFunctions: string[];
   /** `schedule=` keywords in @pipeline(...) decorators. */
   decoratorScheduleArgs: Span[];
+  /** Flavors named by `"orchestrator.<flavor>"` keys of `settings=` dictionaries. */
+  settingsFlavors: string[];
+  /** A `schedule_timezone=` keyword or `"schedule_timezone"` key was seen. */
+  scheduleTimezone: boolean;
 }
 
 const ATTACHING_METHODS = new Set(['with_options', 'configure', 'run']);
@@ -114,7 +118,15 @@ function importBindings(node: SyntaxNode, text: string, topLevel: boolean): Impo
 }
 
 export function extractFacts(tree: Tree, text: string, names: PythonNames): UnitFacts {
-  const facts: UnitFacts = { schedules: [], attachments: [], assignments: [], pipelineFunctions: [], decoratorScheduleArgs: [] };
+  const facts: UnitFacts = {
+    schedules: [],
+    attachments: [],
+    assignments: [],
+    pipelineFunctions: [],
+    decoratorScheduleArgs: [],
+    settingsFlavors: [],
+    scheduleTimezone: false,
+  };
   const evaluator = new ValueEvaluator(text, names);
   tree.iterate({
     enter(ref) {
@@ -127,6 +139,9 @@ export function extractFacts(tree: Tree, text: string, names: PythonNames): Unit
           break;
         case 'DecoratedStatement':
           visitDecorated(ref.node, text, names, facts);
+          break;
+        case 'ArgList':
+          visitSettings(ref.node, text, evaluator, facts);
           break;
       }
     },
@@ -228,12 +243,40 @@ const CHAINABLE_METHODS = new Set(['with_options']);
 function attachedValue(value: SyntaxNode | null, text: string, names: PythonNames): AttachmentFact['value'] {
   if (!value) return { kind: 'other' };
   const inner = unwrapParentheses(value);
+  const path = dottedPath(inner, text);
+  // `schedule=Schedule`: the class itself.
+  if (path !== null && names.schedule.has(path)) return { kind: 'class', span: { from: inner.from, to: inner.to } };
   if (inner.name === 'VariableName') return { kind: 'name', name: text.slice(inner.from, inner.to), at: inner.from };
   if (inner.name === 'CallExpression' && inner.firstChild) {
     const path = dottedPath(inner.firstChild, text);
     if (path !== null && names.schedule.has(path)) return { kind: 'call', at: inner.from };
   }
   return { kind: 'other' };
+}
+
+/**
+ * `settings={"orchestrator.kubeflow": ...}` in any call or decorator names the flavor the pipeline targets;
+ * `schedule_timezone=...` (DatabricksOrchestratorSettings) or a `"schedule_timezone"` key sets Databricks' zone.
+ */
+function visitSettings(argList: SyntaxNode, text: string, evaluator: ValueEvaluator, facts: UnitFacts): void {
+  for (const arg of callArguments(argList)) {
+    if (!arg.keyword) continue;
+    const keyword = text.slice(arg.keyword.from, arg.keyword.to);
+    if (keyword === 'schedule_timezone') facts.scheduleTimezone = true;
+    if (keyword !== 'settings' || !arg.value) continue;
+    const dict = unwrapParentheses(arg.value);
+    if (dict.name !== 'DictionaryExpression') continue;
+    for (const entry of children(dict)) {
+      const key = evaluator.staticString(entry);
+      if (!key || entry.nextSibling?.name !== ':') continue;
+      if (key.value.startsWith('orchestrator.')) {
+        const flavor = key.value.slice('orchestrator.'.length);
+        if (flavor && !facts.settingsFlavors.includes(flavor)) facts.settingsFlavors.push(flavor);
+      }
+      const value = entry.nextSibling.nextSibling;
+      if (value && text.slice(value.from, value.to).includes('schedule_timezone')) facts.scheduleTimezone = true;
+    }
+  }
 }
 
 function visitAssignment(node: SyntaxNode, text: string, evaluator: ValueEvaluator, facts: UnitFacts): void {

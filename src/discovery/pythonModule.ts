@@ -33,6 +33,11 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
     for (const fact of facts.attachments) attachments.push({ fact, base: start, scope });
     for (const name of facts.pipelineFunctions) pipelineFunctions.add(name);
     for (const span of facts.decoratorScheduleArgs) result.pipelineDecoratorScheduleArgs.push(toRange(span, start, lines));
+    for (const fact of facts.attachments) {
+      if (fact.value.kind === 'class') result.scheduleClassArgs.push(toRange(fact.value.span, start, lines));
+    }
+    for (const flavor of facts.settingsFlavors) if (!result.settingsFlavors.includes(flavor)) result.settingsFlavors.push(flavor);
+    if (facts.scheduleTimezone) result.scheduleTimezoneSet = true;
   }
   assignments.sort((a, b) => a.at - b.at);
 

@@ -76,7 +76,13 @@ function addUnimportedStdlibNames(names: PythonNames, imports: readonly ImportFa
     else bound.add(fact.alias ?? fact.module.split('.')[0]);
   }
   if (bound.has('*')) return;
-  if (!bound.has('datetime')) names.datetimeClass.add('datetime').add('datetime.datetime');
+  if (!bound.has('datetime')) {
+    // `datetime` alone is the class (`from datetime import datetime`, the docs' usual import); `datetime.x`
+    // is the module's (`import datetime`).
+    names.datetimeClass.add('datetime').add('datetime.datetime');
+    names.timedelta.add('datetime.timedelta');
+    names.timezoneClass.add('datetime.timezone');
+  }
   if (!bound.has('timedelta')) names.timedelta.add('timedelta');
   if (!bound.has('timezone')) names.timezoneClass.add('timezone');
 }
