@@ -154,7 +154,8 @@ export function buildAgenda(schedules: readonly TimelineSchedule[], options: { f
       byTarget.set(target, list);
     }
   }
-  const order = (a: TimelineRun, b: TimelineRun) => a.at.getTime() - b.at.getTime() || a.schedule.localeCompare(b.schedule) || a.scheduleId.localeCompare(b.scheduleId);
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const order = (a: TimelineRun, b: TimelineRun) => a.at.getTime() - b.at.getTime() || cmp(a.schedule, b.schedule) || cmp(a.scheduleId, b.scheduleId);
   runs.sort(order);
   const windowMs = Math.max(0, options.collisionMinutes) * 60_000;
   const collisions: Collision[] = [];
@@ -278,7 +279,9 @@ export function layoutTimeline(schedules: readonly TimelineSchedule[], options: 
   const grouped = new Map<string, TimelineSchedule[]>();
   for (const s of schedules) {
     const key = `${s.source === 'workspace' ? '0' : '1'}\u0000${s.source}\u0000${s.orchestrator ?? ''}`;
-    grouped.set(key, [...(grouped.get(key) ?? []), s]);
+    const list = grouped.get(key);
+    if (list) list.push(s);
+    else grouped.set(key, [s]);
   }
   const groups: LaneGroup[] = [];
   let index = 0;

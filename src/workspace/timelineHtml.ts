@@ -4,6 +4,7 @@
 // webview supplies the nonce and its CSP source. Colours are the theme's CSS variables.
 
 import { formatInZone, isoUtc } from '../cron';
+import { zoneRules } from '../cron/zone';
 import type { TimelineLayout, TimelineRun } from './timeline';
 
 export interface TimelinePageOptions {
@@ -25,18 +26,54 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const abbreviations = new Map<string, string>();
+
+/**
+ * formatInZone's text ("Wed 2 Dec 2026, 04:00 CET") for thousands of marks: the wall time from the
+ * zone's offset table, the zone's abbreviation from Intl once per offset (the same words, far cheaper).
+ */
+const formatted = new Map<string, string>();
+
 function when(at: Date, zone: string): string {
-  return formatInZone(at, zone);
+  const memoKey = `${zone}|${at.getTime()}`;
+  const known = formatted.get(memoKey);
+  if (known !== undefined) return known;
+  if (formatted.size > 50_000) formatted.clear();
+  const text = wallText(at, zone);
+  formatted.set(memoKey, text);
+  return text;
 }
+
+function wallText(at: Date, zone: string): string {
+  const utc = Math.floor(at.getTime() / 1000);
+  const offset = zoneRules(zone).offsetAt(utc);
+  const key = `${zone}|${offset}`;
+  let abbreviation = abbreviations.get(key);
+  if (abbreviation === undefined) {
+    abbreviation = formatInZone(at, zone).split(' ').pop() ?? '';
+    abbreviations.set(key, abbreviation);
+  }
+  const local = new Date((utc + offset) * 1000);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${WEEKDAYS[local.getUTCDay()]} ${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}, ${hh}:${mm} ${abbreviation}`;
+}
+
+/** How many collisions the side list spells out (the picture marks them all). */
+const MAX_LISTED_COLLISIONS = 200;
 
 function sideList(layout: TimelineLayout, zone: string): string {
   const items: string[] = [];
-  for (const c of layout.agenda.collisions) {
+  for (const c of layout.agenda.collisions.slice(0, MAX_LISTED_COLLISIONS)) {
     const names = [...new Set(c.runs.map((r) => r.pipeline ?? r.schedule))];
     items.push(
       `<li class="collision"><strong>Collision</strong> at ${escapeHtml(when(c.at, zone))}: ${escapeHtml(names.join(', '))} start within ${c.runs.length > 1 ? escapeHtml(String(Math.round((c.runs[c.runs.length - 1].at.getTime() - c.at.getTime()) / 60000))) : '0'} min of each other on ${escapeHtml(c.target === 'unknown' ? 'an unknown orchestrator' : c.target)}; they compete for the same orchestrator.</li>`,
     );
   }
+  const more = layout.agenda.collisions.length - MAX_LISTED_COLLISIONS;
+  if (more > 0) items.push(`<li class="collision">… and ${more} more collisions (all marked red in the picture and in the table).</li>`);
   for (const o of layout.agenda.overlaps) {
     items.push(
       `<li class="overlap"><strong>Overlap</strong>: ${escapeHtml(o.pipeline ?? o.schedule)} starts every ${o.intervalSeconds} s, but its recent runs took about ${o.typicalDurationSeconds} s, so runs pile up.</li>`,
@@ -83,7 +120,7 @@ function picture(layout: TimelineLayout, zone: string): string {
       for (const m of lane.marks) {
         const label = `${title}: ${when(m.at, zone)} (UTC ${isoUtc(m.at)}), ${s.orchestrator ?? 'orchestrator unknown'}, ${s.source === 'workspace' ? 'workspace code' : s.source}${m.colliding ? ', collides' : ''}`;
         parts.push(
-          `<circle class="mark${m.colliding ? ' colliding' : ''}" cx="${x(m.x)}" cy="${mid}" r="${m.colliding ? 5 : 4}" tabindex="0" role="button" data-id="${escapeHtml(s.id)}" data-tip="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"/>`,
+          `<circle class="mark${m.colliding ? ' colliding' : ''}" cx="${x(m.x)}" cy="${mid}" r="${m.colliding ? 5 : 4}" tabindex="0" role="button" data-id="${escapeHtml(s.id)}" aria-label="${escapeHtml(label)}"/>`,
         );
       }
     }
@@ -138,7 +175,7 @@ const vscode = acquireVsCodeApi();
 const tip = document.getElementById('tip');
 function open(id) { if (id) vscode.postMessage({ type: 'open', id }); }
 document.querySelectorAll('.mark').forEach((m) => {
-  const show = (x, y) => { tip.textContent = m.dataset.tip; tip.style.left = (x + 12) + 'px'; tip.style.top = (y + 12) + 'px'; tip.style.display = 'block'; };
+  const show = (x, y) => { tip.textContent = m.getAttribute('aria-label'); tip.style.left = (x + 12) + 'px'; tip.style.top = (y + 12) + 'px'; tip.style.display = 'block'; };
   m.addEventListener('mouseenter', (e) => show(e.clientX, e.clientY));
   m.addEventListener('mousemove', (e) => show(e.clientX, e.clientY));
   m.addEventListener('mouseleave', () => { tip.style.display = 'none'; });
