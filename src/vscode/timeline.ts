@@ -22,7 +22,7 @@ export interface TimelineSnapshot {
   collisionMinutes: number;
   lanes: { id: string; label: string; pipeline: string | null; orchestrator: string | null; runs: number }[];
   runs: number;
-  collisions: { at: string; target: string; pipelines: string[] }[];
+  collisions: { at: string; target: string; pipelines: string[]; spanSeconds: number }[];
 }
 
 export class TimelinePanel implements vscode.Disposable {
@@ -121,6 +121,7 @@ export class TimelinePanel implements vscode.Disposable {
         at: c.at.toISOString(),
         target: c.target,
         pipelines: [...new Set(c.runs.map((r) => r.pipeline ?? r.schedule))],
+        spanSeconds: (c.runs[c.runs.length - 1].at.getTime() - c.at.getTime()) / 1000,
       })),
     };
   }

@@ -99,7 +99,7 @@ function picture(layout: TimelineLayout, zone: string): string {
   const width = LABEL_WIDTH + layout.width + 20;
   const x = (v: number) => (LABEL_WIDTH + v).toFixed(1);
   const parts: string[] = [];
-  parts.push(`<svg class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of ${layout.agenda.runs.length} runs">`);
+  parts.push(`<svg class="timeline" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" role="img" aria-label="Timeline of ${layout.agenda.runs.length} runs">`);
   for (const t of layout.ticks) {
     parts.push(`<line class="tick${t.major ? ' major' : ''}" x1="${x(t.x)}" x2="${x(t.x)}" y1="${AXIS - 6}" y2="${height}"/>`);
     parts.push(`<text class="tick-label" x="${x(t.x)}" y="${AXIS - 12}" text-anchor="middle">${escapeHtml(t.label)}</text>`);
@@ -151,6 +151,7 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .bar input { width: 4em; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); }
 .summary { color: var(--vscode-descriptionForeground); }
 .scroll { overflow-x: auto; }
+svg.timeline { width: 100%; min-width: 900px; height: auto; }
 svg text { fill: var(--vscode-foreground); font-size: 11px; }
 svg .group { font-weight: bold; }
 svg .tick { stroke: var(--vscode-editorIndentGuide-background, #8884); }

@@ -103,9 +103,16 @@ async function schedulesView({ page, shot }) {
 }
 
 async function timelineFromView({ page, shot }) {
-  const header = page.locator('.pane-header', { hasText: /Schedules/i }).first();
-  await header.hover();
-  const button = page.locator('.pane-header .action-label[aria-label="Show Timeline"]').first();
+  const activity = page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first();
+  await activity.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const rows = page.locator('.pane .monaco-list-row');
+  // The activity bar item toggles its container: click it only when the container is not showing.
+  const open = await page.locator('.activitybar .action-item.checked', { has: page.locator('[aria-label^="ZenML Schedules"]') }).count();
+  if (!open && !(await page.locator('.action-label[aria-label="Show Timeline"]').first().isVisible())) await activity.click();
+  // The first look starts the workspace scan; rows arrive when it ends.
+  await until('schedule rows in the ZenML Schedules view', async () => (await rows.allInnerTexts()).join('\n').includes('At 03:00'), 120_000);
+  // The view is alone in its container: its title buttons sit in the container's title bar.
+  const button = page.locator('.action-label[aria-label="Show Timeline"]').first();
   await button.waitFor({ state: 'visible', timeout: WAIT_MS });
   await button.click();
   // The webview's page lives in two nested frames.
