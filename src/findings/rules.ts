@@ -8,6 +8,7 @@ import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../
 import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type ScheduleKind } from '../zenml/capabilities';
 import { defaultSeverity, type FindingCode, type Severity } from './codes';
 import { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
+import { githubWorkflowFindings } from './github';
 import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
 import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
 
@@ -337,6 +338,11 @@ export function analyze(discovery: DiscoveryResult, options: AnalysisOptions): F
     // A malformed discovery result: report what the schedules give.
   }
   for (const schedule of discovery.schedules ?? []) {
+    if (schedule.github) {
+      // A GitHub Actions workflow's own schedule: GitHub's dialect and zone, not a ZenML Schedule.
+      findings.push(...githubWorkflowFindings(schedule, options.now));
+      continue;
+    }
     let ctx: ScheduleContext;
     try {
       ctx = { schedule, state: triggerState(schedule), options, dialect };
