@@ -8,7 +8,7 @@
 import { explainCron, isoUtc } from '../cron';
 import { dstReport, type DstTransition } from '../cron/dst';
 import type { Dialect } from '../cron/types';
-import { CAPABILITIES } from '../zenml/capabilities';
+import { CAPABILITIES } from '../common/flavors';
 import { defaultCronZone } from './summary';
 
 export interface OrchestratorReading {

@@ -5,7 +5,7 @@
 import { formatInZone } from '../cron';
 import { describeDstTransition, dstReport } from '../cron/dst';
 import type { Finding, OrchestratorContext } from '../findings/types';
-import { capabilityOf, type ScheduleKind } from '../zenml/capabilities';
+import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
 import { cronZoneStatement, type ZoneContext } from './zones';
 
