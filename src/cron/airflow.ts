@@ -133,8 +133,9 @@ export class AirflowTimetable {
     const previous = this.alignToPrev(now);
     // croniter finds no run before now: Airflow's scheduler raises for this DAG and never starts it.
     if (previous === null) return [];
-    const candidates = [previous, this.alignToNext(startDate)].filter((x): x is number => x !== null);
-    return collect(Math.max(...candidates), now, count, (run) => this.getNext(run));
+    // The start date's first run only matters when no run lies between it and now.
+    const fromStart = previous >= startDate ? null : this.alignToNext(startDate);
+    return collect(Math.max(previous, fromStart ?? previous), now, count, (run) => this.getNext(run));
   }
 
   /**
@@ -148,9 +149,12 @@ export class AirflowTimetable {
     // Airflow 2.10 asserts "next schedule shouldn't be earlier" here: the scheduler raises for this DAG.
     if (nextStart !== null && nextStart < now && nextStart !== now) return null;
     let start: number | null = nextStart === now ? lastStart : this.getPrev(lastStart);
-    const aligned = this.alignToNext(startDate);
-    if (start === null || aligned === null) return [];
-    start = Math.max(start, aligned);
+    if (start === null) return [];
+    if (start < startDate) {
+      const aligned = this.alignToNext(startDate);
+      if (aligned === null) return [];
+      start = Math.max(start, aligned);
+    }
     const firstEnd = this.getNext(start);
     if (firstEnd === null) return [];
     return collect(firstEnd, now, count, (end) => {
