@@ -16,6 +16,8 @@ import { databricksScheduleZones } from '../../src/discovery/databricksZone';
 import { discoverGithubWorkflow, isGithubWorkflowPath } from '../../src/discovery/githubWorkflow';
 import { analyzeText } from '../../src/findings';
 import { readOnEveryOrchestrator, readingsTable } from '../../src/workspace/allOrchestrators';
+import { ScheduleIndex } from '../../src/workspace/scheduleIndex';
+import { buildGroups } from '../../src/workspace/treeModel';
 import { scheduleMarkdown } from '../../src/workspace/present';
 import { summarizeSchedule, zoneFor } from '../../src/workspace/summary';
 import { cronZoneStatement } from '../../src/workspace/zones';
@@ -80,6 +82,21 @@ describe('GitHub Actions workflow files', () => {
     assert.deepEqual(bad.map((f) => [f.code, f.range.start.character, f.range.end.character]), [['invalid-cron', 13, 15]]);
     const lower = analyzeText('on:\n  schedule:\n    - cron: "0 1 * * *"\n      timezone: europe/berlin\n', '/r/.github/workflows/y.yml', { orchestrator: null, now: NOW }).findings;
     assert.match(lower[0]?.message ?? '', /did you mean Europe\/Berlin/);
+  });
+
+  it('rows in the Schedules view, with their findings, in the entry zone', () => {
+    const orchestrator = { flavor: 'kubeflow', source: 'setting' as const };
+    const index = new ScheduleIndex(() => ({ orchestrator, now: NOW }));
+    index.setFile('/r/.github/workflows/x.yml', '.github/workflows/x.yml', '/r/.github/workflows/x.yml', WORKFLOW);
+    const groups = buildGroups(index.schedules(), () => orchestrator, { now: NOW, count: 1, order: 'nextRun' });
+    const rows = groups.flatMap((g) => g.rows);
+    assert.equal(rows.length, 3);
+    assert.deepEqual(rows.map((r) => r.label).sort(), ['GitHub Actions schedule (line 4)', 'GitHub Actions schedule (line 6)', 'GitHub Actions schedule (line 7)']);
+    const berlin = rows.find((r) => r.label.endsWith('(line 4)'));
+    assert.equal(berlin?.summary.evaluationZone, 'Europe/Berlin');
+    assert.deepEqual(berlin?.summary.nextRuns.map(iso), ['2026-12-02T01:30:00Z']);
+    assert.equal(rows.find((r) => r.label.endsWith('(line 6)'))?.worst, 'warning');
+    assert.equal(rows.find((r) => r.label.endsWith('(line 7)'))?.worst, 'error');
   });
 
   it('the summary and hover use the entry zone, whatever the stack says', () => {
