@@ -338,9 +338,13 @@ export function analyze(discovery: DiscoveryResult, options: AnalysisOptions): F
     // A malformed discovery result: report what the schedules give.
   }
   for (const schedule of discovery.schedules ?? []) {
-    if (schedule.github) {
+    if (schedule?.github) {
       // A GitHub Actions workflow's own schedule: GitHub's dialect and zone, not a ZenML Schedule.
-      findings.push(...githubWorkflowFindings(schedule, options.now));
+      try {
+        findings.push(...githubWorkflowFindings(schedule, options.now));
+      } catch {
+        // A malformed entry: nothing to report for it (never throws to the caller).
+      }
       continue;
     }
     let ctx: ScheduleContext;
