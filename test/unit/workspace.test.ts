@@ -91,6 +91,18 @@ describe('orchestratorLine and scheduleMarkdown', () => {
     assert.match(md, /04:00/); // 03:00 UTC is 04:00 in Berlin in winter
     assert.match(md, /Dialect: \*\*kubernetes\*\*/);
   });
+
+  it('one column when the display zone is UTC (or an alias of it)', () => {
+    const s = summarizeSchedule(only(read('pipelines/training.py'), 'training.py'), k8s, { now, count: 2 });
+    for (const zone of ['UTC', 'Etc/UTC', 'GMT']) {
+      const md = scheduleMarkdown(s, [], k8s, zone);
+      assert.ok(md.includes(`| Next runs (${zone}) |\n| --- |\n`), md);
+      assert.doesNotMatch(md, /\| UTC \|/, `${zone}: no second UTC column`);
+      const rows = md.split('\n').filter((line) => line.startsWith('| ') && line.includes('03:00'));
+      assert.equal(rows.length, 2, md);
+      for (const row of rows) assert.equal(row.split('|').length, 3, `one cell per row: ${row}`);
+    }
+  });
 });
 
 describe('ScheduleIndex and buildGroups', () => {
