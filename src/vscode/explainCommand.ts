@@ -100,9 +100,22 @@ async function showExplanationDocument(explanation: CronExplanation, displayZone
     ...explanation.warnings.map((w) => `- ⚠ ${w.message} (\`${w.code}\`)`),
     ...(explanation.notes ?? []).map((n) => `- ${n}`),
   ];
-  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(explanation.expression)}.md` });
+  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${explanationTitle(explanation)}` });
   documents.set(uri.toString(), lines.join('\n'));
+  // The name has no .md (the preview's tab shows it): say it is Markdown.
+  await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
   await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+/**
+ * The preview's tab reads "Preview <this>": the expression as typed, with its dialect. A slash
+ * would start a new path segment (and the tab would show only what follows it), so it is shown
+ * as the look-alike division slash.
+ */
+export function explanationTitle(explanation: Pick<CronExplanation, 'expression' | 'dialect'>): string {
+  const expression = explanation.expression.replace(/\s+/g, ' ').trim();
+  const shown = expression.length > 80 ? `${expression.slice(0, 80)}…` : expression;
+  return `Cron ${shown.replace(/\//g, '\u2215').replace(/\\/g, '\u29f5')} (${explanation.dialect})`;
 }
 
 export function registerExplainDocuments(): vscode.Disposable {
