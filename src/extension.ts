@@ -40,12 +40,12 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     tree,
     view,
     new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
+    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer)),
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
-  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
+  registerCodeActions(context, { analyzer });
 
   return {
     schedulesProvider: tree,

@@ -6,7 +6,7 @@ import type { DiscoveredSchedule, Range } from '../discovery/types';
 import { displaySettings } from './config';
 import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
-import type { OrchestratorService } from './orchestrator';
+import { toCellRange, toModulePosition } from './notebooks';
 import { scheduleMarkdown } from '../workspace/present';
 import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
@@ -25,23 +25,25 @@ function hoverTarget(schedule: DiscoveredSchedule, position: { line: number; cha
 }
 
 export class ScheduleHoverProvider implements vscode.HoverProvider {
-  constructor(
-    private readonly analyzer: DocumentAnalyzer,
-    private readonly orchestrators: OrchestratorService,
-  ) {}
+  constructor(private readonly analyzer: DocumentAnalyzer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const { discovery, findings } = this.analyzer.analyze(document);
+    const { discovery, findings, orchestrator, cell } = this.analyzer.analyze(document);
+    const spans = discovery.notebook?.spans;
+    // In a notebook cell, positions are the joined module's.
+    const at = cell && spans ? toModulePosition(spans, cell.index, position) : position;
+    if (!at) return undefined;
     for (const schedule of discovery.schedules) {
-      const target = hoverTarget(schedule, position);
+      const found = hoverTarget(schedule, at);
+      if (!found) continue;
+      const target = cell && spans ? toCellRange(spans, cell.index, found) : toRange(found);
       if (!target) continue;
-      const orchestrator = this.orchestrators.current(document.uri);
-      const settings = displaySettings(document.uri);
+      const settings = displaySettings(cell ? cell.notebook.uri : document.uri);
       const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, new Date(), settings.nextRuns));
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone);
       if (settings.invalidZone) text += `\n\n$(warning) \`zenmlSchedules.timeZone\` is \`${settings.invalidZone}\`, not an IANA time zone: showing ${settings.displayZone}.`;
       const markdown = new vscode.MarkdownString(text, true);
-      return new vscode.Hover(markdown, toRange(target));
+      return new vscode.Hover(markdown, document.validateRange(target));
     }
     return undefined;
   }
