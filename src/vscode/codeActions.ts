@@ -8,7 +8,7 @@ import type { Finding } from '../findings/types';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
 import { type DocumentAnalysis, type DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
 import { addNotebookEdits, toCellRange } from './notebooks';
-import { ZENML_COMMANDS } from './zenml';
+import { ZENML_COMMANDS } from './zenmlStatus';
 
 export interface CodeActionServices {
   analyzer: DocumentAnalyzer;

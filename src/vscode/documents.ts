@@ -8,7 +8,7 @@ import type { DiscoveryResult } from '../discovery/types';
 import { analyze } from '../findings';
 import type { Finding, OrchestratorContext } from '../findings/types';
 import { NOTEBOOK_CELL_SCHEME, cellTexts, isNotebookCell, notebookOfCell, resourceOf } from './notebooks';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 
 export interface DocumentAnalysis {
   version: number;
