@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   const analyzer = new DocumentAnalyzer(orchestrators);
   const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
+  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace), order);
   const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
