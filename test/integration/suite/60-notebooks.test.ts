@@ -111,6 +111,8 @@ describe('notebooks', function () {
 
   it('a quick fix edits two cells: tzinfo in the schedule\'s cell, the import after the imports\' cell', async () => {
     const weekly = notebook.cellAt(WEEKLY).document;
+    // The user looks at the cell (VS Code resolves a cell's text model for code actions once it is shown).
+    await vscode.window.showTextDocument(weekly, { viewColumn: vscode.window.activeNotebookEditor?.viewColumn });
     const naive = await waitFor('naive-datetime', () => ourDiagnostics(weekly.uri).find((d) => codeOf(d) === 'naive-datetime'));
     const actions = await codeActions(weekly.uri, naive.range);
     const fix = actions.find((a) => /tzinfo|UTC/i.test(a.title) && a.edit);

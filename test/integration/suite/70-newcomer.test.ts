@@ -70,7 +70,7 @@ describe('a newcomer without ZenML', function () {
     const switched = await vscode.commands.executeCommand<boolean>('zenmlSchedules.switchStack');
     assert.equal(switched, false);
     assert.equal((await status(uri)).popupsShown, before + 1);
-    await vscode.commands.executeCommand('workbench.action.closeNotification');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('the Workspace group: pipelines first, then one "Not attached to a pipeline" group of files', async () => {
