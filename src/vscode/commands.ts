@@ -60,7 +60,9 @@ export function registerCommands(services: CommandServices): void {
   });
   register('zenmlSchedules.explainSchedule', (arg) => {
     const row = needRow(arg);
-    return row ? explainCronCommand(orchestrators, row.summary.expression ?? '') : undefined;
+    return row
+      ? explainCronCommand(orchestrators, row.summary.expression ?? '', { resource: vscode.Uri.parse(row.item.file.key), dialect: row.summary.dialect })
+      : undefined;
   });
   register('zenmlSchedules.revealProblems', async (arg) => {
     const row = needRow(arg);

@@ -8,6 +8,7 @@ import { explainCron, formatInZone } from '../cron';
 import { DIALECTS, type CronExplanation, type Dialect } from '../cron/types';
 import { dialectOfFlavor } from '../common/flavors';
 import { displaySettings } from './config';
+import { resourceOf } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 import { nextRunsTable } from '../workspace/present';
 
@@ -24,9 +25,13 @@ function previewText(explanation: CronExplanation, displayZone: string): { promp
 export async function explainCronCommand(
   orchestrators: OrchestratorService,
   initial?: unknown,
+  /** A schedule row's file and dialect (its file's orchestrator); else the active editor's file decides. */
+  from?: { resource: vscode.Uri; dialect: Dialect },
 ): Promise<CronExplanation | undefined> {
-  const settings = displaySettings();
-  let dialect: Dialect = dialectOfFlavor(orchestrators.current()?.flavor);
+  const active = vscode.window.activeTextEditor?.document;
+  const resource = from?.resource ?? (active && resourceOf(active));
+  const settings = displaySettings(resource);
+  let dialect: Dialect = from?.dialect ?? dialectOfFlavor(orchestrators.current(resource)?.flavor);
   const box = vscode.window.createInputBox();
   const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: 'Change dialect' };
   box.buttons = [dialectButton];
