@@ -112,7 +112,10 @@ describe('notebooks', function () {
   it('a quick fix edits two cells: tzinfo in the schedule\'s cell, the import after the imports\' cell', async () => {
     const weekly = notebook.cellAt(WEEKLY).document;
     // The user looks at the cell (VS Code resolves a cell's text model for code actions once it is shown).
-    await vscode.window.showTextDocument(weekly, { viewColumn: vscode.window.activeNotebookEditor?.viewColumn });
+    const cells = new vscode.NotebookRange(WEEKLY, WEEKLY + 1);
+    const notebookEditor = await vscode.window.showNotebookDocument(notebook, { selections: [cells] });
+    notebookEditor.revealRange(cells, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.window.showTextDocument(weekly, { viewColumn: notebookEditor.viewColumn });
     const naive = await waitFor('naive-datetime', () => ourDiagnostics(weekly.uri).find((d) => codeOf(d) === 'naive-datetime'));
     const actions = await codeActions(weekly.uri, naive.range);
     const fix = actions.find((a) => /tzinfo|UTC/i.test(a.title) && a.edit);
