@@ -94,6 +94,9 @@ export async function showInNotebook(uri: vscode.Uri, spans: readonly CellSpan[]
   editor.revealRange(new vscode.NotebookRange(cell, cell + 1), vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
   const document = notebook.cellAt(cell).document;
   const selection = placed ? document.validateRange(toRange(placed.range)) : new vscode.Range(0, 0, 0, 0);
-  // Showing the cell's document in the notebook's column puts the cursor in the cell.
-  await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, selection, preview: true });
+  // Showing the cell's document in the notebook's column puts the cursor in the cell; the selection is
+  // set again after it, since focusing the cell may place the cursor at its start.
+  const cellEditor = await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, selection, preview: true });
+  cellEditor.selection = new vscode.Selection(selection.start, selection.end);
+  cellEditor.revealRange(selection);
 }
