@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { PythonDiscovery, discover, discoverNotebookCells, notebookModule } from '../discovery';
 import type { DiscoveryResult } from '../discovery/types';
-import { analyze } from '../findings';
+import { analyze, targetOrchestrator } from '../findings';
 import type { Finding, OrchestratorContext } from '../findings/types';
 import { NOTEBOOK_CELL_SCHEME, cellTexts, isNotebookCell, notebookOfCell, resourceOf } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
@@ -85,7 +85,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     if (cached?.fingerprint === fingerprint) return cached;
     const texts = cellTexts(notebook);
     const discovery = discoverNotebookCells(texts);
-    const orchestrator = this.orchestrators.current(notebook.uri);
+    // Resolved once: the setting, else the notebook's one `orchestrator.<flavor>` settings key, else the stack.
+    const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(notebook.uri));
     const analysis: NotebookAnalysis = {
       fingerprint,
       moduleText: notebookModule(texts).text,
@@ -125,7 +126,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     } else {
       discovery = discover(text, document.fileName.endsWith('.yml') ? 'file.yml' : 'file.yaml');
     }
-    const orchestrator = this.orchestrators.current(resourceOf(document));
+    // Resolved once: the setting, else the file's one `orchestrator.<flavor>` settings key, else the stack.
+    const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(resourceOf(document)));
     const findings = analyze(discovery, { orchestrator });
     entry.analysis = { version: document.version, discovery, findings, orchestrator };
     // A debounced caller may arrive after the close event: keep nothing for a closed document.

@@ -38,6 +38,7 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       if (!found) continue;
       const target = cell && spans ? toCellRange(spans, cell.index, found) : toRange(found);
       if (!target) continue;
+      // The analysis' orchestrator: the setting, else this file's one `orchestrator.<flavor>` settings key, else the stack.
       const settings = displaySettings(cell ? cell.notebook.uri : document.uri);
       const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, new Date(), settings.nextRuns));
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone);

@@ -3,7 +3,7 @@
 
 import { discover } from '../discovery';
 import type { DiscoveredSchedule, DiscoveryResult } from '../discovery/types';
-import { analyze } from '../findings';
+import { analyze, targetOrchestrator } from '../findings';
 import type { AnalysisOptions, Finding } from '../findings/types';
 
 export interface IndexedFile {
@@ -74,7 +74,7 @@ export class ScheduleIndex {
     }
     const discovery = discover(text, fileName);
     const options = this.options(key);
-    return this.setAnalysis(key, label, discovery, analyze(discovery, options), options.orchestrator);
+    return this.setAnalysis(key, label, discovery, analyze(discovery, options), targetOrchestrator(discovery, options.orchestrator));
   }
 
   /** Stores an analysis made elsewhere (the editor's incremental one for open documents), for `orchestrator`. */
@@ -114,7 +114,7 @@ export class ScheduleIndex {
     for (const file of this.files.values()) {
       const options = this.options(file.key);
       file.findings = analyze(file.discovery, options);
-      file.orchestrator = options.orchestrator;
+      file.orchestrator = targetOrchestrator(file.discovery, options.orchestrator);
     }
   }
 
