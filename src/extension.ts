@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   const analyzer = new DocumentAnalyzer(orchestrators);
   const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
+  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace), order);
   const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     tree,
     view,
     new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
+    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer)),
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     vscode.commands.registerCommand('zenmlSchedules.openTimelineSchedule', (id: string) => timeline.open(id)),
   );
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
-  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
+  registerCodeActions(context, { analyzer });
 
   return {
     schedulesProvider: tree,

@@ -84,15 +84,18 @@ describe('commands', () => {
   it('explainCron: accepting opens the full explanation', async () => {
     const before = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
     let settled = false;
-    const done = Promise.resolve(vscode.commands.executeCommand('zenmlSchedules.explainCron', '15 6 * * 1')).finally(() => (settled = true));
+    const done = Promise.resolve(vscode.commands.executeCommand('zenmlSchedules.explainCron', '*/15 9-17 * * 1-5')).finally(() => (settled = true));
     while (!settled) {
       await sleep(400);
       if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
     await done;
     const tab = await waitFor('a tab with the explanation', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('15 6 * * 1') || (t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && vscode.window.tabGroups.all.flatMap((g) => g.tabs).length > before)),
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && vscode.window.tabGroups.all.flatMap((g) => g.tabs).length > before),
     );
+    // A readable title: the expression as typed (the slash as its look-alike), not URL-encoded.
+    assert.match(tab.label, /^Preview Cron \*\u221515 9-17 \* \* 1-5 \(\w+\)$/, tab.label);
+    assert.doesNotMatch(tab.label, /%|\.md/);
     await vscode.window.tabGroups.close(tab);
   });
 
