@@ -22,7 +22,8 @@
  * "count": n}. Output: one line per case, {"runs": ["...Z", ...]} (at most `count`, strictly
  * after `from`, searched until the end of the local year from+10 as the engine does) or
  * {"error": "..."}; "lenient": true is added when get_list() skipped characters it could not
- * read after a field's list (the one instrumented line, see vixie.ts). Two readings of the harness, not of cron, make a line an error: extra
+ * read after a field's list (the one instrumented line, see vixie.ts); "until": "...Z" when the
+ * search stopped early at cron's year-2038 limit (runs after it cannot be checked). Two readings of the harness, not of cron, make a line an error: extra
  * fields (cron would take them as the command; the line `<expr> true` must leave exactly
  * `true`) and @reboot (no time schedule).
  */
@@ -46,6 +47,7 @@ static time_t year_bound;        /* local midnight starting the year after from'
 static entry *the_entry;
 static user the_user;
 static char parse_error[256];
+static int cut_2038;             /* the search stopped at Vixie cron's year-2038 limit */
 int zs_skipped_characters;      /* set by the instrumented copy of entry.c (see vixie.ts) */
 
 time_t __wrap_time(time_t *out) {
@@ -245,6 +247,12 @@ static void run_case(const char *line) {
 	bound.tm_mday = 1;
 	bound.tm_isdst = -1;
 	year_bound = mktime(&bound);
+	/* cron's find_jobs() computes vtime * 60 in int: wall-clock instants from 2038-01-19 on
+	 * overflow (Vixie cron's year-2038 limit). The search stops before that, with a margin for
+	 * the largest UTC offset, and the answer says where ("until") when that cut it short. */
+	cut_2038 = 0;
+	const time_t last_safe = (time_t)2147483647 - 14 * 3600 - 120;
+	if (year_bound > last_safe) { year_bound = last_safe / 60 * 60; cut_2038 = 1; }
 	run_wanted = (int)json_number(line, "count");
 	if (run_wanted > 64) run_wanted = 64;
 	run_count = 0;
@@ -269,7 +277,15 @@ static void run_case(const char *line) {
 		printf("%s\"%s\"", i ? "," : "", text);
 	}
 	/* "lenient": cron read the line only by skipping characters after a field's list. */
-	printf("]%s}\n", zs_skipped_characters ? ",\"lenient\":true" : "");
+	printf("]%s", zs_skipped_characters ? ",\"lenient\":true" : "");
+	if (cut_2038 && run_count < run_wanted) {
+		char text[32];
+		struct tm utc;
+		gmtime_r(&year_bound, &utc);
+		strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+		printf(",\"until\":\"%s\"", text);
+	}
+	printf("}\n");
 }
 
 int main(void) {
