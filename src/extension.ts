@@ -10,10 +10,10 @@ import { DiagnosticsController } from './vscode/diagnostics';
 import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './vscode/documents';
 import { registerExplainDocuments } from './vscode/explainCommand';
 import { ScheduleHoverProvider } from './vscode/hover';
-import { OrchestratorService } from './vscode/orchestrator';
-import { SchedulesTreeProvider } from './vscode/tree';
-import { WorkspaceScheduleIndex } from './vscode/workspaceIndex';
-import { registerZenml } from './vscode/zenml';
+import { OrchestratorService } from './vscode/orchestratorService';
+import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
+import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
+import { registerZenml } from './vscode/zenmlStatus';
 
 export interface ZenmlSchedulesApi {
   schedulesProvider: SchedulesTreeProvider;
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   const analyzer = new DocumentAnalyzer(orchestrators);
   const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(workspace, orchestrators, order);
+  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
   const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);

@@ -2,12 +2,12 @@
 
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { Severity } from '../findings/codes';
+import type { Severity } from '../common/codes';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, flag, parseCommandArgs, stringOption } from './args';
 import { oneBased, plural } from './format';
 import type { CliIo } from './io';
-import { resolveOrchestrator, type CliNote } from './orchestrator';
-import { analyzeWorkspace, type WorkspaceAnalysis } from './workspace';
+import { resolveOrchestrator, type CliNote } from './orchestratorOption';
+import { analyzeWorkspace, type WorkspaceAnalysis } from './analyzeFiles';
 
 export const CHECK_HELP = `Usage: zenml-schedules check <paths...> [options]
 

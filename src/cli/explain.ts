@@ -3,7 +3,7 @@
 
 import { explainCron } from '../cron';
 import type { CronExplanation, Dialect } from '../cron/types';
-import { dialectOfFlavor } from '../zenml/capabilities';
+import { dialectOfFlavor } from '../common/flavors';
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -18,7 +18,7 @@ import {
 } from './args';
 import { formatInstant } from './format';
 import type { CliIo } from './io';
-import { cannotScheduleNote, cronZoneOption, resolveOrchestrator, type CliNote } from './orchestrator';
+import { cannotScheduleNote, cronZoneOption, resolveOrchestrator, type CliNote } from './orchestratorOption';
 
 export const EXPLAIN_HELP = `Usage: zenml-schedules explain <cron> [options]
 

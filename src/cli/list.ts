@@ -2,14 +2,14 @@
 
 import type { Dialect } from '../cron/types';
 import { summarizeSchedule } from '../workspace/summary';
-import type { ScheduleKind } from '../zenml/capabilities';
-import { dialectOfFlavor } from '../zenml/capabilities';
+import type { ScheduleKind } from '../common/flavors';
+import { dialectOfFlavor } from '../common/flavors';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, stringOption } from './args';
 import { reportSkipped } from './check';
 import { alignColumns, formatInstant, oneBased, plural } from './format';
 import type { CliIo } from './io';
-import { cronZoneOption, resolveOrchestrator } from './orchestrator';
-import { analyzeWorkspace } from './workspace';
+import { cronZoneOption, resolveOrchestrator } from './orchestratorOption';
+import { analyzeWorkspace } from './analyzeFiles';
 
 export const LIST_HELP = `Usage: zenml-schedules list <paths...> [options]
 

@@ -2,7 +2,7 @@
 // expression the way the target orchestrator reads it. Memoised: the editor
 // calls this on every hover.
 
-import { defaultSeverity, type FindingCode } from '../findings/codes';
+import { defaultSeverity, type FindingCode } from '../common/codes';
 import { parseCroniter, croniterRuns, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
 import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError, own } from './fields';

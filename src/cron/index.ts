@@ -1,7 +1,7 @@
 // The cron engine's public API (no vscode import): explain a cron expression in
 // an orchestrator's dialect, describe interval schedules, format times.
 
-import { dialectOfFlavor } from '../zenml/capabilities';
+import { dialectOfFlavor } from '../common/flavors';
 import { DIALECTS, type Dialect } from './types';
 
 export type { CronError, CronExplanation, CronField, CronWarning, Dialect, ExplainOptions } from './types';

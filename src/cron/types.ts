@@ -1,9 +1,9 @@
 // The cron engine's public shapes. Plain data, no vscode.
 
-import type { FindingCode, Severity } from '../findings/codes';
+import type { FindingCode, Severity } from '../common/codes';
+import type { Dialect } from '../common/flavors';
 
-export const DIALECTS = ['standard', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
-export type Dialect = (typeof DIALECTS)[number];
+export { DIALECTS, type Dialect } from '../common/flavors';
 
 export type CronField = 'second' | 'minute' | 'hour' | 'dayOfMonth' | 'month' | 'dayOfWeek' | 'year';
 

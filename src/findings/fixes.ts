@@ -5,7 +5,7 @@ import { addSecondsField, dialectOf, explainCron, intervalToCron, nextIntervalRu
 import { intervalToCronFromStart } from '../cron/interval';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Position, Range, ScheduleField } from '../discovery/types';
 import { LineIndex } from '../discovery/lineIndex';
-import { dialectOfFlavor } from '../zenml/capabilities';
+import { dialectOfFlavor } from '../common/flavors';
 import { findField } from './triggers';
 import type { Finding, OrchestratorContext } from './types';
 

@@ -3,5 +3,5 @@ export { analyze, analyzeText } from './rules';
 export { SCHEDULE_FIELDS, isScheduleField, suggestField, editDistance } from './fields';
 export { effectiveKind, findField, presence, triggerState } from './triggers';
 export type { Presence, TriggerState } from './triggers';
-export * from './codes';
+export * from '../common/codes';
 export type * from './types';

@@ -3,7 +3,7 @@
 // and `None` do not count). Values that cannot be known statically stay unknown.
 
 import type { DiscoveredSchedule, FieldValue, ScheduleField } from '../discovery/types';
-import type { ScheduleKind } from '../zenml/capabilities';
+import type { ScheduleKind } from '../common/flavors';
 import type { ScheduleFieldName } from './fields';
 
 /** Three-valued: definitely set, definitely not set, or cannot be known. */

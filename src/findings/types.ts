@@ -1,23 +1,11 @@
 // Shapes shared by the findings rules, the editor and the command line.
 
 import type { Range } from '../discovery/types';
-import type { FindingCode, Severity } from './codes';
+import type { FindingCode, Severity } from '../common/codes';
+import type { OrchestratorContext } from '../common/flavors';
 
-export type { FindingCode, Severity } from './codes';
-
-/** The orchestrator the code will run on, and where that answer came from. */
-export interface OrchestratorContext {
-  /** The flavor string, e.g. `kubernetes`, `local`, or an unknown custom flavor. */
-  flavor: string;
-  /** setting = zenmlSchedules.orchestrator; zenml = detected from the active stack; flag = CLI --orchestrator. */
-  source: 'setting' | 'zenml' | 'flag';
-  /** The active stack's name, when detected from ZenML. */
-  stackName?: string;
-  /** ZenML's own answer (`is_schedulable`) when detected; it wins over the capability table. */
-  canSchedule?: boolean;
-  /** Names of the stacks of this ZenML whose orchestrator can schedule (for messages and quick fixes). */
-  schedulableStacks?: string[];
-}
+export type { FindingCode, Severity } from '../common/codes';
+export type { OrchestratorContext } from '../common/flavors';
 
 export interface AnalysisOptions {
   /** Unknown when null: orchestrator-specific findings are not reported, the `standard` dialect applies. */

@@ -7,8 +7,8 @@ import { type Fix, fixesFor } from '../findings/fixes';
 import type { Finding } from '../findings/types';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
 import { type DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
-import type { OrchestratorService } from './orchestrator';
-import { ZENML_COMMANDS } from './zenml';
+import type { OrchestratorService } from './orchestratorService';
+import { ZENML_COMMANDS } from './zenmlStatus';
 
 export interface CodeActionServices {
   orchestrator: OrchestratorService;

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { ScheduleRow, SortOrder } from '../workspace/treeModel';
 import { toRange } from './convert';
 import { explainCronCommand } from './explainCommand';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 import { openScheduleRow, type SchedulesNode, type SchedulesTreeProvider } from './tree';
-import type { WorkspaceScheduleIndex } from './workspaceIndex';
+import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
 const SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
 const SORT_KEY = 'zenmlSchedules.sort';

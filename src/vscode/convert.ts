@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Position, Range } from '../discovery/types';
-import { docsUrl } from '../findings/codes';
+import { docsUrl } from '../common/codes';
 import type { Finding } from '../findings/types';
 
 export function toRange(range: Range): vscode.Range {

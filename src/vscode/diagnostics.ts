@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { DocumentAnalyzer, isScheduleDocument } from './documents';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 
 const DEBOUNCE_MS = 250;
 

@@ -6,7 +6,7 @@ import { PythonDiscovery, discover } from '../discovery';
 import type { DiscoveryResult } from '../discovery/types';
 import { analyze } from '../findings';
 import type { Finding } from '../findings/types';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 
 export interface DocumentAnalysis {
   version: number;

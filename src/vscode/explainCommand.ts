@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { explainCron, formatInZone } from '../cron';
 import { DIALECTS, type CronExplanation, type Dialect } from '../cron/types';
-import { dialectOfFlavor } from '../zenml/capabilities';
+import { dialectOfFlavor } from '../common/flavors';
 import { displaySettings } from './config';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 import { nextRunsTable } from '../workspace/present';
 
 const PREVIEW_RUNS = 3;

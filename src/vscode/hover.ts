@@ -6,7 +6,7 @@ import type { DiscoveredSchedule, Range } from '../discovery/types';
 import { displaySettings } from './config';
 import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 import { scheduleMarkdown } from '../workspace/present';
 import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';

@@ -1,48 +1,77 @@
-// The Schedules view: one group per source of schedules (for now the
-// workspace's code and run configurations), then pipelines, then schedules.
+// The Schedules view: a list of sources (the workspace's code and run
+// configurations, then one per live connection), each with its own nodes.
 
 import * as vscode from 'vscode';
 import { buildGroups, type ScheduleGroup, type ScheduleRow, type SortOrder } from '../workspace/treeModel';
 import { formatShort, scheduleMarkdown } from '../workspace/present';
 import { displaySettings } from './config';
 import { toRange } from './convert';
-import type { OrchestratorService } from './orchestrator';
-import type { WorkspaceScheduleIndex } from './workspaceIndex';
+import type { OrchestratorService } from './orchestratorService';
+import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
-export type SchedulesNode =
-  | { type: 'source'; id: string; label: string; groups: ScheduleGroup[] }
-  | { type: 'group'; group: ScheduleGroup }
-  | { type: 'row'; row: ScheduleRow };
+/** Every node carries the id of the source that owns it; the provider hands the node back to that source. */
+export interface SourceNode {
+  type: string;
+  sourceId: string;
+}
+
+/**
+ * One top-level group of the view: the workspace's code first, then one per live connection. The provider
+ * knows nothing else about a source, so a new kind of source is a new implementation, never a branch here.
+ */
+export interface TreeSource extends vscode.Disposable {
+  readonly id: string;
+  readonly onDidChange: vscode.Event<void>;
+  /** Its top-level node, or undefined to hide it (nothing to show yet). */
+  root(): Promise<SourceNode | undefined>;
+  children(node: SourceNode): Promise<SourceNode[]>;
+  treeItem(node: SourceNode): vscode.TreeItem;
+  /** The view's message while this source is busy (first scan, loading), if any. */
+  readonly status?: string;
+  /** Called when the sort order changes. */
+  setSortOrder?(order: SortOrder): void;
+}
+
+export type WorkspaceNode =
+  | { type: 'source'; sourceId: 'workspace'; id: string; label: string; groups: ScheduleGroup[] }
+  | { type: 'group'; sourceId: 'workspace'; group: ScheduleGroup }
+  | { type: 'row'; sourceId: 'workspace'; row: ScheduleRow };
+
+export type SchedulesNode = SourceNode;
 
 const ROW_SCHEME = 'zenml-schedules-row';
 const kindIcons = { cron: 'clock', interval: 'sync', once: 'calendar' } as const;
 
-export class SchedulesTreeProvider implements vscode.TreeDataProvider<SchedulesNode>, vscode.FileDecorationProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<SchedulesNode | undefined>();
+/** The view: the sources in order, each asked for its own nodes. */
+export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SourceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[] | undefined>();
-  readonly onDidChangeFileDecorations = this.decorationsChanged.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly badges = new Map<string, vscode.FileDecoration>();
-  private view: vscode.TreeView<SchedulesNode> | undefined;
+  private readonly sources: TreeSource[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  private view: vscode.TreeView<SourceNode> | undefined;
 
   constructor(
-    private readonly workspace: WorkspaceScheduleIndex,
-    private readonly orchestrators: OrchestratorService,
+    readonly workspaceSource: WorkspaceTreeSource,
     private order: SortOrder,
   ) {
-    this.subscriptions.push(
-      workspace.onDidChange(() => this.refreshView()),
-      vscode.window.registerFileDecorationProvider(this),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('zenmlSchedules.timeZone') || e.affectsConfiguration('zenmlSchedules.nextRuns')) this.refreshView();
-      }),
-      this.changed,
-      this.decorationsChanged,
-    );
+    this.addSource(workspaceSource);
   }
 
-  attach(view: vscode.TreeView<SchedulesNode>): void {
+  /** Adds a source after the existing ones; the provider disposes it. */
+  addSource(source: TreeSource): vscode.Disposable {
+    this.sources.push(source);
+    source.setSortOrder?.(this.order);
+    const listener = source.onDidChange(() => this.refreshView());
+    this.refreshView();
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      const at = this.sources.indexOf(source);
+      if (at >= 0) this.sources.splice(at, 1);
+      this.refreshView();
+    });
+  }
+
+  attach(view: vscode.TreeView<SourceNode>): void {
     this.view = view;
   }
 
@@ -52,16 +81,79 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SchedulesN
 
   setSortOrder(order: SortOrder): void {
     this.order = order;
+    for (const source of this.sources) source.setSortOrder?.(order);
     this.refreshView();
-  }
-
-  private refreshView(): void {
-    if (this.view) this.view.message = this.workspace.status;
-    this.changed.fire(undefined);
   }
 
   /** The groups of the Workspace source, computed now (also used by tests through the extension's API). */
   workspaceGroups(): ScheduleGroup[] {
+    return this.workspaceSource.groups();
+  }
+
+  private refreshView(): void {
+    if (this.view) this.view.message = this.sources.map((s) => s.status).find(Boolean);
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: SourceNode): Promise<SourceNode[]> {
+    if (!node) {
+      const roots = await Promise.all(this.sources.map((s) => s.root()));
+      return roots.filter((r): r is SourceNode => r !== undefined);
+    }
+    return (await this.sourceOf(node)?.children(node)) ?? [];
+  }
+
+  getTreeItem(node: SourceNode): vscode.TreeItem {
+    const source = this.sourceOf(node);
+    return source ? source.treeItem(node) : new vscode.TreeItem('(removed)');
+  }
+
+  private sourceOf(node: SourceNode): TreeSource | undefined {
+    return this.sources.find((s) => s.id === node.sourceId);
+  }
+
+  dispose(): void {
+    for (const source of this.sources) source.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** The Workspace group: the schedules in the workspace's code and run configurations, by pipeline. */
+export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationProvider {
+  readonly id = 'workspace';
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[] | undefined>();
+  readonly onDidChangeFileDecorations = this.decorationsChanged.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly badges = new Map<string, vscode.FileDecoration>();
+  private order: SortOrder = 'nextRun';
+
+  constructor(
+    private readonly workspace: WorkspaceScheduleIndex,
+    private readonly orchestrators: OrchestratorService,
+  ) {
+    this.subscriptions.push(
+      workspace.onDidChange(() => this.changed.fire()),
+      vscode.window.registerFileDecorationProvider(this),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('zenmlSchedules.timeZone') || e.affectsConfiguration('zenmlSchedules.nextRuns')) this.changed.fire();
+      }),
+      this.changed,
+      this.decorationsChanged,
+    );
+  }
+
+  get status(): string | undefined {
+    return this.workspace.status;
+  }
+
+  setSortOrder(order: SortOrder): void {
+    this.order = order;
+  }
+
+  /** The groups, computed now. */
+  groups(): ScheduleGroup[] {
     const settings = displaySettings();
     return buildGroups(this.workspace.index.schedules(), (item) => this.orchestrators.current(vscode.Uri.parse(item.file.key)), {
       now: new Date(),
@@ -70,34 +162,37 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SchedulesN
     });
   }
 
-  async getChildren(node?: SchedulesNode): Promise<SchedulesNode[]> {
-    if (!node) {
-      if (!this.workspace.isScanned) {
-        // The first call starts the scan; the view shows progress and is refreshed when it ends.
-        void this.workspace.ensureScanned();
-        return [];
-      }
-      const groups = this.workspaceGroups();
-      this.updateBadges(groups);
-      return groups.length ? [{ type: 'source', id: 'source:workspace', label: 'Workspace', groups }] : [];
+  async root(): Promise<WorkspaceNode | undefined> {
+    if (!this.workspace.isScanned) {
+      // The first call starts the scan; the view shows progress and is refreshed when it ends.
+      void this.workspace.ensureScanned();
+      return undefined;
     }
-    if (node.type === 'source') return node.groups.map((group) => ({ type: 'group', group }));
-    if (node.type === 'group') return node.group.rows.map((row) => ({ type: 'row', row }));
+    const groups = this.groups();
+    this.updateBadges(groups);
+    return groups.length ? { type: 'source', sourceId: 'workspace', id: 'source:workspace', label: 'Workspace', groups } : undefined;
+  }
+
+  async children(node: SourceNode): Promise<WorkspaceNode[]> {
+    const n = node as WorkspaceNode;
+    if (n.type === 'source') return n.groups.map((group) => ({ type: 'group', sourceId: 'workspace', group }));
+    if (n.type === 'group') return n.group.rows.map((row) => ({ type: 'row', sourceId: 'workspace', row }));
     return [];
   }
 
-  getTreeItem(node: SchedulesNode): vscode.TreeItem {
-    if (node.type === 'source') {
-      const count = node.groups.reduce((n, g) => n + g.rows.length, 0);
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = node.id;
+  treeItem(node: SourceNode): vscode.TreeItem {
+    const n = node as WorkspaceNode;
+    if (n.type === 'source') {
+      const count = n.groups.reduce((total, g) => total + g.rows.length, 0);
+      const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = n.id;
       item.description = `${count} schedule${count === 1 ? '' : 's'} in code`;
       item.iconPath = new vscode.ThemeIcon('code');
       item.contextValue = 'source workspace';
       return item;
     }
-    if (node.type === 'group') {
-      const { group } = node;
+    if (n.type === 'group') {
+      const { group } = n;
       const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = group.id;
       item.iconPath = new vscode.ThemeIcon(group.kind === 'pipeline' ? 'symbol-method' : 'file');
@@ -105,7 +200,7 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SchedulesN
       item.contextValue = `group ${group.kind}`;
       return item;
     }
-    return this.rowItem(node.row);
+    return this.rowItem(n.row);
   }
 
   private rowItem(row: ScheduleRow): vscode.TreeItem {

@@ -13,7 +13,7 @@ import {
   describeState,
   detectWithCandidates,
   switchStack,
-  userMessage,
+  detectionError,
 } from '../zenml/runner';
 import { type InterpreterSource, InterpreterResolver } from './zenmlInterpreter';
 
@@ -105,7 +105,7 @@ export class ZenmlDetector implements vscode.Disposable {
     }
     const current = entry;
     const guarded = this.run(folder, reason).catch(
-      (e: unknown): FolderDetection => ({ status: 'error', folder, error: userMessage('helper-failed', '', String(e)) }),
+      (e: unknown): FolderDetection => ({ status: 'error', folder, error: detectionError('helper-failed', '', String(e)) }),
     );
     current.running = guarded.then((detection) => {
       current.running = undefined;
@@ -126,8 +126,8 @@ export class ZenmlDetector implements vscode.Disposable {
   /** Activate a stack through ZenML's Client; the state ZenML reads back replaces the cache. */
   async switchStack(stack: string, uri?: vscode.Uri): Promise<DetectionResult> {
     const folder = this.folderFor(uri);
-    if (!vscode.workspace.isTrusted) return { ok: false, error: userMessage('untrusted-workspace', '') };
-    if (!folder) return { ok: false, error: userMessage('helper-failed', '', 'no workspace folder is open') };
+    if (!vscode.workspace.isTrusted) return { ok: false, error: detectionError('untrusted-workspace', '') };
+    if (!folder) return { ok: false, error: detectionError('helper-failed', '', 'no workspace folder is open') };
     const choice = await this.interpreters.resolve(uri);
     // The interpreter that answered last (python3 or python when both were candidates).
     const known = this.peek(uri);
@@ -161,7 +161,7 @@ export class ZenmlDetector implements vscode.Disposable {
   private async run(folder: string, reason: string): Promise<FolderDetection> {
     if (!vscode.workspace.isTrusted) {
       this.log.info('Workspace not trusted: ZenML detection is off (no Python is run).');
-      return { status: 'error', folder, error: userMessage('untrusted-workspace', '') };
+      return { status: 'error', folder, error: detectionError('untrusted-workspace', '') };
     }
     const uri = vscode.Uri.file(folder);
     const choice = await this.interpreters.resolve(uri);
@@ -251,4 +251,20 @@ function fingerprint(d: FolderDetection): string {
   }
   if (d.status === 'error') return JSON.stringify(['error', d.error.code, d.error.interpreter]);
   return 'pending';
+}
+
+/** The runner's error in the editor's words: the remedies are the interpreter picker, the settings and the log. */
+export function editorDetectionMessage(error: DetectionError): string {
+  switch (error.code) {
+    case 'interpreter-not-found':
+      return `${error.message} Select an interpreter with ZenML installed, or set zenmlSchedules.pythonPath.`;
+    case 'zenml-not-installed':
+      return `${error.message} Or select the interpreter where it is installed.`;
+    case 'timeout':
+      return `${error.message} Or raise zenmlSchedules.helperTimeoutSeconds.`;
+    case 'helper-failed':
+      return `${error.message} See the ZenML Schedules log.`;
+    default:
+      return error.message;
+  }
 }

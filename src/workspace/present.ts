@@ -4,7 +4,7 @@
 
 import { formatInZone } from '../cron';
 import type { Finding, OrchestratorContext } from '../findings/types';
-import { capabilityOf, type ScheduleKind } from '../zenml/capabilities';
+import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
 
 /** One line about what the target orchestrator does with schedules of this kind. */

@@ -6,8 +6,8 @@ import { describeInterval, explainCron, isoUtc, nextIntervalRuns } from '../cron
 import type { CronExplanation, Dialect } from '../cron/types';
 import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
 import { effectiveKind, findField, triggerState } from '../findings';
-import type { OrchestratorContext } from '../findings/types';
-import { dialectOfFlavor, type ScheduleKind } from '../zenml/capabilities';
+import type { OrchestratorContext } from '../common/flavors';
+import { dialectOfFlavor, type ScheduleKind } from '../common/flavors';
 
 export interface ScheduleSummary {
   /** Null when the Schedule sets no trigger ZenML accepts. */

@@ -1,7 +1,7 @@
 // Groups and sorts the workspace's schedules for the sidebar. Pure.
 
-import type { OrchestratorContext } from '../findings/types';
-import type { Severity } from '../findings/codes';
+import type { OrchestratorContext } from '../common/flavors';
+import type { Severity } from '../common/codes';
 import { summarizeSchedule, summaryOptionsFor, type ScheduleSummary } from './summary';
 import type { IndexedSchedule } from './scheduleIndex';
 

@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OrchestratorContext } from '../findings/types';
-import { capabilityOf } from './capabilities';
+import type { OrchestratorContext } from '../common/flavors';
+import { capabilityOf } from '../common/flavors';
 
 export const DEFAULT_HELPER_TIMEOUT_MS = 10_000;
 
@@ -179,7 +179,7 @@ export function parseHelperOutput(stdout: string, stderr: string, interpreter: s
     return {
       ok: false,
       error: {
-        ...userMessage(code, interpreter, str(raw.message) ?? '', str(raw.minimumVersion), str(raw.zenmlVersion)),
+        ...detectionError(code, interpreter, str(raw.message) ?? '', str(raw.minimumVersion), str(raw.zenmlVersion)),
         detail: tail(stderr),
       },
     };
@@ -230,8 +230,11 @@ function failure(code: DetectionErrorCode, interpreter: string, message: string,
   return { ok: false, error: { code, message, interpreter, detail: stderr ? tail(stderr) : undefined } };
 }
 
-/** The message a user sees for each error code: what happened and what to do next. */
-export function userMessage(
+/**
+ * The error value for each code: what happened, in words that fit every face. The remedy that names a
+ * setting or a flag is added by the face (editorDetectionMessage in the editor, cliDetectionMessage in the CLI).
+ */
+export function detectionError(
   code: DetectionErrorCode,
   interpreter: string,
   detail = '',
@@ -241,15 +244,9 @@ export function userMessage(
   const base = { code, interpreter, ...(minimumVersion ? { minimumVersion } : {}), ...(zenmlVersion ? { zenmlVersion } : {}) };
   switch (code) {
     case 'interpreter-not-found':
-      return {
-        ...base,
-        message: `Python interpreter not found: ${interpreter}. Select an interpreter with ZenML installed, or set zenmlSchedules.pythonPath.`,
-      };
+      return { ...base, message: `Python interpreter not found: ${interpreter}.` };
     case 'zenml-not-installed':
-      return {
-        ...base,
-        message: `ZenML is not installed in ${interpreter}. Install it there (pip install zenml) or select the interpreter where it is installed.`,
-      };
+      return { ...base, message: `ZenML is not installed in ${interpreter}. Install it there (pip install zenml).` };
     case 'zenml-too-old': {
       const found = zenmlVersion ? `ZenML ${zenmlVersion}` : 'The ZenML';
       return {
@@ -260,14 +257,14 @@ export function userMessage(
     case 'timeout':
       return {
         ...base,
-        message: `ZenML did not answer in time (${detail}). If it connects to a server, check that the server is reachable; or raise zenmlSchedules.helperTimeoutSeconds.`,
+        message: `ZenML did not answer in time (${detail}). If it connects to a server, check that the server is reachable.`,
       };
     case 'stack-not-found':
       return { ...base, message: detail || 'ZenML has no such stack.' };
     case 'untrusted-workspace':
       return { ...base, message: 'This workspace is not trusted: ZenML Schedules runs no Python here. Trust the workspace to detect the active ZenML stack.' };
     default:
-      return { ...base, message: `The ZenML helper failed: ${detail || 'no details'}. See the ZenML Schedules log.` };
+      return { ...base, message: `The ZenML helper failed: ${detail || 'no details'}.` };
   }
 }
 
@@ -331,16 +328,16 @@ async function runHelper(args: string[], options: HelperRunOptions): Promise<Det
   const outcome = await runProcess(interpreter, [helper, ...args], options);
   if (outcome.kind === 'spawn-error') {
     return outcome.spawnErrorCode === 'ENOENT' || outcome.spawnErrorCode === 'EACCES'
-      ? { ok: false, error: userMessage('interpreter-not-found', interpreter) }
+      ? { ok: false, error: detectionError('interpreter-not-found', interpreter) }
       : failure('helper-failed', interpreter, `Could not start ${interpreter}: ${outcome.spawnErrorCode ?? outcome.stderr}`);
   }
   if (outcome.kind === 'timeout') {
     const seconds = Math.round((options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS) / 100) / 10;
-    return { ok: false, error: { ...userMessage('timeout', interpreter, `stopped after ${seconds} s`), detail: tail(outcome.stderr) } };
+    return { ok: false, error: { ...detectionError('timeout', interpreter, `stopped after ${seconds} s`), detail: tail(outcome.stderr) } };
   }
   // A shell reports a missing command as exit 127 with nothing on stdout.
   if (outcome.exitCode === 127 && !outcome.stdout.trim()) {
-    return { ok: false, error: { ...userMessage('interpreter-not-found', interpreter), detail: tail(outcome.stderr) } };
+    return { ok: false, error: { ...detectionError('interpreter-not-found', interpreter), detail: tail(outcome.stderr) } };
   }
   return parseHelperOutput(outcome.stdout, outcome.stderr, interpreter);
 }
@@ -372,13 +369,13 @@ export async function detectWithCandidates(
   candidates: string[],
   options: Omit<HelperRunOptions, 'pythonPath'>,
 ): Promise<DetectionResult> {
-  let last: DetectionResult = { ok: false, error: userMessage('interpreter-not-found', candidates.join(' or ') || 'python3') };
+  let last: DetectionResult = { ok: false, error: detectionError('interpreter-not-found', candidates.join(' or ') || 'python3') };
   for (const pythonPath of candidates) {
     const result = await detectOrchestrator({ ...options, pythonPath });
     if (result.ok || result.error.code !== 'interpreter-not-found') return result;
     last = result;
   }
-  if (!last.ok && candidates.length > 1) return { ok: false, error: userMessage('interpreter-not-found', candidates.join(' or ')) };
+  if (!last.ok && candidates.length > 1) return { ok: false, error: detectionError('interpreter-not-found', candidates.join(' or ')) };
   return last;
 }
 

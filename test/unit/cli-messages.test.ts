@@ -9,9 +9,9 @@ import { describe, it } from 'node:test';
 import { attachNegativeNumbers, parseInstant, UsageError } from '../../src/cli/args';
 import { ECHO_MAX, clipAround } from '../../src/cli/explain';
 import { memoryIo } from '../../src/cli/io';
-import { cliDetectionMessage } from '../../src/cli/orchestrator';
+import { cliDetectionMessage } from '../../src/cli/orchestratorOption';
 import { runCli } from '../../src/cli/run';
-import { userMessage } from '../../src/zenml/runner';
+import { detectionError } from '../../src/zenml/runner';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 
@@ -127,7 +127,7 @@ describe('cli: ZenML detection remedies are phrased for the terminal', () => {
   it('every detection error code: no editor settings or log in the message', () => {
     const codes = ['interpreter-not-found', 'zenml-not-installed', 'zenml-too-old', 'timeout', 'stack-not-found', 'helper-failed'] as const;
     for (const code of codes) {
-      const message = cliDetectionMessage(userMessage(code, '/usr/bin/python3', 'stopped after 10 s', '0.80.0', '0.50.0'));
+      const message = cliDetectionMessage(detectionError(code, '/usr/bin/python3', 'stopped after 10 s', '0.80.0', '0.50.0'));
       assert.doesNotMatch(message, /zenmlSchedules\.|select an interpreter|ZenML Schedules log/i, `${code}: ${message}`);
       assert.ok(message.length > 10, code);
     }

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { collectFiles } from '../../src/cli/files';
 import { memoryIo } from '../../src/cli/io';
 import { VERSION, runCli } from '../../src/cli/run';
-import { analyzeSource, mightHoldSchedules } from '../../src/cli/workspace';
+import { analyzeSource, mightHoldSchedules } from '../../src/cli/analyzeFiles';
 import { analyzeText } from '../../src/findings';
 
 const NOW = new Date('2026-12-01T12:00:00Z');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { defaultSeverity } from '../../src/findings/codes';
+import { defaultSeverity } from '../../src/common/codes';
 import { DIALECTS, addSecondsField, dialectOf, explainCron, formatInZone, isValidTimeZone, type Dialect } from '../../src/cron/index';
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString().replace('.000Z', 'Z'));

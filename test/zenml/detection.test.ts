@@ -292,7 +292,8 @@ describe('failure paths', () => {
     if (!result.ok) {
       assert.equal(result.error.code, 'timeout');
       assert.match(result.error.message, /did not answer in time \(stopped after 1\.5 s\)/);
-      assert.match(result.error.message, /helperTimeoutSeconds/);
+      // The runner says what happened; each face adds its own remedy (a setting, a flag).
+      assert.doesNotMatch(result.error.message, /zenmlSchedules\.|--python/);
     }
     assert.ok(elapsed >= 1400 && elapsed < 5000, `took ${elapsed} ms`);
     await new Promise((r) => setTimeout(r, 200));

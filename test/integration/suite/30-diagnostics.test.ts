@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FindingCode } from '../../../src/findings/codes';
+import type { FindingCode } from '../../../src/common/codes';
 import { activateExtension, codeOf, describeRange, openInEditor, ourDiagnostics, rangeAfter, restoreAfterEach, setSetting, waitFor, workspaceFile } from './helpers';
 
 const { Error: ERROR, Warning: WARNING } = vscode.DiagnosticSeverity;

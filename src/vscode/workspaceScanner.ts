@@ -9,7 +9,7 @@ import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { ScheduleIndex, inSkippedFolder, mayContainSchedule, pathOrParentMatches } from '../workspace/scheduleIndex';
 import { isScheduleDocument, type DocumentAnalyzer } from './documents';
-import type { OrchestratorService } from './orchestrator';
+import type { OrchestratorService } from './orchestratorService';
 
 const FILE_GLOB = '**/*.{py,yaml,yml}';
 /** Folders never worth reading: dependencies, caches and virtual environments by their usual names. */

@@ -1,9 +1,12 @@
 // Which orchestrator flavors can run schedules, of which kinds, in which cron
 // dialect, and whether ZenML can change the schedule after it is created.
 // One table, the only place these facts live (source: ZenML docs and code,
-// see shared/reference/zenml-scheduling-facts.md section 3).
+// see shared/reference/zenml-scheduling-facts.md section 3). The lowest layer:
+// the cron engine, discovery, findings, ZenML code and the adapters all read it.
 
-import type { Dialect } from '../cron/types';
+/** The cron dialects the engine reads (one per scheduling orchestrator, plus POSIX `standard`). */
+export const DIALECTS = ['standard', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
+export type Dialect = (typeof DIALECTS)[number];
 
 export type ScheduleKind = 'cron' | 'interval' | 'once';
 
@@ -59,4 +62,18 @@ export function dialectOfFlavor(flavor: string | null | undefined): Dialect {
 
 export function isKnownFlavor(flavor: string | null | undefined): boolean {
   return capabilityOf(flavor) !== undefined;
+}
+
+/** The orchestrator the code will run on, and where that answer came from. */
+export interface OrchestratorContext {
+  /** The flavor string, e.g. `kubernetes`, `local`, or an unknown custom flavor. */
+  flavor: string;
+  /** setting = zenmlSchedules.orchestrator; zenml = detected from the active stack; flag = CLI --orchestrator. */
+  source: 'setting' | 'zenml' | 'flag';
+  /** The active stack's name, when detected from ZenML. */
+  stackName?: string;
+  /** ZenML's own answer (`is_schedulable`) when detected; it wins over the capability table. */
+  canSchedule?: boolean;
+  /** Names of the stacks of this ZenML whose orchestrator can schedule (for messages and quick fixes). */
+  schedulableStacks?: string[];
 }

@@ -3,10 +3,10 @@
 // the orchestrator the same way.
 
 import type { Dialect } from '../cron/types';
-import type { FindingCode, Severity } from '../findings/codes';
-import type { OrchestratorContext } from '../findings/types';
+import type { FindingCode, Severity } from '../common/codes';
+import type { OrchestratorContext } from '../common/flavors';
 import { defaultCronZone } from '../workspace/summary';
-import { capabilityOf, isKnownFlavor } from '../zenml/capabilities';
+import { capabilityOf, isKnownFlavor } from '../common/flavors';
 import {
   DEFAULT_HELPER_TIMEOUT_MS,
   describeState,
@@ -97,20 +97,16 @@ async function resolveFromZenml(python: string, cwd: string | undefined): Promis
   return { orchestrator, known, notes };
 }
 
-/**
- * The runner's messages speak to the editor user (select an interpreter, settings, the log);
- * in a terminal the remedies are the --python option and an environment variable.
- */
+/** The runner's error in terminal words: the remedies are the --python option and an environment variable. */
 export function cliDetectionMessage(error: DetectionError): string {
-  const interpreter = error.interpreter ?? 'the given Python';
   switch (error.code) {
     case 'interpreter-not-found':
-      return `Python interpreter not found: ${interpreter}. Pass --python PATH of a Python with ZenML installed.`;
+      return `${error.message} Pass --python PATH of a Python with ZenML installed.`;
     case 'zenml-not-installed':
-      return `ZenML is not installed in ${interpreter}. Install it there (pip install zenml) or pass --python PATH of the Python where it is installed.`;
+      return `${error.message} Or pass --python PATH of the Python where it is installed.`;
+    case 'timeout':
+      return `${error.message} Or raise the environment variable ZENML_SCHEDULES_HELPER_TIMEOUT_SECONDS.`;
     default:
-      return error.message
-        .replace(/zenmlSchedules\.helperTimeoutSeconds/g, 'the environment variable ZENML_SCHEDULES_HELPER_TIMEOUT_SECONDS')
-        .replace(/ See the ZenML Schedules log\./, '');
+      return error.message;
   }
 }

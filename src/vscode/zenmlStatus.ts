@@ -4,12 +4,12 @@
 
 import * as vscode from 'vscode';
 import { mayContainSchedule } from '../workspace/scheduleIndex';
-import { CAPABILITIES, capabilityOf } from '../zenml/capabilities';
+import { CAPABILITIES, capabilityOf } from '../common/flavors';
 import { findRepositoryRoot } from '../zenml/config';
 import type { DetectionError, ZenmlState } from '../zenml/runner';
 import { type DocumentAnalyzer, isScheduleDocument } from './documents';
-import type { OrchestratorService } from './orchestrator';
-import { type FolderDetection, ZenmlDetector } from './zenmlDetection';
+import type { OrchestratorService } from './orchestratorService';
+import { editorDetectionMessage, type FolderDetection, ZenmlDetector } from './zenmlDetection';
 
 export const ZENML_COMMANDS = {
   menu: 'zenmlSchedules.zenmlMenu',
@@ -171,7 +171,7 @@ function statusBarContent(
   }
   if (detection.status === 'error') {
     const icon = detection.error.code === 'untrusted-workspace' ? '$(shield)' : '$(warning)';
-    return { text: `${icon} ZenML`, tooltip: `${detection.error.message} Click for options.` };
+    return { text: `${icon} ZenML`, tooltip: `${editorDetectionMessage(detection.error)} Click for options.` };
   }
   const { state } = detection;
   const flavor = state.orchestrator?.flavor ?? 'no orchestrator';
@@ -236,7 +236,7 @@ async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetect
       });
     }
   } else if (detection?.status === 'error') {
-    items.push({ label: `$(warning) ${detection.error.message}`, run: () => log.show(true) });
+    items.push({ label: `$(warning) ${editorDetectionMessage(detection.error)}`, run: () => log.show(true) });
   }
   items.push({ label: 'Orchestrator', kind: vscode.QuickPickItemKind.Separator });
   items.push({
@@ -277,7 +277,7 @@ async function switchStackCommand(detector: ZenmlDetector, stack: string | undef
     () => detector.switchStack(target, uri),
   );
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Could not switch the ZenML stack: ${result.error.message}`);
+    void vscode.window.showErrorMessage(`Could not switch the ZenML stack: ${editorDetectionMessage(result.error)}`);
     return false;
   }
   vscode.window.setStatusBarMessage(`ZenML stack '${result.state.activeStack.name}' is active`, 4000);
@@ -323,7 +323,7 @@ class OncePerSession {
     this.shown.add(key);
     this.count++;
     const actions = error.code === 'timeout' || error.code === 'helper-failed' ? ['Show Log'] : ['Set Python Path', 'Show Log'];
-    void vscode.window.showWarningMessage(`ZenML Schedules: ${error.message}`, ...actions).then((choice) => {
+    void vscode.window.showWarningMessage(`ZenML Schedules: ${editorDetectionMessage(error)}`, ...actions).then((choice) => {
       if (choice === 'Show Log') this.log.show(true);
       if (choice === 'Set Python Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'zenmlSchedules.pythonPath');
     });

@@ -1,0 +1,120 @@
+// The one interface every schedule source implements: the ZenML server and each
+// orchestrator (Kubernetes, Kubeflow, Vertex AI, Airflow, GitHub Actions, Databricks).
+// The tree, the commands and the command line talk only to this interface; nothing
+// outside src/adapters/ branches on the kind of source. No vscode import.
+
+import type { Dialect } from '../common/flavors';
+import type { AdapterError } from './errors';
+
+export type LiveScheduleKind = 'cron' | 'interval' | 'once';
+export type ScheduleState = 'active' | 'paused' | 'archived' | 'completed';
+export type ScheduleHealth = 'ok' | 'failing' | 'silent' | 'unknown';
+export type Operation = 'list' | 'get' | 'pause' | 'resume' | 'update' | 'delete' | 'create' | 'runs';
+
+/** What a source can really do, declared up front so that faces offer only what works. */
+export interface AdapterCapabilities {
+  operations: readonly Operation[];
+  kinds: readonly LiveScheduleKind[];
+  /** The cron dialect the source's scheduler reads. */
+  dialect: Dialect;
+  /** Whether pausing here really stops runs (false: only a record changes, and the faces must say so). */
+  pauseStopsRuns: boolean;
+}
+
+export interface LiveRun {
+  id: string;
+  name?: string;
+  /** A status as the source names it, normalised to lower case (`completed`, `failed`, `running`, …). */
+  status: string;
+  created: Date;
+  /** A link to the run in the source's dashboard, when it has one. */
+  url?: string;
+}
+
+/** One schedule as the source reports it, parsed into plain data. */
+export interface LiveSchedule {
+  /** The source's own id (ZenML UUID, CronJob name, recurring run id, DAG id, …). */
+  id: string;
+  name: string;
+  pipeline: string | null;
+  /** The orchestrator flavor that fires it (`kubernetes`, `airflow`, …), or null when unknown. */
+  orchestrator: string | null;
+  kind: LiveScheduleKind | null;
+  expression: string | null;
+  intervalSeconds: number | null;
+  /** Instants are UTC Dates (ZenML's naive UTC strings are read as UTC). */
+  startTime: Date | null;
+  endTime: Date | null;
+  runOnceTime: Date | null;
+  catchup: boolean | null;
+  /** The zone the scheduler reads the cron in, when the source says (CronJob spec.timeZone, …). */
+  timeZone: string | null;
+  state: ScheduleState;
+  created: Date | null;
+  /** The ZenML record merged into an orchestrator's row, or null. */
+  zenmlId: string | null;
+  /** How the ZenML record was matched ("run metadata", "matched by name"), for the tooltip. */
+  matchedBy?: string;
+  /** Source-specific facts for the tooltip (ids, concurrency policy, …): label → value. */
+  details: Record<string, string>;
+  /** Warnings about this schedule (e.g. a CronJob without startingDeadlineSeconds). */
+  warnings: string[];
+  /** Where the schedule's record can be opened in a dashboard, when there is one. */
+  url?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; undefined when this was the last. */
+  next?: string;
+  total?: number;
+}
+
+/** Every call can be cancelled and has a timeout (the adapter's default when not given). */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface ListOptions extends CallOptions {
+  page?: string;
+  pageSize?: number;
+  /** Include archived (ZenML) or non-ZenML (orchestrators) schedules. */
+  includeAll?: boolean;
+}
+
+export interface CreateRequest {
+  pipeline: string;
+  name?: string;
+  expression?: string;
+  intervalSeconds?: number;
+  startTime?: Date;
+  endTime?: Date;
+  catchup?: boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AdapterError };
+
+/** What a change did, where: the faces print it, the CLI's --json returns it. */
+export interface ChangeReport {
+  changed: { where: string; what: string }[];
+  unchanged: { where: string; why: string }[];
+  /** The schedule as read back after the change (undefined after a delete). */
+  after?: LiveSchedule;
+}
+
+export interface ScheduleAdapter {
+  /** The connection's name (unique among connections). */
+  readonly name: string;
+  /** The connection's type: zenml, kubernetes, kubeflow, vertex, airflow, github, databricks. */
+  readonly type: string;
+  readonly capabilities: AdapterCapabilities;
+  list(options?: ListOptions): Promise<Result<Page<LiveSchedule>>>;
+  get(id: string, options?: CallOptions): Promise<Result<LiveSchedule>>;
+  pause(id: string, options?: CallOptions): Promise<Result<ChangeReport>>;
+  resume(id: string, options?: CallOptions & { catchUp?: boolean }): Promise<Result<ChangeReport>>;
+  update(id: string, change: { expression: string }, options?: CallOptions): Promise<Result<ChangeReport>>;
+  delete(id: string, options?: CallOptions & { purge?: boolean }): Promise<Result<ChangeReport>>;
+  create?(request: CreateRequest, options?: CallOptions): Promise<Result<ChangeReport>>;
+  runs?(id: string, options?: CallOptions & { limit?: number }): Promise<Result<LiveRun[]>>;
+}
