@@ -99,6 +99,8 @@ describe('hover', () => {
 
   it('shows no ZenML hover away from schedules', async () => {
     const editor = await openInEditor('pipelines/training.py');
+    // First a positive sign that the file was analysed: the hover on its cron string.
+    await hoverAt(editor, positionOf(editor.document, '0 3 * * *', { offset: 2 }));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'def load_data', { offset: 5 }));
     assert.doesNotMatch(markdownOf(hovers ?? []), /ZenML schedule/);
   });
