@@ -44,9 +44,8 @@ export interface HttpContext {
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export function buildUrl(url: string, query?: HttpRequest['query']): string {
-  if (!query) return url;
   const u = new URL(url);
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) u.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
   return u.toString();
 }
 
