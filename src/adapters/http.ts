@@ -134,6 +134,11 @@ function networkReason(error: unknown): string {
   }
 }
 
+function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
 /** Read the body up to maxBytes; over the cap, stop reading and say so. */
 async function readCapped(response: Response, maxBytes: number): Promise<{ text: string } | { tooLarge: number }> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -194,8 +199,15 @@ export async function httpRequest(ctx: HttpContext, request: HttpRequest, fetchI
       return { ok: false, error: adapterError('invalid-input', `'${request.url}' is not a valid URL.`, { source: ctx.source }) };
     }
     let response: Response;
+    const send = () => fetchImpl(url, { method: request.method ?? 'GET', headers, body, signal: timeout.signal, redirect: 'follow' });
     try {
-      response = await fetchImpl(url, { method: request.method ?? 'GET', headers, body, signal: timeout.signal, redirect: 'follow' });
+      try {
+        response = await send();
+      } catch (error) {
+        // A kept-alive connection the server closed meanwhile: a read is safe to send once more.
+        if (timeout.signal.aborted || (request.method ?? 'GET') !== 'GET' || !isStaleConnection(error)) throw error;
+        response = await send();
+      }
     } catch (error) {
       if (timeout.signal.aborted) return { ok: false, error: abortedError() };
       return {

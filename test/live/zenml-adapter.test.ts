@@ -12,7 +12,9 @@ import { runSchedules } from '../../src/cli/schedules';
 import { memoryIo } from '../../src/cli/io';
 import { refreshSource } from '../../src/workspace/liveModel';
 import { startRewriteProxy } from './rewriteProxy';
-import { LiveZenmlServer, adminToken, createSchedule, freePort, setCronJobName, venvReady, type SeedData } from './zenmlServer';
+import { pythonClientBridge } from '../../src/adapters/zenmlClientBridge';
+import { kubeconfigFor, startKubernetesServer, zenmlCronJob, type KubernetesServer } from '../servers/kubernetes';
+import { LiveZenmlServer, PYTHON, adminToken, createSchedule, freePort, setCronJobName, venvReady, type SeedData } from './zenmlServer';
 
 type Record_ = { id: string; name: string; active: boolean; cron_expression: string | null; is_archived: boolean | null; missing?: boolean };
 
@@ -20,6 +22,8 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
   let server: LiveZenmlServer;
   let seed: SeedData;
   let token: string;
+  let kube: KubernetesServer | undefined;
+  let kubeconfig = '';
   const ids: Record<string, string> = {};
   const adapter = () => new ZenmlServerAdapter({ name: 'live', url: server.url, credentials: async () => ({ apiKey: seed.apiKey }), pageSize: 10 });
 
@@ -29,7 +33,7 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     await server.start();
     seed = await server.seed<SeedData>(['setup']);
     token = await adminToken(server);
-    // 23 schedules: enough for three pages of 10.
+    // 24 schedules: enough for three pages of 10.
     for (let i = 0; i < 20; i++) {
       const s = await createSchedule(server, token, {
         name: `af-${String(i).padStart(2, '0')}`,
@@ -43,6 +47,15 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     const k8s = await createSchedule(server, token, { name: 'k8s-nightly', project: seed.projectId, orchestrator_id: seed.kubernetesId, pipeline_id: seed.pipelines.train, cron_expression: '0 3 * * *' });
     ids['k8s-nightly'] = k8s.id;
     await setCronJobName(server, token, seed, k8s.id, 'abcd1234-train');
+    const k8sCli = await createSchedule(server, token, { name: 'k8s-cli', project: seed.projectId, orchestrator_id: seed.kubernetesId, pipeline_id: seed.pipelines.report, cron_expression: '15 1 * * *' });
+    ids['k8s-cli'] = k8sCli.id;
+    await setCronJobName(server, token, seed, k8sCli.id, 'efgh5678-report');
+    // The loopback CronJob API server the orchestrator's kubeconfig context points at.
+    kube = await startKubernetesServer({ tokens: { 'admin-token': { name: 'admin' } } });
+    kube.seed('zenml', zenmlCronJob('abcd1234-train', '0 3 * * *', { pipeline: 'train', orchestratorId: seed.kubernetesId }));
+    kube.seed('zenml', zenmlCronJob('efgh5678-report', '15 1 * * *', { pipeline: 'report', orchestratorId: seed.kubernetesId }));
+    kubeconfig = path.join(server.dir, 'kubeconfig');
+    fs.writeFileSync(kubeconfig, kubeconfigFor(kube.url, 'admin-token', 'loopback', 'zenml'));
     const failing = await createSchedule(server, token, { name: 'failing', project: seed.projectId, orchestrator_id: seed.airflowId, pipeline_id: seed.pipelines.train, cron_expression: '0 4 * * *' });
     ids.failing = failing.id;
     const every = await createSchedule(server, token, { name: 'every-5', project: seed.projectId, orchestrator_id: seed.airflowId, pipeline_id: seed.pipelines.etl, cron_expression: '*/5 * * * *' });
@@ -51,8 +64,14 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
   });
 
   after(async () => {
+    await kube?.close();
     await server?.dispose();
   });
+
+  const bridgeEnv = () => ({ PATH: process.env.PATH, HOME: server.dir, KUBECONFIG: kubeconfig, ZENML_ANALYTICS_OPT_IN: 'false' });
+  const k8sAdapter = () =>
+    new ZenmlServerAdapter({ name: 'live', url: server.url, credentials: async () => ({ apiKey: seed.apiKey }), clientBridge: pythonClientBridge(PYTHON, bridgeEnv()), timeoutMs: 240_000 });
+  const cronJob = (name: string) => kube!.get('zenml', name) as { spec: { suspend: boolean; schedule: string } } | undefined;
 
   const record = (id: string) => server.seed<Record_>(['schedule', id]);
 
@@ -62,11 +81,11 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.ok(first.ok, JSON.stringify(first));
     assert.equal(first.value.items.length, 10);
     assert.equal(first.value.next, '2');
-    assert.equal(first.value.total, 23);
+    assert.equal(first.value.total, 24);
     const group = await refreshSource(a, { now: new Date() });
     assert.equal(group.error, null);
-    assert.equal(group.rows.length, 23);
-    assert.deepEqual(new Set(group.rows.map((r) => r.schedule.id)).size, 23);
+    assert.equal(group.rows.length, 24);
+    assert.deepEqual(new Set(group.rows.map((r) => r.schedule.id)).size, 24);
     const k8s = group.rows.find((r) => r.schedule.name === 'k8s-nightly')!;
     assert.equal(k8s.schedule.orchestrator, 'kubernetes');
     assert.equal(k8s.schedule.pipeline, 'train');
@@ -152,7 +171,7 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     let io = memoryIo();
     assert.equal(await runSchedules(['list', ...base, '--json'], io, { env }), 0, io.err);
     const listed = JSON.parse(io.out);
-    assert.equal(listed.schedules.length, 23);
+    assert.equal(listed.schedules.length, 24);
     assert.deepEqual(Object.keys(listed.schedules[0]).sort(), [
       'dialect', 'expression', 'health', 'id', 'intervalSeconds', 'kind', 'lastRun', 'name', 'nextRun', 'orchestrator', 'pipeline', 'source', 'state', 'timeZone', 'zenmlId',
     ]);
@@ -196,7 +215,7 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     const code = await runSchedules(['list', '--connections', file, '--json'], io, { env: { ZENML_KEY: seed.apiKey } });
     assert.equal(code, 1);
     const out = JSON.parse(io.out);
-    assert.equal(out.schedules.length, 23);
+    assert.equal(out.schedules.length, 24);
     assert.ok(out.schedules.every((s: { source: string }) => s.source === 'good'));
     assert.deepEqual(out.errors.map((e: { source: string; code: string }) => [e.source, e.code]), [['down', 'unreachable']]);
     const parsed = parseConnections(JSON.parse(fs.readFileSync(file, 'utf8')));
@@ -238,7 +257,7 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     await server.start({ newSecret: true });
     const back = await a.list();
     assert.ok(back.ok, JSON.stringify(back));
-    assert.equal(back.value.total, 23);
+    assert.equal(back.value.total, 24);
   });
 
   it('archiving and purging a schedule whose orchestrator cannot be changed is refused; purging an archived record works and is read back', async () => {
@@ -258,5 +277,52 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.ok(purged.ok, JSON.stringify(purged));
     assert.match(purged.value.changed[0].what, /deleted for good/);
     assert.equal((await record(ids['af-09'])).missing, true);
+  });
+
+  it('Kubernetes: pause, resume and update through ZenML\'s client change the CronJob and then the record, both read back', async () => {
+    const a = k8sAdapter();
+    const paused = await a.pause('k8s-nightly', { timeoutMs: 240_000 });
+    assert.ok(paused.ok, JSON.stringify(paused));
+    assert.equal(cronJob('abcd1234-train')?.spec.suspend, true);
+    assert.equal((await record(ids['k8s-nightly'])).active, false);
+    assert.ok(paused.value.changed.some((c) => /CronJob/.test(c.where) && /suspend/.test(c.what)), JSON.stringify(paused.value));
+    assert.deepEqual(paused.value.unchanged, []);
+    assert.equal(paused.value.after?.state, 'paused');
+    const patches = kube!.requests.filter((r) => r.method === 'PATCH');
+    assert.ok(patches.every((r) => r.contentType === 'application/strategic-merge-patch+json'));
+
+    const resumed = await a.resume(ids['k8s-nightly'], { timeoutMs: 240_000 });
+    assert.ok(resumed.ok, JSON.stringify(resumed));
+    assert.equal(cronJob('abcd1234-train')?.spec.suspend, false);
+    assert.equal((await record(ids['k8s-nightly'])).active, true);
+
+    const invalid = await a.update('k8s-nightly', { expression: 'TZ=Europe/Berlin 0 3 * * *' });
+    assert.ok(!invalid.ok);
+    assert.equal(invalid.error.code, 'invalid-input');
+    assert.equal(cronJob('abcd1234-train')?.spec.schedule, '0 3 * * *');
+
+    const updated = await a.update('k8s-nightly', { expression: '30 4 * * *' }, { timeoutMs: 240_000 });
+    assert.ok(updated.ok, JSON.stringify(updated));
+    assert.equal(cronJob('abcd1234-train')?.spec.schedule, '30 4 * * *');
+    assert.equal((await record(ids['k8s-nightly'])).cron_expression, '30 4 * * *');
+    assert.equal(updated.value.after?.expression, '30 4 * * *');
+  });
+
+  it('Kubernetes through the CLI: pause --json with --python prints what changed where (exit 0); delete --yes archives and deletes the CronJob', async () => {
+    const base = ['--zenml-url', server.url, '--api-key-env', 'ZENML_KEY', '--python', PYTHON];
+    const deps = { env: { ZENML_KEY: seed.apiKey }, bridgeFor: (python: string) => pythonClientBridge(python, bridgeEnv()), timeoutMs: 240_000 };
+    let io = memoryIo();
+    assert.equal(await runSchedules(['pause', 'k8s-cli', ...base, '--json'], io, deps), 0, io.err + io.out);
+    const report = JSON.parse(io.out);
+    assert.ok(report.changed.some((c: { where: string }) => /CronJob/.test(c.where)));
+    assert.ok(report.changed.some((c: { where: string }) => /ZenML record/.test(c.where)));
+    assert.equal(cronJob('efgh5678-report')?.spec.suspend, true);
+
+    io = memoryIo();
+    assert.equal(await runSchedules(['delete', 'k8s-cli', ...base, '--yes'], io, deps), 0, io.err + io.out);
+    assert.match(io.out, /deleted/);
+    assert.equal(cronJob('efgh5678-report'), undefined);
+    const rec = await record(ids['k8s-cli']);
+    assert.equal(rec.is_archived, true);
   });
 });
