@@ -44,6 +44,8 @@ export interface RecordedRequest {
   contentType: string | null;
   user: string | null;
   status: number;
+  /** When the request arrived (ms since the epoch). */
+  time: number;
   body?: unknown;
 }
 
@@ -759,6 +761,7 @@ export async function startKubernetesServer(options: KubernetesServerOptions = {
       contentType: req.headers['content-type'] ?? null,
       user: null,
       status: 0,
+      time: Date.now(),
     };
     requests.push(record);
     const send = (code: number, body: unknown) => {
