@@ -14,7 +14,7 @@ import { changeThroughZenmlClient } from '../../src/adapters/zenmlClientChange';
 import { changeScheduleThroughZenml, type ScheduleChange, type ScheduleChangeResult } from '../../src/zenml/scheduleChange';
 import { kubeconfigFor, startKubernetesServer, zenmlCronJob, type KubernetesServer } from '../servers/kubernetes';
 import { OLD_ZENML_PYTHON, PLAIN_ZENML_PYTHON, SERVER_VENV_PYTHON } from './env';
-import { createScheduleRecord, freePort, readScheduleRecord, startZenmlServer, type SeededServer } from './zenml-server';
+import { createScheduleRecord, freePort, readScheduleRecord, startZenmlServer, type RecordView, type SeededServer } from './zenml-server';
 
 const NS = 'zenml';
 const TOKEN = 'cluster-token';
@@ -70,27 +70,34 @@ describe('Kubernetes-orchestrated schedules change where they fire, through ZenM
     });
   }
 
-  /** The record was written after the CronJob PATCH/DELETE the client sent. */
-  function assertRecordAfterCluster(recordUpdated: string | undefined, cronJobName: string, method: 'PATCH' | 'DELETE') {
-    const sent = k8s.requests.filter((r) => r.method === method && r.path.endsWith(`/cronjobs/${cronJobName}`) && r.status < 300);
-    assert.ok(sent.length > 0, `no successful ${method} of ${cronJobName}`);
-    assert.ok(recordUpdated, 'the record has an updated time');
-    const updated = Date.parse(`${recordUpdated!.slice(0, 23)}Z`);
-    assert.ok(updated >= sent[sent.length - 1].time - 5, `record updated ${recordUpdated} before the cluster call at ${new Date(sent[sent.length - 1].time).toISOString()}`);
+  /**
+   * What ZenML's record said while the client's PATCH/DELETE of the CronJob was in flight: the loopback
+   * server reads it before answering. Unchanged then and changed afterwards = the record changed after
+   * the CronJob did.
+   */
+  function recordDuringClusterCall(id: string, cronJobName: string, method: 'PATCH' | 'DELETE'): RecordView[] {
+    const seen: RecordView[] = [];
+    k8s.onRequest = async (r) => {
+      if (r.method === method && r.path.endsWith(`/cronjobs/${cronJobName}`)) seen.push(await readScheduleRecord(zenml, id));
+    };
+    return seen;
   }
 
   it('pause suspends the CronJob (strategic merge patch), then sets the record inactive; resume undoes both', async () => {
     const s = await makeSchedule();
+    const during = recordDuringClusterCall(s.id, s.cronJobName, 'PATCH');
     const paused = await change(s.id, { action: 'pause' });
+    k8s.onRequest = undefined;
     assert.ok(paused.ok, JSON.stringify(!paused.ok && paused.error));
+    assert.equal(during.length, 1);
+    assert.equal(during[0].active, true, 'the record was still active while the CronJob was being suspended');
     assert.equal(spec(s.cronJobName)!.suspend, true, 'the CronJob really got spec.suspend: true');
     const patch = k8s.requests.filter((r) => r.method === 'PATCH' && r.path === `/apis/batch/v1/namespaces/${NS}/cronjobs/${s.cronJobName}`);
     assert.equal(patch.length, 1);
     assert.equal(patch[0].contentType, 'application/strategic-merge-patch+json');
     assert.deepEqual(patch[0].body, { spec: { suspend: true } });
     const rec = await readScheduleRecord(zenml, s.id);
-    assert.equal(rec.active, false);
-    assertRecordAfterCluster(rec.updated, s.cronJobName, 'PATCH');
+    assert.equal(rec.active, false, 'then the record was set inactive');
     assert.deepEqual(paused.value.changed.map((c) => c.where), [`CronJob ${NS}/${s.cronJobName}`, `ZenML record '${s.name}'`]);
 
     const resumed = await change(s.id, { action: 'resume' });
@@ -117,12 +124,14 @@ describe('Kubernetes-orchestrated schedules change where they fire, through ZenM
 
   it('update sets the CronJob schedule, then the record', async () => {
     const s = await makeSchedule();
+    const during = recordDuringClusterCall(s.id, s.cronJobName, 'PATCH');
     const updated = await change(s.id, { action: 'update', cronExpression: '30 4 * * 1-5' });
+    k8s.onRequest = undefined;
     assert.ok(updated.ok, JSON.stringify(!updated.ok && updated.error));
+    assert.equal(during[0]?.cron, '0 3 * * *', 'the record still had the old cron while the CronJob was patched');
     assert.equal(spec(s.cronJobName)!.schedule, '30 4 * * 1-5');
     const rec = await readScheduleRecord(zenml, s.id);
     assert.equal(rec.cron, '30 4 * * 1-5');
-    assertRecordAfterCluster(rec.updated, s.cronJobName, 'PATCH');
   });
 
   it('a cron the cluster rejects (422) leaves the record unchanged and says what the cluster said', async () => {
@@ -138,13 +147,15 @@ describe('Kubernetes-orchestrated schedules change where they fire, through ZenM
 
   it('delete removes the CronJob and archives the record; purge removes the record', async () => {
     const s = await makeSchedule();
+    const during = recordDuringClusterCall(s.id, s.cronJobName, 'DELETE');
     const archived = await change(s.id, { action: 'delete', purge: false });
+    k8s.onRequest = undefined;
     assert.ok(archived.ok, JSON.stringify(!archived.ok && archived.error));
+    assert.equal(during[0]?.archived, false, 'the record was not yet archived while the CronJob was deleted');
     assert.equal(k8s.get(NS, s.cronJobName), undefined, 'the CronJob is gone');
     const rec = await readScheduleRecord(zenml, s.id);
     assert.equal(rec.archived, true);
     assert.equal(rec.active, false);
-    assertRecordAfterCluster(rec.updated, s.cronJobName, 'DELETE');
 
     const p = await makeSchedule();
     const purged = await change(p.id, { action: 'delete', purge: true });

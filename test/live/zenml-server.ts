@@ -57,7 +57,45 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string, 
   throw new Error(`the ZenML server at ${url} was not healthy after ${timeoutMs / 1000} s:\n${log()}`);
 }
 
-export async function startZenmlServer(): Promise<SeededServer> {
+/** Set by test/live/run.ts: one server for the whole suite (JSON of the seeded fields). */
+export const SHARED_SERVER_ENV = 'ZENML_SCHEDULES_LIVE_SERVER';
+
+function loginAs(url: string): () => Promise<string> {
+  return async () => {
+    const res = await fetch(`${url}/api/v1/login`, { method: 'POST', body: new URLSearchParams({ username: 'default', password: '' }) });
+    if (!res.ok) throw new Error(`login as default failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+}
+
+/** What run.ts hands to the test files (everything but the functions). */
+export function shareable(server: SeededServer): string {
+  const { token: _t, stop: _s, ...rest } = server;
+  return JSON.stringify({ ...rest, clientEnv: undefined });
+}
+
+/**
+ * The suite's ZenML server: the one run.ts started (shared; stop() leaves it running) or, when a
+ * file runs alone or asks for `fresh`, its own.
+ */
+export async function startZenmlServer(options: { fresh?: boolean } = {}): Promise<SeededServer> {
+  const shared = process.env[SHARED_SERVER_ENV];
+  if (shared && !options.fresh) {
+    const fields = JSON.parse(shared) as Omit<SeededServer, 'token' | 'stop' | 'clientEnv'>;
+    const clientEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      ZENML_STORE_URL: fields.url,
+      ZENML_STORE_USERNAME: 'default',
+      ZENML_STORE_PASSWORD: '',
+      ZENML_CONFIG_PATH: `${fields.dir}/client-config`,
+      ZENML_ANALYTICS_OPT_IN: 'false',
+    };
+    return { ...fields, clientEnv, token: loginAs(fields.url), stop: async () => undefined };
+  }
+  return startOwnZenmlServer();
+}
+
+async function startOwnZenmlServer(): Promise<SeededServer> {
   requirePython(SERVER_VENV_PYTHON);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zenml-live-'));
   const port = await freePort();
@@ -123,12 +161,7 @@ export async function startZenmlServer(): Promise<SeededServer> {
     };
     const { stdout } = await run(SERVER_VENV_PYTHON, [path.join(__dirname, 'seed.py'), 'setup'], { env: clientEnv, timeout: 180_000, maxBuffer: 10 * 1024 * 1024 });
     const seeded = JSON.parse(stdout.trim().split('\n').pop()!) as Omit<SeededServer, 'url' | 'clientEnv' | 'dir' | 'token' | 'stop'>;
-    const token = async () => {
-      const res = await fetch(`${url}/api/v1/login`, { method: 'POST', body: new URLSearchParams({ username: 'default', password: '' }) });
-      if (!res.ok) throw new Error(`login as default failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { access_token: string }).access_token;
-    };
-    return { ...seeded, url, clientEnv, dir, token, stop };
+    return { ...seeded, url, clientEnv, dir, token: loginAs(url), stop };
   } catch (e) {
     await stop();
     throw e;
