@@ -11,6 +11,7 @@ import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './vs
 import { registerExplainDocuments } from './vscode/explainCommand';
 import { ScheduleHoverProvider } from './vscode/hover';
 import { OrchestratorService } from './vscode/orchestratorService';
+import { TimelinePanel } from './vscode/timeline';
 import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
 import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
 import { registerZenml } from './vscode/zenmlStatus';
@@ -44,6 +45,12 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
+  const timeline = new TimelinePanel(workspace, orchestrators);
+  context.subscriptions.push(
+    timeline,
+    vscode.commands.registerCommand('zenmlSchedules.showTimeline', (options?: { hours?: number; collisionMinutes?: number }) => timeline.show(options ?? {})),
+    vscode.commands.registerCommand('zenmlSchedules.openTimelineSchedule', (id: string) => timeline.open(id)),
+  );
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
   registerCodeActions(context, { orchestrator: orchestrators, analyzer });
 

@@ -84,6 +84,8 @@ export interface DiscoveredSchedule {
   pipeline: string | null;
   /** The variable the Schedule is assigned to, if any. */
   variable: string | null;
+  /** Set for an `on.schedule` entry of a GitHub Actions workflow file (githubWorkflow.ts): its `timezone:` key, if any. */
+  github?: { timezone: { keyRange: Range; value: FieldValue } | null };
 }
 
 /** A problem of the document itself rather than of one schedule. */
