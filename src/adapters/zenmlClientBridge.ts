@@ -1,10 +1,15 @@
 // The small function interface through which the ZenML server adapter asks ZenML's own
-// Python client (in the user's interpreter) to make changes ZenML itself carries out on the
-// orchestrator (today: Kubernetes CronJobs, facts §8). The implementation runs the helper
-// (src/zenml) with ZENML_STORE_URL + ZENML_STORE_API_KEY pointed at the connection's server;
-// tests and the CLI inject it, so the adapter never spawns anything itself.
+// Python client (in the user's interpreter) to make the changes ZenML itself carries out on
+// the orchestrator (today: Kubernetes CronJobs, facts §8). The implementation that runs
+// the helper is changeThroughZenmlClient (zenmlClientChange.ts); the faces build the bridge
+// with their interpreter (the CLI's --python, the editor's Python), so the adapter itself
+// never decides which Python to spawn.
 
-import type { CallOptions, Result } from './types';
+import { changeThroughZenmlClient, type ScheduleChange } from './zenmlClientChange';
+import { adapterError } from './errors';
+import type { CallOptions, ChangeReport, Result } from './types';
+
+export type { ScheduleChange } from './zenmlClientChange';
 
 /** The server the client must talk to, with the connection's credentials. */
 export interface ZenmlServerTarget {
@@ -12,23 +17,35 @@ export interface ZenmlServerTarget {
   apiKey?: string;
   /** A bearer token (from `zenml login`'s credentials.yaml) when there is no API key. */
   accessToken?: string;
-}
-
-export interface ZenmlScheduleChange {
-  active?: boolean;
-  cronExpression?: string;
-}
-
-/** What the client did on the orchestrator, in its words ("CronJob nightly-train suspended"). */
-export interface BridgeOutcome {
-  /** Where the change happened ("CronJob zenml/abc-train"). */
-  where: string;
-  what: string;
+  /** The connection's name, for errors. */
+  source?: string;
 }
 
 export interface ZenmlClientBridge {
-  /** `Client().update_schedule(id, active=…, cron_expression=…)`: the orchestrator first, then the record. */
-  updateSchedule(target: ZenmlServerTarget, scheduleId: string, change: ZenmlScheduleChange, options?: CallOptions): Promise<Result<BridgeOutcome[]>>;
-  /** `Client().delete_schedule(id, soft=…)`: deletes on the orchestrator, then archives (soft) or removes the record. */
-  deleteSchedule(target: ZenmlServerTarget, scheduleId: string, options: CallOptions & { soft: boolean }): Promise<Result<BridgeOutcome[]>>;
+  /**
+   * `Client().update_schedule(…)` / `delete_schedule(…, soft=…)` against `target`: the orchestrator
+   * first, then the record, both read back by the helper. The report says what changed where.
+   */
+  change(target: ZenmlServerTarget, scheduleId: string, change: ScheduleChange, options?: CallOptions): Promise<Result<ChangeReport>>;
+}
+
+/** The bridge through helper.py in `pythonPath` (with ZenML and the `kubernetes` package). */
+export function pythonClientBridge(pythonPath: string, env?: NodeJS.ProcessEnv): ZenmlClientBridge {
+  return {
+    async change(target, scheduleId, change, options = {}) {
+      if (!target.apiKey && !target.accessToken) {
+        return {
+          ok: false,
+          error: adapterError('unauthorized', `Nothing was changed: ZenML's client needs an API key or a login token for ${target.url}.`, target.source ? { source: target.source } : {}),
+        };
+      }
+      const result = await changeThroughZenmlClient(
+        { pythonPath, serverUrl: target.url, apiKey: target.apiKey, accessToken: target.accessToken, env, source: target.source },
+        scheduleId,
+        change,
+        options,
+      );
+      return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { capabilityOf, dialectOfFlavor } from '../common/flavors';
 import { explainCron } from '../cron';
 import { adapterError, type AdapterError } from './errors';
 import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
-import type { BridgeOutcome, ZenmlClientBridge, ZenmlServerTarget } from './zenmlClientBridge';
+import type { ScheduleChange, ZenmlClientBridge, ZenmlServerTarget } from './zenmlClientBridge';
 import {
   compareVersions,
   kindOf,
@@ -421,7 +421,12 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   // ---- changes -------------------------------------------------------------------------------
 
   private target(creds: ZenmlCredentials | null): ZenmlServerTarget {
-    return { url: this.url, ...(creds?.apiKey ? { apiKey: creds.apiKey } : {}), ...(creds?.accessToken && !creds.apiKey ? { accessToken: creds.accessToken } : {}) };
+    return {
+      url: this.url,
+      source: this.name,
+      ...(creds?.apiKey ? { apiKey: creds.apiKey } : {}),
+      ...(creds?.accessToken && !creds.apiKey ? { accessToken: creds.accessToken } : {}),
+    };
   }
 
   /** The record, its orchestrator, and whether `operation` can really happen; a typed refusal otherwise. */
@@ -442,9 +447,25 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     return ok({ record: record.value, component, support });
   }
 
-  private describeTarget(record: ZenmlScheduleRecord, component: ZenmlComponentInfo | null): string {
-    if (component?.flavor === 'kubernetes') return record.cronJobName ? `CronJob ${record.cronJobName}` : 'the CronJob';
-    return `${component?.flavor ?? 'orchestrator'} schedule`;
+  /** Run the change through ZenML's client, then read the record back over REST and check it. */
+  private async changeThroughClient(
+    record: ZenmlScheduleRecord,
+    change: ScheduleChange,
+    expect: (after: ZenmlScheduleRecord | null) => string | null,
+    options: CallOptions,
+  ): Promise<Result<ChangeReport>> {
+    const creds = await this.credentials();
+    const done = await this.options.clientBridge!.change(this.target(creds), record.id, change, options);
+    if (!done.ok) return this.afterFailedBridge(record, done.error, options);
+    const after = await this.getRecord(record.id, options);
+    if (!after.ok && !(after.error.code === 'not-found' && change.action === 'delete' && change.purge)) {
+      return fail({ ...after.error, message: `ZenML's client reported the change, but reading the schedule back from ${this.name} failed: ${after.error.message}` });
+    }
+    const report: ChangeReport = { changed: [...done.value.changed], unchanged: [...done.value.unchanged] };
+    const problem = expect(after.ok ? after.value : null);
+    if (problem) report.unchanged.push({ where: `ZenML record ${record.name} on ${this.name}`, why: problem });
+    if (after.ok) report.after = this.toLiveOne(after.value, this.now());
+    return ok(report);
   }
 
   async pause(id: string, options: CallOptions = {}): Promise<Result<ChangeReport>> {
@@ -456,44 +477,33 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   private async setActive(id: string, active: boolean, options: CallOptions): Promise<Result<ChangeReport>> {
-    const verb = active ? 'Resuming' : 'Pausing';
-    const version = await this.requireVersion(verb, options);
+    const version = await this.requireVersion(active ? 'Resuming' : 'Pausing', options);
     if (!version.ok) return version;
     const prep = await this.prepareChange(id, active ? 'resume' : 'pause', options);
     if (!prep.ok) return prep;
-    const { record, component } = prep.value;
-    const creds = await this.credentials();
-    const done = await this.options.clientBridge!.updateSchedule(this.target(creds), record.id, { active }, options);
-    if (!done.ok) return this.afterFailedBridge(record, done.error, options);
-    const after = await this.getRecord(record.id, options);
-    if (!after.ok) return fail({ ...after.error, message: `ZenML's client reported success, but reading the schedule back failed: ${after.error.message}` });
-    const report = this.report(done.value, this.describeTarget(record, component), active ? 'resumed' : 'suspended');
-    if (after.value.active === active) report.changed.push({ where: `ZenML record ${after.value.name}`, what: active ? 'set active' : 'set inactive' });
-    else report.unchanged.push({ where: `ZenML record ${after.value.name}`, why: `still ${after.value.active ? 'active' : 'inactive'} when read back` });
-    report.after = this.toLiveOne(after.value, this.now());
-    return ok(report);
+    return this.changeThroughClient(
+      prep.value.record,
+      { action: active ? 'resume' : 'pause' },
+      (after) => (after?.active === active ? null : `still ${after?.active ? 'active' : 'inactive'} when read back`),
+      options,
+    );
   }
 
   async update(id: string, change: { expression: string }, options: CallOptions = {}): Promise<Result<ChangeReport>> {
     const expression = change.expression.trim();
     const prep = await this.prepareChange(id, 'update', options);
     if (!prep.ok) return prep;
-    const { record, component } = prep.value;
-    const dialect = dialectOfFlavor(component?.flavor);
+    const dialect = dialectOfFlavor(prep.value.component?.flavor);
     const explained = explainCron(expression, { dialect, timeZone: 'UTC', count: 1 });
     if (!explained.valid) {
       return fail(adapterError('invalid-input', `Nothing was changed: '${expression}' is not a valid ${dialect} cron expression: ${explained.error?.message ?? 'invalid'}.`, { source: this.name }));
     }
-    const creds = await this.credentials();
-    const done = await this.options.clientBridge!.updateSchedule(this.target(creds), record.id, { cronExpression: expression }, options);
-    if (!done.ok) return this.afterFailedBridge(record, done.error, options);
-    const after = await this.getRecord(record.id, options);
-    if (!after.ok) return fail({ ...after.error, message: `ZenML's client reported success, but reading the schedule back failed: ${after.error.message}` });
-    const report = this.report(done.value, this.describeTarget(record, component), `schedule set to ${expression}`);
-    if (after.value.cronExpression === expression) report.changed.push({ where: `ZenML record ${after.value.name}`, what: `cron_expression set to ${expression}` });
-    else report.unchanged.push({ where: `ZenML record ${after.value.name}`, why: `cron_expression is ${after.value.cronExpression ?? 'empty'} when read back` });
-    report.after = this.toLiveOne(after.value, this.now());
-    return ok(report);
+    return this.changeThroughClient(
+      prep.value.record,
+      { action: 'update', cronExpression: expression },
+      (after) => (after?.cronExpression === expression ? null : `cron_expression is '${after?.cronExpression ?? ''}' when read back`),
+      options,
+    );
   }
 
   async delete(id: string, options: CallOptions & { purge?: boolean } = {}): Promise<Result<ChangeReport>> {
@@ -510,37 +520,26 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
         }),
       );
     }
-    const prep = await this.prepareChange(id, 'delete', options);
-    if (!prep.ok) return prep;
-    const { record, component } = prep.value;
-    const report: ChangeReport = { changed: [], unchanged: [] };
-    if (record.isArchived) {
-      // Only the record is left: purging it is a server call (nothing fires any more).
-      const res = await this.call({ method: 'DELETE', path: `/api/v1/schedules/${record.id}`, query: hasArchive ? { soft: false } : {} }, options);
+    const record = await this.resolve(id, options);
+    if (!record.ok) return record;
+    if (record.value.isArchived) {
+      // Archived: nothing fires any more (the orchestrator's object was deleted when it was archived); only the record is left.
+      if (!purge) return ok({ changed: [], unchanged: [{ where: `ZenML record ${record.value.name} on ${this.name}`, why: 'already archived (purge deletes it for good)' }] });
+      const res = await this.call({ method: 'DELETE', path: `/api/v1/schedules/${record.value.id}`, query: hasArchive ? { soft: false } : {} }, options);
       if (!res.ok) return res;
-    } else {
-      const creds = await this.credentials();
-      const done = await this.options.clientBridge!.deleteSchedule(this.target(creds), record.id, { ...options, soft: !purge });
-      if (!done.ok) return this.afterFailedBridge(record, done.error, options);
-      report.changed.push(...this.report(done.value, this.describeTarget(record, component), 'deleted').changed);
+      const after = await this.getRecord(record.value.id, options);
+      if (after.ok) return ok({ changed: [], unchanged: [{ where: `ZenML record ${record.value.name} on ${this.name}`, why: 'still on the server when read back' }] });
+      if (after.error.code !== 'not-found') return after;
+      return ok({ changed: [{ where: `ZenML record ${record.value.name} on ${this.name}`, what: 'deleted for good' }], unchanged: [] });
     }
-    const after = await this.getRecord(record.id, options);
-    if (purge) {
-      if (!after.ok && after.error.code === 'not-found') report.changed.push({ where: `ZenML record ${record.name}`, what: 'deleted for good' });
-      else if (after.ok) report.unchanged.push({ where: `ZenML record ${record.name}`, why: 'still on the server when read back' });
-      else return fail({ ...after.error, message: `The delete was sent, but reading the schedule back failed: ${after.error.message}` });
-    } else {
-      if (!after.ok) return fail({ ...after.error, message: `The delete was sent, but reading the schedule back failed: ${after.error.message}` });
-      if (after.value.isArchived) report.changed.push({ where: `ZenML record ${record.name}`, what: `archived (now ${after.value.name})` });
-      else report.unchanged.push({ where: `ZenML record ${record.name}`, why: 'not archived when read back' });
-      report.after = this.toLiveOne(after.value, this.now());
-    }
-    return ok(report);
-  }
-
-  private report(outcomes: BridgeOutcome[], fallbackWhere: string, fallbackWhat: string): ChangeReport {
-    const changed = outcomes.filter((o) => !/^ZenML record/i.test(o.where));
-    return { changed: changed.length ? changed : [{ where: fallbackWhere, what: fallbackWhat }], unchanged: [] };
+    const prep = await this.prepareChange(record.value.id, 'delete', options);
+    if (!prep.ok) return prep;
+    return this.changeThroughClient(
+      prep.value.record,
+      { action: 'delete', purge },
+      (after) => (purge ? (after ? 'still on the server when read back' : null) : after?.isArchived ? null : 'not archived when read back'),
+      options,
+    );
   }
 
   /** The client failed: read the record back so that the message says what did and did not change. */

@@ -2,6 +2,7 @@
 // can answer "are you sure?", and ZenML's client bridge for --python.
 
 import * as readline from 'node:readline';
+import { pythonClientBridge } from '../adapters/zenmlClientBridge';
 import type { SchedulesDeps } from './schedules';
 
 function ask(question: string): Promise<boolean> {
@@ -19,5 +20,6 @@ export function processSchedulesDeps(): SchedulesDeps {
     env: process.env,
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     confirm: ask,
+    bridgeFor: (python) => pythonClientBridge(python, process.env),
   };
 }
