@@ -10,7 +10,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pythonClientBridge } from '../../src/adapters/zenmlClientBridge';
 import { changeThroughZenmlClient } from '../../src/adapters/zenmlClientChange';
+import { ZenmlServerAdapter } from '../../src/adapters/zenmlServer';
 import { changeScheduleThroughZenml, type ScheduleChange, type ScheduleChangeResult } from '../../src/zenml/scheduleChange';
 import { kubeconfigFor, startKubernetesServer, zenmlCronJob, type KubernetesServer } from '../servers/kubernetes';
 import { OLD_ZENML_PYTHON, PLAIN_ZENML_PYTHON, SERVER_VENV_PYTHON } from './env';
@@ -175,6 +177,35 @@ describe('Kubernetes-orchestrated schedules change where they fire, through ZenM
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     assert.equal(r.value.changed[0].what, 'suspended (spec.suspend: true)');
     assert.equal(spec(s.cronJobName)!.suspend, true);
+  });
+
+  it('the ZenML server adapter pauses and resumes through the bridge: the CronJob and the record, read back', async () => {
+    const s = await makeSchedule();
+    const adapter = new ZenmlServerAdapter({
+      name: 'live',
+      url: zenml.url,
+      credentials: async () => ({ apiKey: zenml.apiKey }),
+      clientBridge: pythonClientBridge(SERVER_VENV_PYTHON, { ...process.env, KUBECONFIG: kubeconfig }),
+      timeoutMs: 150_000,
+    });
+    const paused = await adapter.pause(s.id, { timeoutMs: 150_000 });
+    assert.ok(paused.ok, JSON.stringify(!paused.ok && paused.error));
+    assert.equal(spec(s.cronJobName)!.suspend, true);
+    assert.equal((await readScheduleRecord(zenml, s.id)).active, false);
+    assert.equal(paused.value.after?.state, 'paused');
+    assert.ok(paused.value.changed.some((c) => c.where.includes(s.cronJobName)), JSON.stringify(paused.value.changed));
+    const resumed = await adapter.resume(s.id, { timeoutMs: 150_000 });
+    assert.ok(resumed.ok, JSON.stringify(!resumed.ok && resumed.error));
+    assert.equal(spec(s.cronJobName)!.suspend, false);
+    assert.equal(resumed.value.after?.state, 'active');
+    // A failure path through the adapter: the CronJob deleted outside ZenML → not-found, with the precise reason kept.
+    k8s.cronJobs.delete(`${NS}/${s.cronJobName}`);
+    const gone = await adapter.pause(s.id, { timeoutMs: 150_000 });
+    assert.ok(!gone.ok);
+    assert.equal(gone.error.code, 'not-found');
+    assert.equal((gone.error as { reason?: string }).reason, 'cronjob-not-found');
+    assert.match(gone.error.message, /no CronJob/);
+    assert.equal((await readScheduleRecord(zenml, s.id)).active, true, 'the record is unchanged');
   });
 
   // ---- failure paths: a typed error each, and nothing changed on either side ----
