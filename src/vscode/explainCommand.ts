@@ -13,7 +13,7 @@ import { nextRunsTable } from '../workspace/present';
 
 const PREVIEW_RUNS = 3;
 
-function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
+export function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
   if (!explanation.valid) return { prompt: '', error: explanation.error?.message ?? 'Not a cron expression.' };
   const runs = explanation.nextRuns.slice(0, PREVIEW_RUNS).map((d) => formatInZone(d, displayZone));
   const next = runs.length ? `Next: ${runs.join(' · ')}` : 'Never fires.';
@@ -24,9 +24,10 @@ function previewText(explanation: CronExplanation, displayZone: string): { promp
 export async function explainCronCommand(
   orchestrators: OrchestratorService,
   initial?: unknown,
+  initialDialect?: Dialect,
 ): Promise<CronExplanation | undefined> {
   const settings = displaySettings();
-  let dialect: Dialect = dialectOfFlavor(orchestrators.current()?.flavor);
+  let dialect: Dialect = initialDialect ?? dialectOfFlavor(orchestrators.current()?.flavor);
   const box = vscode.window.createInputBox();
   const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: 'Change dialect' };
   box.buttons = [dialectButton];
