@@ -7,6 +7,8 @@ import { CHECK_HELP, runCheck } from './check';
 import { EXPLAIN_HELP, runExplain } from './explain';
 import { processIo, type CliIo } from './io';
 import { LIST_HELP, runList } from './list';
+import { SCHEDULES_HELP, runSchedules } from './schedules';
+import { processSchedulesDeps } from './schedulesDeps';
 
 export const VERSION: string = packageJson.version;
 
@@ -18,12 +20,15 @@ Commands:
   explain <cron>      describe a cron expression in an orchestrator's dialect, with its next runs
   check <paths...>    report schedule problems in .py/.yaml/.yml files (exit 1 on errors)
   list <paths...>     list the schedules found, with their next run
+  schedules <command> live schedules on ZenML servers: list, show, runs, pause,
+                      resume, update, delete (zenml-schedules schedules --help)
 
 Options:
   -h, --help          show help (also: zenml-schedules <command> --help)
   -v, --version       show the version
 
-Exit codes: 0 success, 1 invalid input or error findings, 2 usage error.
+Exit codes: 0 success, 1 invalid input, error findings or a refused change, 2 usage error,
+3 a server cannot be reached or refused the credentials.
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -32,6 +37,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   explain: { run: runExplain, help: EXPLAIN_HELP },
   check: { run: runCheck, help: CHECK_HELP },
   list: { run: runList, help: LIST_HELP },
+  schedules: { run: (argv, io) => runSchedules(argv, io, processSchedulesDeps()), help: SCHEDULES_HELP },
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
