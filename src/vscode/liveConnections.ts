@@ -146,12 +146,12 @@ export class LiveConnections implements vscode.Disposable {
   }
 
   private reportProblems(problems: readonly ConnectionProblem[]): void {
-    const text = problems.map((p) => `Connection ${p.name ? `"${p.name}"` : `#${p.index + 1}`} ${p.message}.`).join(' ');
+    const text = problems.map((p) => `${p.message}.`).join(' ');
     if (text === this.lastProblems) return;
     this.lastProblems = text;
     if (!text) return;
     this.log.warn(`zenmlSchedules.connections: ${text}`);
-    void vscode.window.showWarningMessage(`ZenML Schedules: ${text}`, 'Open Settings').then((choice) => {
+    void vscode.window.showWarningMessage(`ZenML Schedules: zenmlSchedules.connections: ${text}`, 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
     });
   }

@@ -10,7 +10,7 @@ import type { AdapterError } from '../adapters/errors';
 import { explainCron } from '../cron';
 import { capabilityOf } from '../common/flavors';
 import { CONNECTION_FIELDS, CONNECTION_TYPES, connectionLabel, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
-import { changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
+import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
 import { displaySettings } from './config';
 import { previewText } from './explainCommand';
 import type { LiveConnections } from './liveConnections';
@@ -73,6 +73,21 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     return picked ? { source: picked.source, row: picked.row } : undefined;
   }
 
+  /**
+   * Says plainly, before anything is sent, when this schedule cannot be changed from here (ZenML only
+   * changes its own record on most orchestrators), and offers to connect what could change it.
+   */
+  async function refusedUpfront(t: Target, op: 'pause' | 'resume' | 'update' | 'delete'): Promise<boolean> {
+    if (canChange(t.row.schedule, t.source.adapter.capabilities, op)) return false;
+    const reason = t.row.schedule.changes?.reason ?? `${t.source.connection.name} cannot ${op} this schedule.`;
+    const flavor = t.row.schedule.orchestrator;
+    const capability = capabilityOf(flavor);
+    const connect = capability?.canSchedule ? `Connect ${capability.displayName}…` : undefined;
+    const choice = await vscode.window.showWarningMessage(`Nothing was changed: "${t.row.label}" cannot be ${PAST[op]} from here.`, { modal: true, detail: reason }, ...(connect ? [connect] : []));
+    if (choice && choice === connect) await vscode.commands.executeCommand('zenmlSchedules.addConnection');
+    return true;
+  }
+
   /** Runs a change with progress and cancellation, then says what the report says. */
   async function change(t: Target, title: string, call: (signal: AbortSignal) => Promise<Result<ChangeReport>>): Promise<Result<ChangeReport> | undefined> {
     const result = await vscode.window.withProgress(
@@ -120,19 +135,19 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
 
   register('zenmlSchedules.pauseSchedule', async (arg) => {
     const t = await target(arg, 'pause', 'Pause a schedule');
-    if (!t) return;
+    if (!t || (await refusedUpfront(t, 'pause'))) return;
     return change(t, `Pause "${t.row.label}"`, (signal) => t.source.adapter.pause(t.row.scheduleId, { signal }));
   });
 
   register('zenmlSchedules.resumeSchedule', async (arg) => {
     const t = await target(arg, 'resume', 'Resume a schedule');
-    if (!t) return;
+    if (!t || (await refusedUpfront(t, 'resume'))) return;
     return change(t, `Resume "${t.row.label}"`, (signal) => t.source.adapter.resume(t.row.scheduleId, { signal }));
   });
 
   register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
     const t = await target(arg, 'update', 'Change the cron expression of a schedule');
-    if (!t) return;
+    if (!t || (await refusedUpfront(t, 'update'))) return;
     const expression = typeof expressionArg === 'string' ? expressionArg : await askExpression(t.row);
     if (expression === undefined) return;
     const check = explainCron(expression, { dialect: t.row.dialect, timeZone: t.row.schedule.timeZone ?? 'UTC', count: 1 });
@@ -149,7 +164,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
 
   register('zenmlSchedules.deleteSchedule', async (arg, modeArg) => {
     const t = await target(arg, 'delete', 'Delete a schedule');
-    if (!t) return;
+    if (!t || (await refusedUpfront(t, 'delete'))) return;
     const purge = modeArg === 'purge' ? true : modeArg === 'archive' ? false : await askDelete(t);
     if (purge === undefined) return;
     const result = await change(t, `${purge ? 'Purge' : 'Archive'} "${t.row.label}"`, (signal) => t.source.adapter.delete(t.row.scheduleId, { signal, purge }));
@@ -324,7 +339,7 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     const { secret, ...rest } = preset as Record<string, unknown> & { secret?: unknown };
     const parsed = parseConnections([rest]);
     if (parsed.problems.length) {
-      void vscode.window.showErrorMessage(`Connection not added: it ${parsed.problems[0].message}.`);
+      void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
       return;
     }
     await live.add(parsed.connections[0], typeof secret === 'string' ? secret : undefined);
@@ -384,7 +399,7 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
   }
   const parsed = parseConnections([connection]);
   if (parsed.problems.length) {
-    void vscode.window.showErrorMessage(`Connection not added: it ${parsed.problems[0].message}.`);
+    void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
     return;
   }
   await live.add(parsed.connections[0] as ConnectionConfig, secret);
