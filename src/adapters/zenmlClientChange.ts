@@ -20,7 +20,9 @@ export interface ZenmlClientTarget {
   /** The interpreter with ZenML and the `kubernetes` package (the setting / --python). */
   pythonPath: string;
   serverUrl: string;
-  apiKey: string;
+  apiKey?: string;
+  /** A bearer token (credentials.yaml) when there is no API key: ZENML_STORE_API_TOKEN. */
+  accessToken?: string;
   /** The base environment (KUBECONFIG …); default process.env. */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
@@ -104,7 +106,7 @@ export async function changeThroughZenmlClient(
   try {
     const result = await changeScheduleThroughZenml({
       pythonPath: target.pythonPath,
-      server: { url: target.serverUrl, apiKey: target.apiKey },
+      server: { url: target.serverUrl, apiKey: target.apiKey, accessToken: target.accessToken },
       scheduleId,
       change,
       timeoutMs: options.timeoutMs,

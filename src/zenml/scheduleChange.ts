@@ -114,13 +114,19 @@ export interface ScheduleChangeOutcome {
   notes: string[];
 }
 
+export interface ZenmlServerAccess {
+  url: string;
+  apiKey?: string;
+  accessToken?: string;
+}
+
 export type ScheduleChangeResult = { ok: true; value: ScheduleChangeOutcome } | { ok: false; error: ScheduleChangeError };
 
 export interface ScheduleChangeOptions {
   /** The user's interpreter with ZenML (and the `kubernetes` package). */
   pythonPath: string;
-  /** The connection's server: ZenML's client in the helper logs in with this API key. */
-  server: { url: string; apiKey: string };
+  /** The connection's server: ZenML's client logs in with the API key, or uses the bearer token (from `zenml login`). */
+  server: ZenmlServerAccess;
   /** The ZenML schedule's UUID. */
   scheduleId: string;
   change: ScheduleChange;
@@ -285,7 +291,7 @@ export function judgeScheduleChange(change: ScheduleChange, raw: Record<string, 
   const cj = { name: str(cronJob.name) ?? '', namespace: str(cronJob.namespace) ?? '', context: str(cronJob.context) };
   const where = describeCronJob(cj);
   const name = str(schedule.name) ?? str(schedule.id) ?? '';
-  const recordWhere = `ZenML schedule '${name}'`;
+  const recordWhere = `ZenML record '${name}'`;
   const changed: ScheduleChangeOutcome['changed'] = [];
   const unchanged: ScheduleChangeOutcome['unchanged'] = [];
   const problems: string[] = [];
@@ -363,14 +369,15 @@ export function judgeScheduleChange(change: ScheduleChange, raw: Record<string, 
 }
 
 /** The helper's environment: the base one without any ZenML store or config settings, then the connection's. */
-export function scheduleChangeEnv(base: NodeJS.ProcessEnv, server: { url: string; apiKey: string }, configPath: string): NodeJS.ProcessEnv {
+export function scheduleChangeEnv(base: NodeJS.ProcessEnv, server: ZenmlServerAccess, configPath: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(base)) {
     if (/^ZENML_(STORE_|CONFIG_PATH$|ACTIVE_|REPOSITORY_PATH$)/.test(k)) continue;
     env[k] = v;
   }
   env.ZENML_STORE_URL = server.url.replace(/\/+$/, '');
-  env.ZENML_STORE_API_KEY = server.apiKey;
+  if (server.apiKey) env.ZENML_STORE_API_KEY = server.apiKey;
+  else if (server.accessToken) env.ZENML_STORE_API_TOKEN = server.accessToken;
   env.ZENML_CONFIG_PATH = configPath;
   env.ZENML_ANALYTICS_OPT_IN = 'false';
   return env;

@@ -46,7 +46,7 @@ describe('judgeScheduleChange: success only when both sides read back changed', 
     assert.ok(r.ok);
     assert.deepEqual(r.value.changed, [
       { where: 'CronJob zenml/abcd1234-train', what: 'suspended (spec.suspend: true)' },
-      { where: "ZenML schedule 'nightly'", what: 'set inactive' },
+      { where: "ZenML record 'nightly'", what: 'set inactive' },
     ]);
   });
 
