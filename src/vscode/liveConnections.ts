@@ -173,6 +173,11 @@ export class LiveConnections implements vscode.Disposable {
     }, Math.max(5, seconds) * 1000);
   }
 
+  /** Whether a secret is stored for the connection (never the secret itself). */
+  async hasSecret(name: string): Promise<boolean> {
+    return (await this.secrets.get(secretKeyOf(name))) !== undefined;
+  }
+
   /** Adds a connection to the user's settings and its secret to SecretStorage. */
   async add(connection: ConnectionConfig, secret: string | undefined): Promise<void> {
     if (secret) await this.secrets.store(secretKeyOf(connection.name), secret);
