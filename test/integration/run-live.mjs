@@ -97,12 +97,12 @@ async function browserPhase(server, seeded, env, k8sUrl, log) {
       await input.press('Enter');
       await until('the live rows', () => rowOf(seeded.schedules.nightly.name).count(), 120_000);
       // A wider sidebar, as a user would drag it, so the rows' descriptions show.
-      const sash = page.locator('.monaco-sash.vertical').first();
-      const box = await sash.boundingBox();
-      if (box) {
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      if (sidebar) {
+        const y = sidebar.y + sidebar.height / 2;
+        await page.mouse.move(sidebar.x + sidebar.width + 1, y);
         await page.mouse.down();
-        await page.mouse.move(760, box.y + box.height / 2, { steps: 8 });
+        await page.mouse.move(780, y, { steps: 10 });
         await page.mouse.up();
       }
     });
@@ -195,7 +195,7 @@ async function main() {
       workspace,
       settings: { 'zenmlSchedules.pythonPath': SERVER_VENV_PYTHON },
       env: { ...env, ZS_LIVE: JSON.stringify(live), ZS_LIVE_FIGURES: figuresFile, ZS_INTEGRATION_FILES: 'live-schedules' },
-      timeoutMs: 900_000,
+      timeoutMs: 2_400_000,
     });
     console.log(`\nlive schedules in code-server: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const merged = { ...suite, passed: suite.passed + browser.passed, failed: suite.failed + browser.failed, tests: [...browser.tests, ...suite.tests] };
