@@ -44,9 +44,8 @@ export interface HttpContext {
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export function buildUrl(url: string, query?: HttpRequest['query']): string {
-  if (!query) return url;
   const u = new URL(url);
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) u.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
   return u.toString();
 }
 
@@ -135,6 +134,11 @@ function networkReason(error: unknown): string {
   }
 }
 
+function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
 /** Read the body up to maxBytes; over the cap, stop reading and say so. */
 async function readCapped(response: Response, maxBytes: number): Promise<{ text: string } | { tooLarge: number }> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -195,8 +199,15 @@ export async function httpRequest(ctx: HttpContext, request: HttpRequest, fetchI
       return { ok: false, error: adapterError('invalid-input', `'${request.url}' is not a valid URL.`, { source: ctx.source }) };
     }
     let response: Response;
+    const send = () => fetchImpl(url, { method: request.method ?? 'GET', headers, body, signal: timeout.signal, redirect: 'follow' });
     try {
-      response = await fetchImpl(url, { method: request.method ?? 'GET', headers, body, signal: timeout.signal, redirect: 'follow' });
+      try {
+        response = await send();
+      } catch (error) {
+        // A kept-alive connection the server closed meanwhile: a read is safe to send once more.
+        if (timeout.signal.aborted || (request.method ?? 'GET') !== 'GET' || !isStaleConnection(error)) throw error;
+        response = await send();
+      }
     } catch (error) {
       if (timeout.signal.aborted) return { ok: false, error: abortedError() };
       return {

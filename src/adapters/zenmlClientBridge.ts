@@ -33,17 +33,18 @@ export interface ZenmlClientBridge {
 export function pythonClientBridge(pythonPath: string, env?: NodeJS.ProcessEnv): ZenmlClientBridge {
   return {
     async change(target, scheduleId, change, options = {}) {
-      if (!target.apiKey) {
+      if (!target.apiKey && !target.accessToken) {
         return {
           ok: false,
-          error: adapterError(
-            'unsupported',
-            `Nothing was changed: ZenML's client needs a service-account API key for ${target.url} to change the schedule where it fires, and this connection has only a login token.`,
-            target.source ? { source: target.source } : {},
-          ),
+          error: adapterError('unauthorized', `Nothing was changed: ZenML's client needs an API key or a login token for ${target.url}.`, target.source ? { source: target.source } : {}),
         };
       }
-      const result = await changeThroughZenmlClient({ pythonPath, serverUrl: target.url, apiKey: target.apiKey, env, source: target.source }, scheduleId, change, options);
+      const result = await changeThroughZenmlClient(
+        { pythonPath, serverUrl: target.url, apiKey: target.apiKey, accessToken: target.accessToken, env, source: target.source },
+        scheduleId,
+        change,
+        options,
+      );
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     },
   };

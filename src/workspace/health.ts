@@ -59,8 +59,9 @@ function countTicks(schedule: LiveSchedule, from: Date, until: Date, cap: number
     const n = Math.floor((until.getTime() - first.getTime()) / (schedule.intervalSeconds * 1000)) + 1;
     return { count: Math.min(n, cap), first, capped: n > cap };
   }
-  const ticks = ticksAfter(schedule, from, cap + 1).filter((t) => t <= until);
-  return { count: Math.min(ticks.length, cap), first: ticks[0] ?? null, capped: ticks.length > cap };
+  // The cron engine gives at most 1000 runs per call: a full answer that all passed means "cap or more".
+  const ticks = ticksAfter(schedule, from, cap).filter((t) => t <= until);
+  return { count: Math.min(ticks.length, cap), first: ticks[0] ?? null, capped: ticks.length >= cap };
 }
 
 /**

@@ -156,3 +156,39 @@ export async function refreshSource(adapter: ScheduleAdapter, options: RefreshOp
 export function refreshAll(adapters: readonly ScheduleAdapter[], options: RefreshOptions): Promise<LiveGroup[]> {
   return Promise.all(adapters.map((a) => refreshSource(a, options)));
 }
+
+/** What a tree row shows: label, one-line description (state · health · next run) and a tooltip. Pure. */
+export interface LiveRowView {
+  key: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  /** `live schedule <state> <health> pausable|resumable drift` tokens for menus. */
+  contextValue: string;
+}
+
+export function presentLiveRow(row: LiveRow): LiveRowView {
+  const s = row.schedule;
+  const next = row.nextRuns[0] ? isoUtc(row.nextRuns[0]) : 'no next run';
+  const trigger = s.expression ?? (s.intervalSeconds ? `every ${s.intervalSeconds}s` : s.runOnceTime ? `once ${isoUtc(s.runOnceTime)}` : '-');
+  const lines = [
+    `${s.name} — ${row.description}`,
+    `${trigger} (${row.dialect} dialect${s.timeZone ? `, ${s.timeZone}` : ', UTC'})`,
+    `state: ${s.state} · health: ${row.health.health}${row.health.reason ? ` (${row.health.reason})` : ''}`,
+    `next runs: ${row.nextRuns.length ? row.nextRuns.map(isoUtc).join(', ') : 'none'}`,
+    `orchestrator: ${s.orchestrator ?? 'unknown'}${s.pipeline ? ` · pipeline: ${s.pipeline}` : ''}`,
+    ...Object.entries(s.details).map(([k, v]) => `${k}: ${v}`),
+  ];
+  if (row.health.lastRun) lines.push(`last run: ${row.health.lastRun.status} at ${isoUtc(row.health.lastRun.created)}`);
+  if (row.drift?.differences.length) lines.push(...row.drift.differences.map((d) => `drift ${d.field} — code: \`${d.code}\`, server: \`${d.server}\``));
+  if (s.changes?.reason) lines.push(s.changes.reason);
+  lines.push(...s.warnings);
+  const ops = s.changes?.operations ?? [];
+  const tokens = ['live', 'schedule', s.state, row.health.health];
+  if (ops.includes('pause') && s.state === 'active') tokens.push('pausable');
+  if (ops.includes('resume') && s.state === 'paused') tokens.push('resumable');
+  if (ops.includes('update')) tokens.push('updatable');
+  if (ops.includes('delete')) tokens.push('deletable');
+  if (row.drift?.status === 'drift') tokens.push('drift');
+  return { key: row.key, label: s.name, description: `${s.state} · ${row.health.health} · ${next}`, tooltip: lines.join('\n'), contextValue: tokens.join(' ') };
+}
