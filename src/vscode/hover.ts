@@ -10,6 +10,7 @@ import type { OrchestratorService } from './orchestratorService';
 import { scheduleMarkdown } from '../workspace/present';
 import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
+import { targetOrchestrator } from '../findings';
 
 const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
 
@@ -35,7 +36,8 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
     for (const schedule of discovery.schedules) {
       const target = hoverTarget(schedule, position);
       if (!target) continue;
-      const orchestrator = this.orchestrators.current(document.uri);
+      // The setting wins; then this file's one `orchestrator.<flavor>` settings key; then the active stack.
+      const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(document.uri));
       const settings = displaySettings(document.uri);
       const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, new Date(), settings.nextRuns));
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone);

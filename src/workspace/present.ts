@@ -7,11 +7,29 @@ import type { Finding, OrchestratorContext } from '../findings/types';
 import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
 
-/** One line about what the target orchestrator does with schedules of this kind. */
+/** Which source decided the orchestrator, for the hover: the setting, the flag, the file's settings, the active stack. */
+export function orchestratorSourceWords(orchestrator: OrchestratorContext): string {
+  switch (orchestrator.source) {
+    case 'setting':
+      return 'chosen by the `zenmlSchedules.orchestrator` setting';
+    case 'flag':
+      return 'chosen by `--orchestrator`';
+    case 'settings':
+      return `named by this file's \`orchestrator.${orchestrator.flavor}\` settings`;
+    case 'zenml':
+      return orchestrator.stackName ? `the active ZenML stack \`${orchestrator.stackName}\`` : 'the active ZenML stack';
+  }
+}
+
+/** One line about what the target orchestrator does with schedules of this kind, and which source decided it. */
 export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: ScheduleKind | null): string {
   if (!orchestrator) {
     return 'Orchestrator unknown: read as standard cron. Set `zenmlSchedules.orchestrator` (or activate a ZenML stack) to check it against your orchestrator.';
   }
+  return `${capabilityLine(orchestrator, kind)} (Orchestrator: ${orchestratorSourceWords(orchestrator)}.)`;
+}
+
+function capabilityLine(orchestrator: OrchestratorContext, kind: ScheduleKind | null): string {
   const capability = capabilityOf(orchestrator.flavor);
   const stack = orchestrator.stackName ? ` (stack \`${orchestrator.stackName}\`)` : '';
   const name = capability?.displayName ?? `The \`${orchestrator.flavor}\` orchestrator`;

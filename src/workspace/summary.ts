@@ -7,7 +7,7 @@ import type { CronExplanation, Dialect } from '../cron/types';
 import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
 import { effectiveKind, findField, triggerState } from '../findings';
 import type { OrchestratorContext } from '../common/flavors';
-import { dialectOfFlavor, type ScheduleKind } from '../common/flavors';
+import { capabilityOf, dialectOfFlavor, type ScheduleKind } from '../common/flavors';
 
 export interface ScheduleSummary {
   /** Null when the Schedule sets no trigger ZenML accepts. */
@@ -31,6 +31,17 @@ export interface SummaryOptions {
   timeZone?: string;
   now: Date;
   count: number;
+  /**
+   * Whether start_time / end_time bound the runs: true (the default) where the orchestrator applies them
+   * (Kubeflow, Vertex AI, Airflow, the standard reading), false where it ignores them (Kubernetes,
+   * Databricks, GitHub Actions).
+   */
+  window?: boolean;
+}
+
+/** Whether start_time / end_time bound the runs on this orchestrator (unknown: they are read as written). */
+export function windowApplies(orchestrator: OrchestratorContext | null): boolean {
+  return capabilityOf(orchestrator?.flavor)?.window !== false;
 }
 
 /**
@@ -45,7 +56,7 @@ export function defaultCronZone(dialect: Dialect, orchestratorNamed: boolean): s
 /** Summary options for code that targets `orchestrator` (null = unknown). */
 export function summaryOptionsFor(orchestrator: OrchestratorContext | null, now: Date, count: number): SummaryOptions {
   const dialect = dialectOfFlavor(orchestrator?.flavor);
-  return { dialect, timeZone: defaultCronZone(dialect, orchestrator !== null), now, count };
+  return { dialect, timeZone: defaultCronZone(dialect, orchestrator !== null), now, count, window: windowApplies(orchestrator) };
 }
 
 type DatetimeValue = Extract<FieldValue, { kind: 'datetime' }>;
@@ -75,6 +86,15 @@ function writtenKind(schedule: DiscoveredSchedule): ScheduleKind | null {
   return null;
 }
 
+/** ", from …", ", until …", or "; ended …" when the end has passed. */
+function windowWords(start: Date | null, end: Date | null, now: Date): string {
+  if (end && end <= now) return `; ended ${isoUtc(end)}`;
+  let words = '';
+  if (start && start > now) words += `, from ${isoUtc(start)}`;
+  if (end) words += `, until ${isoUtc(end)}`;
+  return words;
+}
+
 export function summarizeSchedule(schedule: DiscoveredSchedule, options: SummaryOptions): ScheduleSummary {
   const nameValue = findField(schedule, 'name')?.value;
   const base: ScheduleSummary = {
@@ -92,16 +112,17 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, options: Summary
   if (kind === 'cron') {
     const value = findField(schedule, 'cron_expression')?.value;
     if (value?.kind !== 'string') return { ...base, kind, description: 'cron expression computed at run time' };
-    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from: options.now, count: options.count });
-    return {
-      ...base,
-      kind,
-      expression: value.value,
-      description: explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`,
-      nextRuns: explanation.nextRuns,
-      evaluationZone: explanation.timeZone,
-      explanation,
-    };
+    const window = options.window !== false;
+    const start = window ? instantOf(datetimeOf(schedule, 'start_time')) : null;
+    const end = window ? instantOf(datetimeOf(schedule, 'end_time')) : null;
+    // Nothing before the start: runs are counted from just before it when it is still ahead.
+    const from = start && start > options.now ? new Date(start.getTime() - 1000) : options.now;
+    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from, count: options.count });
+    // Nothing after the end.
+    const nextRuns = end ? explanation.nextRuns.filter((run) => run <= end) : explanation.nextRuns;
+    let description = explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`;
+    if (explanation.valid) description += windowWords(start, end, options.now);
+    return { ...base, kind, expression: value.value, description, nextRuns, evaluationZone: explanation.timeZone, explanation };
   }
   if (kind === 'interval') {
     const value = findField(schedule, 'interval_second')?.value;
@@ -112,7 +133,8 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, options: Summary
     if (startInstant) description += `, from ${isoUtc(startInstant)}`;
     else if (start?.source === 'now' || start?.source === 'utcnow') description += ', from when the schedule is created';
     else if (!start) description += ', with no start_time: no trigger';
-    const endInstant = instantOf(datetimeOf(schedule, 'end_time')) ?? undefined;
+    const endInstant = options.window !== false ? (instantOf(datetimeOf(schedule, 'end_time')) ?? undefined) : undefined;
+    if (endInstant) description += windowWords(null, endInstant, options.now);
     const nextRuns = seconds !== null && startInstant ? nextIntervalRuns(startInstant, seconds, options.now, options.count, endInstant) : [];
     return { ...base, kind, intervalSeconds: seconds, description, nextRuns };
   }
