@@ -51,8 +51,10 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     }
     const sources = live.sources();
     if (!sources.length) {
-      const choice = await vscode.window.showInformationMessage('No ZenML server is connected.', 'Connect to a ZenML Server…');
-      if (choice) await vscode.commands.executeCommand('zenmlSchedules.addConnection');
+      // Not awaited: the command returns while the notification waits for the user.
+      void vscode.window.showInformationMessage('No ZenML server is connected.', 'Connect to a ZenML Server…').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('zenmlSchedules.addConnection');
+      });
       return undefined;
     }
     const picks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading schedules…' }, async () => {
