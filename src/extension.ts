@@ -11,6 +11,7 @@ import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './vs
 import { registerExplainDocuments } from './vscode/explainCommand';
 import { ScheduleHoverProvider } from './vscode/hover';
 import { OrchestratorService } from './vscode/orchestratorService';
+import { TimelinePanel } from './vscode/timeline';
 import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
 import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
 import { registerZenml } from './vscode/zenmlStatus';
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   const analyzer = new DocumentAnalyzer(orchestrators);
   const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
+  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace), order);
   const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     tree,
     view,
     new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
+    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer)),
     registerExplainDocuments(),
   );
   // Live schedules: one group per connection; secrets in SecretStorage; nothing contacted or run until the view asks.
@@ -62,8 +63,14 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   context.subscriptions.push(interpreters, live);
   registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
   registerScheduleCommands(context, live, log);
+  const timeline = new TimelinePanel(workspace, orchestrators);
+  context.subscriptions.push(
+    timeline,
+    vscode.commands.registerCommand('zenmlSchedules.showTimeline', (options?: { hours?: number; collisionMinutes?: number }) => timeline.show(options ?? {})),
+    vscode.commands.registerCommand('zenmlSchedules.openTimelineSchedule', (id: string) => timeline.open(id)),
+  );
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
-  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
+  registerCodeActions(context, { analyzer });
 
   return {
     schedulesProvider: tree,

@@ -1,17 +1,17 @@
-// `zenml-schedules check <paths...>`: the findings of every schedule in .py/.yaml/.yml files.
+// `zenml-schedules check <paths...>`: the findings of every schedule in .py/.yaml/.yml/.ipynb files.
 
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Severity } from '../common/codes';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, flag, parseCommandArgs, stringOption } from './args';
-import { oneBased, plural } from './format';
+import { locate, locationText, plural } from './format';
 import type { CliIo } from './io';
 import { resolveOrchestrator, type CliNote } from './orchestratorOption';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyzeFiles';
 
 export const CHECK_HELP = `Usage: zenml-schedules check <paths...> [options]
 
-Check the ZenML schedules in .py, .yaml and .yml files (folders are walked;
+Check the ZenML schedules in .py, .yaml, .yml and .ipynb files (folders are walked;
 node_modules, .git, virtual environments and build output are skipped).
 
 Options:
@@ -29,6 +29,8 @@ Example: zenml-schedules check src pipelines.yaml --orchestrator kubernetes
 
 export interface CheckFindingJson {
   file: string;
+  /** Notebooks: the 1-based cell (counting all cells); line and column are inside it. */
+  cell?: number;
   line: number;
   column: number;
   endLine: number;
@@ -61,7 +63,7 @@ export function checkJson(analysis: WorkspaceAnalysis): CheckJson {
     findings: analyzed.flatMap((f) =>
       f.findings.map((finding) => ({
         file: f.file.display,
-        ...oneBased(finding.range),
+        ...locate(f.discovery, finding.range),
         severity: finding.severity,
         code: finding.code,
         message: finding.message,
@@ -81,13 +83,13 @@ function summaryLine(result: CheckJson, flavor: string | undefined): string {
 }
 
 function humanCheck(result: CheckJson): string {
-  return result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}\n`).join('');
+  return result.findings.map((f) => `${locationText(f.file, f)} ${f.severity} ${f.code} ${f.message}\n`).join('');
 }
 
 /** Notes about files that were not analyzed, and about the orchestrator, on stderr. */
 export function reportSkipped(analysis: WorkspaceAnalysis, notes: CliNote[], io: CliIo): void {
   for (const note of notes) io.stderr(`${note.severity} ${note.code}: ${note.message}\n`);
-  for (const path of analysis.unsupported) io.stderr(`skipped ${path}: not a .py, .yaml or .yml file\n`);
+  for (const path of analysis.unsupported) io.stderr(`skipped ${path}: not a .py, .yaml, .yml or .ipynb file\n`);
   for (const f of analysis.files) {
     if (f.status === 'binary') io.stderr(`skipped ${f.file.display}: binary file\n`);
     if (f.status === 'unreadable') io.stderr(`skipped ${f.file.display}: ${f.message ?? 'cannot be read'}\n`);

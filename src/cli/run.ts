@@ -2,6 +2,7 @@
 // `runCli(argv, io)` returns the exit code.
 
 import packageJson from '../../package.json';
+import { AGENDA_HELP, runAgenda } from './agenda';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './args';
 import { CHECK_HELP, runCheck } from './check';
 import { EXPLAIN_HELP, runExplain } from './explain';
@@ -18,10 +19,11 @@ Check and explain ZenML pipeline schedules, offline, on any folder.
 
 Commands:
   explain <cron>      describe a cron expression in an orchestrator's dialect, with its next runs
-  check <paths...>    report schedule problems in .py/.yaml/.yml files (exit 1 on errors)
+  check <paths...>    report schedule problems in .py/.yaml/.yml/.ipynb files (exit 1 on errors)
   list <paths...>     list the schedules found, with their next run
   schedules <command> live schedules on ZenML servers: list, show, runs, pause,
                       resume, update, delete (zenml-schedules schedules --help)
+  agenda <paths...>   every run in the next hours or days, collisions flagged (--ics for a calendar)
 
 Options:
   -h, --help          show help (also: zenml-schedules <command> --help)
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   check: { run: runCheck, help: CHECK_HELP },
   list: { run: runList, help: LIST_HELP },
   schedules: { run: (argv, io) => runSchedules(argv, io, processSchedulesDeps()), help: SCHEDULES_HELP },
+  agenda: { run: runAgenda, help: AGENDA_HELP },
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

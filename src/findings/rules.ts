@@ -8,6 +8,7 @@ import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../
 import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type ScheduleKind } from '../common/flavors';
 import { defaultSeverity, type FindingCode, type Severity } from '../common/codes';
 import { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
+import { githubWorkflowFindings } from './github';
 import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
 import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
 
@@ -457,6 +458,15 @@ export function analyze(discovery: DiscoveryResult, given: AnalysisOptions): Fin
     // A malformed discovery result: report what the schedules give.
   }
   for (const schedule of discovery.schedules ?? []) {
+    if (schedule?.github) {
+      // A GitHub Actions workflow's own schedule: GitHub's dialect and zone, not a ZenML Schedule.
+      try {
+        findings.push(...githubWorkflowFindings(schedule, options.now));
+      } catch {
+        // A malformed entry: nothing to report for it (never throws to the caller).
+      }
+      continue;
+    }
     let ctx: ScheduleContext;
     try {
       ctx = { schedule, discovery, state: triggerState(schedule), options, dialect };

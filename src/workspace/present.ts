@@ -3,9 +3,11 @@
 // unit tests and the command line can use it too.
 
 import { formatInZone } from '../cron';
+import { describeDstTransition, dstReport } from '../cron/dst';
 import type { Finding, OrchestratorContext } from '../findings/types';
 import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
+import { cronZoneStatement, type ZoneContext } from './zones';
 
 /** Which source decided the orchestrator, for the hover: the setting, the flag, the file's settings, the active stack. */
 export function orchestratorSourceWords(orchestrator: OrchestratorContext): string {
@@ -74,8 +76,21 @@ function codeSpan(text: string): string {
   return `${ticks}${clipped.replace(/\n/g, ' ')}${ticks}`;
 }
 
+/** Names of zones that are UTC under another name (IANA aliases): a second UTC column would repeat the first. */
+const UTC_ALIASES = new Set(
+  ['UTC', 'UCT', 'Universal', 'Zulu', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich'].flatMap((n) => [n, `Etc/${n}`]).map((n) => n.toLowerCase()),
+);
+
+export function isUtcZone(zone: string): boolean {
+  return UTC_ALIASES.has(zone.trim().toLowerCase());
+}
+
+/** Next runs in the display zone beside UTC; one column when the display zone is UTC. */
 export function nextRunsTable(runs: readonly Date[], displayZone: string): string {
   if (runs.length === 0) return '';
+  if (isUtcZone(displayZone)) {
+    return [`| Next runs (${displayZone}) |`, '| --- |', ...runs.map((run) => `| ${formatInZone(run, displayZone)} |`)].join('\n');
+  }
   const rows = runs.map((run) => `| ${formatInZone(run, displayZone)} | ${formatInZone(run, 'UTC')} |`);
   return [`| Next runs (${displayZone}) | UTC |`, '| --- | --- |', ...rows].join('\n');
 }
@@ -83,11 +98,29 @@ export function nextRunsTable(runs: readonly Date[], displayZone: string): strin
 const severityIcon: Record<Finding['severity'], string> = { error: '$(error)', warning: '$(warning)', info: '$(info)' };
 
 /** Markdown for a hover or a tooltip. Theme icons ($(…)) must be enabled on the MarkdownString. */
+export interface MarkdownContext {
+  /** A GitHub Actions workflow's `on.schedule` entry (not a ZenML Schedule). */
+  github?: boolean;
+  /** Where the evaluation zone came from (a TZ= prefix, a `timezone:` key, a Databricks setting). */
+  zoneSource?: ZoneContext['source'];
+  /** "Now", for the DST report. */
+  now?: Date;
+}
+
+/** The DST report: the next year's clock changes in the evaluation zone and what each does to the runs. */
+export function dstReportLines(summary: ScheduleSummary, now: Date): string[] {
+  const explanation = summary.explanation;
+  if (summary.kind !== 'cron' || !explanation?.valid || summary.expression === null) return [];
+  const report = dstReport(summary.expression, summary.dialect, explanation.timeZone, now);
+  return report.transitions.map((t) => describeDstTransition(t, report.timeZone));
+}
+
 export function scheduleMarkdown(
   summary: ScheduleSummary,
   findings: readonly Finding[],
   orchestrator: OrchestratorContext | null,
   displayZone: string,
+  context: MarkdownContext = {},
 ): string {
   const parts: string[] = [];
   const what =
@@ -99,18 +132,25 @@ export function scheduleMarkdown(
           ? 'one-off run'
           : 'schedule';
   const title = summary.name ? ` ${codeSpan(summary.name)}` : '';
-  parts.push(`**ZenML schedule**${title} · ${what}`);
+  parts.push(`**${context.github ? 'GitHub Actions schedule' : 'ZenML schedule'}**${title} · ${what}`);
   parts.push(escapeMarkdown(capitalize(summary.description)));
   const explanation = summary.explanation;
   if (summary.kind === 'cron' && explanation) {
     parts.push(`Dialect: **${summary.dialect}**, evaluated in **${explanation.timeZone}**.`);
+    parts.push(cronZoneStatement({ dialect: summary.dialect, evaluationZone: explanation.timeZone, source: context.zoneSource }));
     for (const note of explanation.notes ?? []) parts.push(`$(info) ${escapeMarkdown(note)}`);
+    const dst = dstReportLines(summary, context.now ?? new Date());
+    if (dst.length > 0) parts.push(`**DST report** (${explanation.timeZone}, next 12 months, ${summary.dialect}):\n${dst.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`);
   }
   const table = nextRunsTable(summary.nextRuns, displayZone);
   if (table) parts.push(table);
   else if (summary.kind === 'cron' && explanation?.valid) parts.push('No next run: this expression never fires.');
   for (const finding of findings) parts.push(`${severityIcon[finding.severity]} ${escapeMarkdown(finding.message)} (\`${finding.code}\`)`);
-  parts.push(orchestratorLine(orchestrator, summary.kind));
+  parts.push(
+    context.github
+      ? 'GitHub Actions starts the workflow on this schedule (at most every 5 minutes, and it may be delayed at busy times); ZenML committed or can commit this file, but does not change it afterwards.'
+      : orchestratorLine(orchestrator, summary.kind),
+  );
   return parts.join('\n\n');
 }
 

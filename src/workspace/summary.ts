@@ -2,8 +2,10 @@
 // sidebar and `zenml-schedules list`: its kind (ZenML's precedence), the
 // expression or interval, plain words, and the next runs.
 
-import { describeInterval, explainCron, isoUtc, nextIntervalRuns } from '../cron';
+import { describeInterval, explainCron, isoUtc, isValidTimeZone, nextIntervalRuns } from '../cron';
+import { databricksScheduleZones } from '../discovery/databricksZone';
 import type { CronExplanation, Dialect } from '../cron/types';
+import { githubScheduleZone } from '../discovery/githubWorkflow';
 import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
 import { effectiveKind, findField, triggerState } from '../findings';
 import type { OrchestratorContext } from '../common/flavors';
@@ -95,7 +97,9 @@ function windowWords(start: Date | null, end: Date | null, now: Date): string {
   return words;
 }
 
-export function summarizeSchedule(schedule: DiscoveredSchedule, options: SummaryOptions): ScheduleSummary {
+export function summarizeSchedule(schedule: DiscoveredSchedule, summaryOptions: SummaryOptions): ScheduleSummary {
+  // A GitHub Actions workflow's schedule runs on GitHub, in its `timezone:` (else UTC), whatever the stack.
+  const options: SummaryOptions = schedule.github ? { ...summaryOptions, dialect: 'github', timeZone: githubScheduleZone(schedule) ?? 'UTC' } : summaryOptions;
   const nameValue = findField(schedule, 'name')?.value;
   const base: ScheduleSummary = {
     kind: null,
@@ -144,4 +148,27 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, options: Summary
     return { ...base, kind, description, nextRuns: at && at > options.now ? [at] : [] };
   }
   return base;
+}
+
+/**
+ * The zone the orchestrator reads this schedule's cron in, when the workspace says so: a GitHub
+ * workflow entry's `timezone:`, or the Databricks `schedule_timezone` set in the same Python file
+ * (only when the file sets exactly one). Empty when the orchestrator's default applies.
+ */
+export function zoneFor(
+  schedule: DiscoveredSchedule,
+  options: SummaryOptions,
+  fileText: string,
+): { timeZone?: string; source?: 'github-timezone' | 'databricks-setting' } {
+  if (schedule.github) return schedule.github.timezone ? { source: 'github-timezone' } : {};
+  if (options.dialect === 'databricks' && schedule.language === 'python') {
+    const zones = databricksScheduleZones(fileText);
+    if (zones.length === 1 && isValidTimeZone(zones[0])) return { timeZone: zones[0], source: 'databricks-setting' };
+  }
+  return {};
+}
+
+/** 'prefix' when the cron names its own zone (TZ=/CRON_TZ=, read by Vertex AI and Kubeflow). */
+export function prefixSource(expression: string | null): 'prefix' | undefined {
+  return expression !== null && /^\s*(CRON_)?TZ=/.test(expression) ? 'prefix' : undefined;
 }
