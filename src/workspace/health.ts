@@ -59,9 +59,17 @@ function countTicks(schedule: LiveSchedule, from: Date, until: Date, cap: number
     const n = Math.floor((until.getTime() - first.getTime()) / (schedule.intervalSeconds * 1000)) + 1;
     return { count: Math.min(n, cap), first, capped: n > cap };
   }
-  // The cron engine gives at most 1000 runs per call: a full answer that all passed means "cap or more".
-  const ticks = ticksAfter(schedule, from, cap).filter((t) => t <= until);
-  return { count: Math.min(ticks.length, cap), first: ticks[0] ?? null, capped: ticks.length >= cap };
+  // Ask for a few ticks first and more only while all of them passed: a schedule that missed two runs
+  // must not cost a thousand. The cron engine gives at most 1000 runs per call: a full answer that
+  // all passed means "cap or more".
+  for (const ask of [8, 64, cap]) {
+    const got = ticksAfter(schedule, from, Math.min(ask, cap));
+    const passed = got.filter((t) => t <= until);
+    if (passed.length < got.length || got.length < Math.min(ask, cap) || ask >= cap) {
+      return { count: Math.min(passed.length, cap), first: passed[0] ?? null, capped: passed.length >= cap };
+    }
+  }
+  return { count: 0, first: null, capped: false };
 }
 
 /**

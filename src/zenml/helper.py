@@ -225,13 +225,22 @@ SCHEDULE_ACTION_MINIMUM = {
 CRON_JOB_METADATA_KEY = "cron_job_name"  # zenml.integrations.kubernetes.constants
 
 
+def _is_kind(e, name, module_prefix):
+    """`e` is an instance of a class called `name` from `module_prefix` (subclasses too), without importing it."""
+    return any(k.__name__ == name and (k.__module__ or "").startswith(module_prefix) for k in type(e).__mro__)
+
+
+def _is_api_exception(e):
+    # kubernetes >= 35 raises subclasses (NotFoundException, UnauthorizedException, ...).
+    return _is_kind(e, "ApiException", "kubernetes")
+
+
 def _cluster_error(e, cron_job=None, namespace=None):
     """A HelperError for a failure talking to the Kubernetes API, or None when `e` is not one."""
-    type_name = type(e).__name__
     module = type(e).__module__ or ""
     where = " (CronJob '{}' in namespace '{}')".format(cron_job, namespace) if cron_job else ""
     extra = {"cronJob": cron_job, "namespace": namespace} if cron_job else {}
-    if type_name == "ApiException" and module.startswith("kubernetes"):
+    if _is_api_exception(e):
         status = getattr(e, "status", None) or 0
         body = getattr(e, "body", None) or ""
         detail = body
@@ -259,7 +268,7 @@ def _cluster_error(e, cron_job=None, namespace=None):
         return HelperError(
             "cluster-error", "The Kubernetes cluster answered {}{}: {}".format(status, where, detail or getattr(e, "reason", "")), **extra
         )
-    if type_name == "ConfigException" and module.startswith("kubernetes"):
+    if _is_kind(e, "ConfigException", "kubernetes"):
         text = str(e)
         code = "kube-context-not-found" if "Expected object with name" in text else "no-kubeconfig"
         return HelperError(code, "ZenML's Kubernetes client found no usable kubeconfig: {}".format(text), **extra)
@@ -270,18 +279,17 @@ def _cluster_error(e, cron_job=None, namespace=None):
 
 def _zenml_error(e, schedule_id):
     """A HelperError for a failure talking to the ZenML server, or None when `e` is not one."""
-    type_name = type(e).__name__
     module = type(e).__module__ or ""
     text = str(e)
-    if type_name in ("CredentialsNotValid", "AuthorizationException", "OAuthError"):
+    if any(_is_kind(e, n, "zenml") for n in ("AuthorizationException", "OAuthError")):
         return HelperError("server-unauthorized", "The ZenML server refused the credentials: {}".format(text))
     if module.startswith("requests") or module.startswith("urllib3") or (
         "Connection refused" in text or "Max retries exceeded" in text or "Failed to establish a new connection" in text
     ):
         return HelperError("server-unreachable", "Could not reach the ZenML server: {}".format(text))
-    if isinstance(e, KeyError) or type_name in ("DoesNotExistException", "ZenKeyError"):
+    if isinstance(e, KeyError) or _is_kind(e, "DoesNotExistException", "zenml"):
         return HelperError("schedule-not-found", "The ZenML server has no schedule {}.".format(schedule_id))
-    if type_name == "IllegalOperationError":
+    if _is_kind(e, "IllegalOperationError", "zenml"):
         return HelperError("server-refused", "The ZenML server refused the change: {}".format(text))
     return None
 
@@ -314,7 +322,7 @@ def _read_cron_job(batch, name, namespace):
     try:
         return batch.read_namespaced_cron_job(name=name, namespace=namespace, _request_timeout=30)
     except Exception as e:
-        if type(e).__name__ == "ApiException" and getattr(e, "status", None) == 404:
+        if _is_api_exception(e) and getattr(e, "status", None) == 404:
             return None
         raise
 

@@ -15,3 +15,5 @@ export function requirePython(python: string, ...modules: string[]): void {
   if (!fs.existsSync(python)) throw new Error(`${python} is missing: run npm run setup:test (test/setup/) first.`);
   if (modules.length) execFileSync(python, ['-c', modules.map((m) => `import ${m}`).join('; ')], { stdio: 'pipe', timeout: 120_000 });
 }
+/** A real zenml==0.93.0 (test/setup/46-zenml-old-venv.sh): the "ZenML too old" path. */
+export const OLD_ZENML_PYTHON = path.join(ROOT, '.tools', 'zenml-old-venv', 'bin', 'python');

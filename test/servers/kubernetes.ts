@@ -44,6 +44,8 @@ export interface RecordedRequest {
   contentType: string | null;
   user: string | null;
   status: number;
+  /** When the request arrived (ms since the epoch). */
+  time: number;
   body?: unknown;
 }
 
@@ -58,6 +60,11 @@ export interface KubernetesServer {
   /** Put a CronJob in place directly (test setup), filling defaults and metadata like a create. */
   seed(namespace: string, cronJob: Json): Json;
   get(namespace: string, name: string): Json | undefined;
+  /**
+   * Called with each request before it is handled (tests observe other systems at that moment, e.g.
+   * that ZenML's record is still unchanged while the CronJob PATCH is in flight).
+   */
+  onRequest?: (request: RecordedRequest) => Promise<void>;
   /** Make every continue token issued so far expire (410 on its next use). */
   expireContinueTokens(): void;
   close(): Promise<void>;
@@ -759,15 +766,17 @@ export async function startKubernetesServer(options: KubernetesServerOptions = {
       contentType: req.headers['content-type'] ?? null,
       user: null,
       status: 0,
+      time: Date.now(),
     };
     requests.push(record);
+    const hook = api.onRequest;
     const send = (code: number, body: unknown) => {
       record.status = code;
       const text = JSON.stringify(body);
       res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Audit-Id': randomUUID() });
       res.end(text);
     };
-    handle(req, url, record).then(
+    (hook ? hook(record).catch(() => undefined) : Promise.resolve()).then(() => handle(req, url, record)).then(
       ({ code, body }) => send(code, body),
       (e: unknown) => {
         if (e instanceof ApiError) {
@@ -780,7 +789,7 @@ export async function startKubernetesServer(options: KubernetesServerOptions = {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
-  return {
+  const api: KubernetesServer = {
     url: `http://127.0.0.1:${port}`,
     port,
     cronJobs,
@@ -805,6 +814,7 @@ export async function startKubernetesServer(options: KubernetesServerOptions = {
       });
     },
   };
+  return api;
 }
 
 /** A kubeconfig (YAML is a superset of JSON) with one context that points at `server` with a bearer token. */
