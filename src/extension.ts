@@ -15,11 +15,17 @@ import { TimelinePanel } from './vscode/timeline';
 import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
 import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
 import { registerZenml } from './vscode/zenmlStatus';
+import { codeSchedulesOf, editorAdapterFactory } from './vscode/liveAdapters';
+import { LiveConnections } from './vscode/liveConnections';
+import { registerScheduleCommands } from './vscode/scheduleCommands';
+import { InterpreterResolver } from './vscode/zenmlInterpreter';
 
 export interface ZenmlSchedulesApi {
   schedulesProvider: SchedulesTreeProvider;
   analyzeDocument(uri: vscode.Uri): Promise<DocumentAnalysis>;
   workspaceIndex: WorkspaceScheduleIndex;
+  /** The live connections (one tree source each), for tests. */
+  live: LiveConnections;
 }
 
 export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
@@ -44,7 +50,19 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
     vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer)),
     registerExplainDocuments(),
   );
-  registerCommands({ context, orchestrators, tree, workspace, log });
+  // Live schedules: one group per connection; secrets in SecretStorage; nothing contacted or run until the view asks.
+  const interpreters = new InterpreterResolver(log);
+  const live = new LiveConnections(
+    context.secrets,
+    tree,
+    editorAdapterFactory(),
+    () => (workspace.isScanned ? codeSchedulesOf(tree.workspaceGroups()) : []),
+    async () => (await interpreters.resolve(undefined)).candidates[0],
+    log,
+  );
+  context.subscriptions.push(interpreters, live);
+  registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
+  registerScheduleCommands(context, live, log);
   const timeline = new TimelinePanel(workspace, orchestrators);
   context.subscriptions.push(
     timeline,
@@ -57,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   return {
     schedulesProvider: tree,
     workspaceIndex: workspace,
+    live,
     async analyzeDocument(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
       return analyzer.analyze(document);
