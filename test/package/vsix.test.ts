@@ -38,6 +38,7 @@ describe('vsce: the Marketplace package', () => {
   let vsix: string;
   let packOutput: string;
   let entries: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON manifest, read field by field
   let manifest: Record<string, any>;
 
   before(
