@@ -12,6 +12,7 @@ import { registerExplainDocuments } from './vscode/explainCommand';
 import { ScheduleHoverProvider } from './vscode/hover';
 import { OrchestratorService } from './vscode/orchestratorService';
 import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
+import { registerWalkthrough } from './vscode/walkthrough';
 import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
 import { registerZenml } from './vscode/zenmlStatus';
 
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
   registerCommands({ context, orchestrators, tree, workspace, log });
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
   registerCodeActions(context, { orchestrator: orchestrators, analyzer });
+  registerWalkthrough(context);
 
   return {
     schedulesProvider: tree,
