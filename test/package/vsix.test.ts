@@ -21,7 +21,13 @@ const EXPECTED = [
   'dist/helper.py',
   'media/activity.svg',
   'media/icon.png',
+  'media/l10n/bundle.l10n.json',
+  'media/walkthrough/connect.svg',
+  'media/walkthrough/hover.svg',
+  'media/walkthrough/quick-fix.svg',
+  'media/walkthrough/schedules-view.svg',
   'package.json',
+  'package.nls.json',
 ];
 
 // A .vsix is a zip: read with Python's zipfile (python3 is on every test machine; unzip may not be).
@@ -100,9 +106,29 @@ describe('vsce: the Marketplace package', () => {
     const icon = unzip(vsix, `extension/${manifest.icon}`);
     assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
     assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'icon at least 128x128');
+    // Remote development: it runs where the code is (Python, the files); virtual workspaces limited, said why.
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     // vsce refuses a @types/vscode newer than the engine: pinned to the minimum.
     const devTypes = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies['@types/vscode'];
     assert.equal(`^${devTypes}`, manifest.engines.vscode);
+  });
+
+  it('every %key% of the manifest is in package.nls.json; the l10n bundle folder is shipped; walkthrough pictures too', () => {
+    const nls = JSON.parse(unzip(vsix, 'extension/package.nls.json').toString('utf8')) as Record<string, string>;
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"\s]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 20, 'the manifest strings are keys');
+    for (const key of keys) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `${key} is not in package.nls.json`);
+    for (const key of Object.keys(nls)) assert.ok(keys.includes(key), `${key} in package.nls.json is not used`);
+    assert.equal(manifest.l10n, './media/l10n');
+    const bundle = JSON.parse(unzip(vsix, 'extension/media/l10n/bundle.l10n.json').toString('utf8')) as Record<string, string>;
+    // Every vscode.l10n.t('…') string of the editor's code is in the bundle.
+    const sources = ok('git', ['grep', '--untracked', '-h', '-o', "l10n\\.t('[^']*'", '--', 'src'], { cwd: ROOT }).out;
+    const used = [...sources.matchAll(/l10n\.t\('([^']*)'/g)].map((m) => m[1]);
+    assert.ok(used.length > 0);
+    for (const text of used) assert.ok(text in bundle, `bundle.l10n.json lacks: ${text}`);
+    for (const step of manifest.contributes.walkthroughs[0].steps) assert.ok(entries.includes(`extension/${step.media.image}`), step.media.image);
   });
 
   it("the README's images work on the Marketplace: absolute https, no SVG, present in the repository", () => {
