@@ -1,61 +1,74 @@
-// Activation: build the services, register providers and commands, return.
-// Nothing costly runs here: the workspace scan starts when the view opens,
-// ZenML detection when first needed.
+// Activation: every Python user pays it on opening any Python file, so it registers only small
+// stand-ins and loads the core (src/vscode/core.ts, bundled apart as dist/core.js: the parser,
+// the cron engine, the ZenML code) at first use: a Python or YAML document that may hold a
+// schedule (open, opened or edited), a hover in one, the Schedules view, or any command.
+// The stand-ins are disposed as the core registers the real providers and commands.
 
 import * as vscode from 'vscode';
-import type { SortOrder } from './workspace/treeModel';
-import { registerCodeActions } from './vscode/codeActions';
-import { registerCommands } from './vscode/commands';
-import { DiagnosticsController } from './vscode/diagnostics';
-import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './vscode/documents';
-import { registerExplainDocuments } from './vscode/explainCommand';
-import { ScheduleHoverProvider } from './vscode/hover';
-import { OrchestratorService } from './vscode/orchestratorService';
-import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
-import { registerWalkthrough } from './vscode/walkthrough';
-import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
-import { registerZenml } from './vscode/zenmlStatus';
+import type * as CoreModule from './vscode/core';
 
-export interface ZenmlSchedulesApi {
-  schedulesProvider: SchedulesTreeProvider;
-  analyzeDocument(uri: vscode.Uri): Promise<DocumentAnalysis>;
-  workspaceIndex: WorkspaceScheduleIndex;
+export type { ZenmlSchedulesApi } from './vscode/core';
+
+const SELECTOR: vscode.DocumentSelector = ['python', 'yaml'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
+
+/** Whether a document may hold a schedule; the core's own check is stricter. */
+function mayHoldSchedules(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(SELECTOR, document) > 0 && /schedule/i.test(document.getText());
 }
 
-export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
-  const log = vscode.window.createOutputChannel('ZenML Schedules', { log: true });
-  const orchestrators = new OrchestratorService();
-  const analyzer = new DocumentAnalyzer(orchestrators);
-  const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
-  const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
-  const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
-  tree.attach(view);
-  void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
+export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSchedulesApi {
+  let core: CoreModule.Core | undefined;
+  const standIns: vscode.Disposable[] = [];
+  const load = (): CoreModule.Core => {
+    if (!core) {
+      for (const standIn of standIns.splice(0)) standIn.dispose();
+      // A separate bundle beside this one, required at first use (esbuild leaves it external).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module = require('./core.js') as typeof CoreModule;
+      core = module.activateCore(context);
+    }
+    return core;
+  };
+  const loadSoon = () => setTimeout(() => void load(), 0);
+  const watch = (document: vscode.TextDocument) => {
+    if (!core && mayHoldSchedules(document)) loadSoon();
+  };
 
-  context.subscriptions.push(
-    log,
-    orchestrators,
-    analyzer,
-    workspace,
-    tree,
-    view,
-    new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer, orchestrators)),
-    registerExplainDocuments(),
+  const commands = (context.extension.packageJSON.contributes?.commands ?? []) as { command: string }[];
+  for (const { command } of commands) {
+    standIns.push(
+      vscode.commands.registerCommand(command, (...args: unknown[]) => {
+        load();
+        return vscode.commands.executeCommand(command, ...args);
+      }),
+    );
+  }
+  standIns.push(
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: (document, position) => (mayHoldSchedules(document) ? load().hover.provideHover(document, position) : undefined),
+    }),
+    // The view asks for its rows when it is first shown: the core's tree takes over.
+    vscode.window.registerTreeDataProvider('zenmlSchedules.schedules', {
+      getTreeItem: (element: vscode.TreeItem) => element,
+      getChildren: () => {
+        loadSoon();
+        return [];
+      },
+    }),
+    vscode.workspace.onDidOpenTextDocument(watch),
+    vscode.workspace.onDidChangeTextDocument((event) => watch(event.document)),
   );
-  registerCommands({ context, orchestrators, tree, workspace, log });
-  registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
-  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
-  registerWalkthrough(context);
+  for (const document of vscode.workspace.textDocuments) watch(document);
 
+  // The API (tests, other extensions) is the core's: asking for it loads the core.
   return {
-    schedulesProvider: tree,
-    workspaceIndex: workspace,
-    async analyzeDocument(uri) {
-      const document = await vscode.workspace.openTextDocument(uri);
-      return analyzer.analyze(document);
+    get schedulesProvider() {
+      return load().api.schedulesProvider;
     },
+    get workspaceIndex() {
+      return load().api.workspaceIndex;
+    },
+    analyzeDocument: (uri) => load().api.analyzeDocument(uri),
   };
 }
 

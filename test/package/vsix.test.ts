@@ -17,6 +17,7 @@ const EXPECTED = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/core.js',
   'dist/extension.js',
   'dist/helper.py',
   'media/activity.svg',

@@ -1,0 +1,69 @@
+// The extension's core: build the services, register providers and commands, return.
+// Bundled apart (dist/core.js) and loaded by src/extension.ts at first use, so that activation
+// on any Python file costs only the small stand-ins. Nothing costly runs here either: the
+// workspace scan starts when the view opens, ZenML detection when first needed.
+
+import * as vscode from 'vscode';
+import type { SortOrder } from '../workspace/treeModel';
+import { registerCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { DiagnosticsController } from './diagnostics';
+import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
+import { registerExplainDocuments } from './explainCommand';
+import { ScheduleHoverProvider } from './hover';
+import { OrchestratorService } from './orchestratorService';
+import { SchedulesTreeProvider, WorkspaceTreeSource } from './tree';
+import { registerWalkthrough } from './walkthrough';
+import { WorkspaceScheduleIndex } from './workspaceScanner';
+import { registerZenml } from './zenmlStatus';
+
+export interface ZenmlSchedulesApi {
+  schedulesProvider: SchedulesTreeProvider;
+  analyzeDocument(uri: vscode.Uri): Promise<DocumentAnalysis>;
+  workspaceIndex: WorkspaceScheduleIndex;
+}
+
+export interface Core {
+  api: ZenmlSchedulesApi;
+  /** The hover provider, for the stand-in that loads the core on a first hover. */
+  hover: ScheduleHoverProvider;
+}
+
+export function activateCore(context: vscode.ExtensionContext): Core {
+  const log = vscode.window.createOutputChannel('ZenML Schedules', { log: true });
+  const orchestrators = new OrchestratorService();
+  const analyzer = new DocumentAnalyzer(orchestrators);
+  const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
+  const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
+  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
+  const hover = new ScheduleHoverProvider(analyzer, orchestrators);
+  const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
+  void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
+
+  context.subscriptions.push(
+    log,
+    orchestrators,
+    analyzer,
+    workspace,
+    tree,
+    view,
+    new DiagnosticsController(analyzer, orchestrators, log),
+    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, hover),
+    registerExplainDocuments(),
+  );
+  registerCommands({ context, orchestrators, tree, workspace, log });
+  registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
+  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
+  registerWalkthrough(context);
+
+  const api: ZenmlSchedulesApi = {
+    schedulesProvider: tree,
+    workspaceIndex: workspace,
+    async analyzeDocument(uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return analyzer.analyze(document);
+    },
+  };
+  return { api, hover };
+}
