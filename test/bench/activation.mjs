@@ -31,10 +31,16 @@ async function emptyExtensionVsix(dir) {
       version: '0.0.1',
       engines: { vscode: '^1.90.0' },
       activationEvents: ['onLanguage:python'],
+      contributes: { commands: [{ command: 'emptyPythonExtension.hello', title: 'Hello' }] },
       main: './extension.js',
     }),
   );
-  await writeFile(join(folder, 'extension.js'), 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
+  // VS Code's "Hello World" template: it takes the API and registers one command, as any real
+  // extension must (creating an extension's API object is part of every activation).
+  await writeFile(
+    join(folder, 'extension.js'),
+    "const vscode = require('vscode');\nexports.activate = function (context) {\n  context.subscriptions.push(vscode.commands.registerCommand('emptyPythonExtension.hello', () => {}));\n};\nexports.deactivate = function () {};\n",
+  );
   const vsix = join(dir, 'empty.vsix');
   const r = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], {
     cwd: folder,
