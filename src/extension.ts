@@ -1,7 +1,7 @@
 // Activation: every Python user pays it on opening any Python file, so it registers only small
 // stand-ins and loads the core (src/vscode/core.ts, bundled apart as dist/core.js: the parser,
 // the cron engine, the ZenML code) at first use: a Python or YAML document that may hold a
-// schedule (open, opened or edited), a hover in one, the Schedules view, or any command.
+// schedule (open, opened or edited), a hover in one, the Schedules view's first rows, or any command.
 // The stand-ins are disposed as the core registers the real providers and commands.
 
 import * as vscode from 'vscode';
@@ -19,13 +19,27 @@ function mayHoldSchedules(document: vscode.TextDocument): boolean {
 export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSchedulesApi {
   let core: CoreModule.Core | undefined;
   const standIns: vscode.Disposable[] = [];
+  // The Schedules view is created here, its rows asked of the core's tree (loaded by the first ask).
+  const treeChanged = new vscode.EventEmitter<unknown>();
+  const tree = (): vscode.TreeDataProvider<unknown> => load().api.schedulesProvider as vscode.TreeDataProvider<unknown>;
+  const view = vscode.window.createTreeView<unknown>('zenmlSchedules.schedules', {
+    showCollapseAll: true,
+    treeDataProvider: {
+      onDidChangeTreeData: treeChanged.event,
+      getChildren: (element) => tree().getChildren(element),
+      getTreeItem: (element) => tree().getTreeItem(element),
+      getParent: (element) => tree().getParent?.(element),
+    },
+  });
+  context.subscriptions.push(treeChanged, view);
   const load = (): CoreModule.Core => {
     if (!core) {
       for (const standIn of standIns.splice(0)) standIn.dispose();
       // A separate bundle beside this one, required at first use (esbuild leaves it external).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const module = require('./core.js') as typeof CoreModule;
-      core = module.activateCore(context);
+      core = module.activateCore(context, view);
+      context.subscriptions.push(core.api.schedulesProvider.onDidChangeTreeData((element) => treeChanged.fire(element)));
     }
     return core;
   };
@@ -46,14 +60,6 @@ export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSche
   standIns.push(
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover: (document, position) => (mayHoldSchedules(document) ? load().hover.provideHover(document, position) : undefined),
-    }),
-    // The view asks for its rows when it is first shown: the core's tree takes over.
-    vscode.window.registerTreeDataProvider('zenmlSchedules.schedules', {
-      getTreeItem: (element: vscode.TreeItem) => element,
-      getChildren: () => {
-        loadSoon();
-        return [];
-      },
     }),
     vscode.workspace.onDidOpenTextDocument(watch),
     vscode.workspace.onDidChangeTextDocument((event) => watch(event.document)),

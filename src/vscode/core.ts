@@ -29,7 +29,8 @@ export interface Core {
   hover: ScheduleHoverProvider;
 }
 
-export function activateCore(context: vscode.ExtensionContext): Core {
+/** `view`: the Schedules view that activation created (its rows come from this core's tree). */
+export function activateCore(context: vscode.ExtensionContext, view: vscode.TreeView<unknown>): Core {
   const log = vscode.window.createOutputChannel('ZenML Schedules', { log: true });
   const orchestrators = new OrchestratorService();
   const analyzer = new DocumentAnalyzer(orchestrators);
@@ -37,8 +38,7 @@ export function activateCore(context: vscode.ExtensionContext): Core {
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
   const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
   const hover = new ScheduleHoverProvider(analyzer, orchestrators);
-  const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
-  tree.attach(view);
+  tree.attach(view as vscode.TreeView<Parameters<SchedulesTreeProvider['getTreeItem']>[0]>);
   void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
 
   context.subscriptions.push(
