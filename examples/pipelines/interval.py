@@ -19,7 +19,7 @@ def feature_pipeline() -> None:
 if __name__ == "__main__":
     every_half_hour = Schedule(
         start_time=datetime(2026, 1, 1, 6, 0, tzinfo=timezone.utc),
-        end_time=datetime(2026, 12, 31, tzinfo=timezone.utc),
+        end_time=datetime(2031, 12, 31, tzinfo=timezone.utc),
         interval_second=timedelta(minutes=30),
         catchup=False,
     )

@@ -50,8 +50,8 @@ naive_now = Schedule(run_once_start_time=datetime.utcnow())
 
 # end-before-start: end_time is earlier than start_time (ZenML does not check this).
 backwards = Schedule(
-    start_time=datetime(2026, 6, 1, tzinfo=timezone.utc),
-    end_time=datetime(2026, 1, 1, tzinfo=timezone.utc),
+    start_time=datetime(2031, 6, 1, tzinfo=timezone.utc),
+    end_time=datetime(2031, 1, 1, tzinfo=timezone.utc),
     interval_second=600,
 )
 

@@ -2,6 +2,8 @@
 // of one cron expression in an orchestrator's dialect.
 
 import { explainCron } from '../cron';
+import { describeDstTransition, dstReport, type DstTransition } from '../cron/dst';
+import { readOnEveryOrchestrator } from '../workspace/allOrchestrators';
 import type { CronExplanation, Dialect } from '../cron/types';
 import { dialectOfFlavor } from '../common/flavors';
 import {
@@ -14,6 +16,7 @@ import {
   parseCount,
   parseDialect,
   parseInstant,
+  parseTimeZone,
   stringOption,
 } from './args';
 import { formatInstant } from './format';
@@ -32,11 +35,17 @@ Options:
                          (default: UTC for orchestrators, this machine's zone for standard)
   --from ISO-8601        list runs after this instant (default now; no offset = UTC)
   --count N              how many next runs (default 5)
+  --all-orchestrators    what every orchestrator that schedules makes of it: valid
+                         or not, its meaning there, the next run (ignores
+                         --orchestrator and --dialect)
+  --dst                  the DST report: the next year's clock changes in the zone
+                         and what each does to the runs (skipped, shifted, doubled)
   --json                 print JSON
   -h, --help             show this help
 
-Exit: 0 valid, 1 invalid, 2 bad usage.
+Exit: 0 valid, 1 invalid (with --all-orchestrators: rejected everywhere), 2 bad usage.
 Example: zenml-schedules explain "0 0 * * *" --orchestrator kubeflow
+         zenml-schedules explain "30 2 * * *" --all-orchestrators --tz Europe/Berlin --dst
 `;
 
 export interface ExplainJson {
@@ -127,6 +136,8 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
     from: { type: 'string' },
     count: { type: 'string' },
     json: { type: 'boolean' },
+    'all-orchestrators': { type: 'boolean' },
+    dst: { type: 'boolean' },
   });
   if (flag(parsed, 'help')) {
     io.stdout(EXPLAIN_HELP);
@@ -136,6 +147,7 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
   if (parsed.positionals.length > 1) {
     throw new UsageError('explain takes one expression: quote it, e.g. zenml-schedules explain "0 3 * * *"');
   }
+  if (flag(parsed, 'all-orchestrators')) return runExplainAll(parsed.positionals[0], parsed, io);
   const dialectText = stringOption(parsed, 'dialect');
   const flavor = stringOption(parsed, 'orchestrator');
   if (dialectText !== undefined && flavor !== undefined) throw new UsageError('use --dialect or --orchestrator, not both');
@@ -152,13 +164,47 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
   const tz = stringOption(parsed, 'tz');
   const fromText = stringOption(parsed, 'from');
   const countText = stringOption(parsed, 'count');
+  const from = fromText === undefined ? io.now() : parseInstant(fromText, '--from');
   const explanation = explainCron(parsed.positionals[0], {
     dialect,
     timeZone: cronZoneOption(tz, dialect, flavor !== undefined),
-    from: fromText === undefined ? io.now() : parseInstant(fromText, '--from'),
+    from,
     count: countText === undefined ? 5 : parseCount(countText, '--count'),
   });
-  if (flag(parsed, 'json')) io.stdout(JSON.stringify(explanationJson(explanation, notes), null, 2) + '\n');
-  else io.stdout(humanExplanation(explanation, notes));
+  const report = flag(parsed, 'dst') && explanation.valid ? dstReport(explanation.expression, dialect, explanation.timeZone, from) : null;
+  if (flag(parsed, 'json')) {
+    const json: ExplainJson & { transitions?: DstTransition[] } = explanationJson(explanation, notes);
+    if (flag(parsed, 'dst')) json.transitions = report?.transitions ?? [];
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    io.stdout(humanExplanation(explanation, notes));
+    if (report) io.stdout(humanDst(report.transitions, report.timeZone));
+  }
   return explanation.valid ? EXIT_OK : EXIT_FAILED;
+}
+
+function humanDst(transitions: DstTransition[], timeZone: string): string {
+  if (transitions.length === 0) return `DST report: ${timeZone} does not change its clocks in the next 12 months.\n`;
+  return [`DST report (${timeZone}, next 12 months):`, ...transitions.map((t) => `  ${describeDstTransition(t, timeZone)}`)].join('\n') + '\n';
+}
+
+/** `explain --all-orchestrators`: one row per orchestrator that runs cron schedules. */
+function runExplainAll(expression: string, parsed: ReturnType<typeof parseCommandArgs>, io: CliIo): number {
+  const tz = stringOption(parsed, 'tz');
+  const fromText = stringOption(parsed, 'from');
+  const from = fromText === undefined ? io.now() : parseInstant(fromText, '--from');
+  const readings = readOnEveryOrchestrator(expression, { timeZone: tz === undefined ? undefined : parseTimeZone(tz), from, dst: flag(parsed, 'dst') });
+  if (flag(parsed, 'json')) {
+    io.stdout(JSON.stringify({ orchestrators: readings }, null, 2) + '\n');
+  } else {
+    const width = Math.max(...readings.map((r) => r.orchestrator.length));
+    const lines = [`${clipAround(expression, 0, 0).text || '""'} on every orchestrator that schedules:`];
+    for (const r of readings) {
+      const what = r.valid ? `${r.description}; next ${r.nextRun ? formatInstant(new Date(r.nextRun), r.timeZone) : 'never'}` : `rejected: ${r.error}`;
+      lines.push(`  ${r.orchestrator.padEnd(width)}  ${r.dialect.padEnd(10)}  ${what}`);
+      for (const t of r.transitions ?? []) if (t.effect !== 'none') lines.push(`  ${' '.repeat(width)}  DST: ${describeDstTransition(t, r.timeZone)}`);
+    }
+    io.stdout(lines.join('\n') + '\n');
+  }
+  return readings.some((r) => r.valid) ? EXIT_OK : EXIT_FAILED;
 }

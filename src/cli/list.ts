@@ -1,7 +1,8 @@
 // `zenml-schedules list <paths...>`: every schedule found, with what it does and when it runs next.
 
 import type { Dialect } from '../cron/types';
-import { summarizeSchedule } from '../workspace/summary';
+import { summarizeSchedule, windowApplies } from '../workspace/summary';
+import { targetOrchestrator, triggerState } from '../findings';
 import type { ScheduleKind } from '../common/flavors';
 import { dialectOfFlavor } from '../common/flavors';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, stringOption } from './args';
@@ -75,12 +76,19 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
   }
   reportSkipped(analysis, resolution.notes, io);
   let withoutTrigger = 0;
-  const schedules: ListedSchedule[] = analysis.files.flatMap((f) =>
-    f.discovery.schedules.flatMap((schedule) => {
-      const summary = summarizeSchedule(schedule, { dialect, timeZone, now, count: 1 });
-      // A Schedule with no trigger is not a schedule ZenML would create: `check` reports it.
+  let setAtRunTime = 0;
+  const schedules: ListedSchedule[] = analysis.files.flatMap((f) => {
+    // The flag wins; without it, a file's one `orchestrator.<flavor>` settings key says which dialect it is in.
+    const target = targetOrchestrator(f.discovery, resolution.orchestrator);
+    const fileDialect = target === resolution.orchestrator ? dialect : dialectOfFlavor(target?.flavor);
+    const fileZone = target === resolution.orchestrator ? timeZone : cronZoneOption(tzText, fileDialect, target !== null);
+    return f.discovery.schedules.flatMap((schedule) => {
+      const summary = summarizeSchedule(schedule, { dialect: fileDialect, timeZone: fileZone, now, count: 1, window: windowApplies(target) });
       if (summary.kind === null) {
-        withoutTrigger++;
+        // `Schedule(**config)` / `Schedule(...)`: what it sets is only known at run time.
+        if (triggerState(schedule).any === 'unknown') setAtRunTime++;
+        // A Schedule with no trigger is not a schedule ZenML would create: `check` reports it.
+        else withoutTrigger++;
         return [];
       }
       const { line, column } = oneBased(schedule.nameRange);
@@ -92,13 +100,16 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
         kind: summary.kind,
         expression: summary.expression,
         intervalSeconds: summary.intervalSeconds,
-        dialect,
+        dialect: fileDialect,
         description: summary.description,
         nextRun: summary.nextRuns.length ? isoUtc(summary.nextRuns[0]) : null,
       };
       return [listed];
-    }),
-  );
+    });
+  });
+  if (setAtRunTime > 0) {
+    io.stderr(`note: ${plural(setAtRunTime, 'Schedule')} whose fields are set at run time (Schedule(**config)) not listed.\n`);
+  }
   if (withoutTrigger > 0) {
     io.stderr(`note: ${plural(withoutTrigger, 'Schedule')} without a trigger not listed (zenml-schedules check reports ${withoutTrigger === 1 ? 'it' : 'them'}).\n`);
   }

@@ -2,6 +2,7 @@
 // `runCli(argv, io)` returns the exit code.
 
 import packageJson from '../../package.json';
+import { AGENDA_HELP, runAgenda } from './agenda';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './args';
 import { CHECK_HELP, runCheck } from './check';
 import { EXPLAIN_HELP, runExplain } from './explain';
@@ -18,6 +19,7 @@ Commands:
   explain <cron>      describe a cron expression in an orchestrator's dialect, with its next runs
   check <paths...>    report schedule problems in .py/.yaml/.yml files (exit 1 on errors)
   list <paths...>     list the schedules found, with their next run
+  agenda <paths...>   every run in the next hours or days, collisions flagged (--ics for a calendar)
 
 Options:
   -h, --help          show help (also: zenml-schedules <command> --help)
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   explain: { run: runExplain, help: EXPLAIN_HELP },
   check: { run: runCheck, help: CHECK_HELP },
   list: { run: runList, help: LIST_HELP },
+  agenda: { run: runAgenda, help: AGENDA_HELP },
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -20,6 +20,12 @@ export const FINDING_CODES = {
   'naive-datetime': { severity: 'warning', title: 'A datetime without a time zone is read in the local zone of the machine that creates the schedule' },
   'day-or-semantics': { severity: 'info', title: 'Day of month and day of week are both set: it runs when either matches' },
   'unknown-orchestrator': { severity: 'info', title: 'Scheduling support of this orchestrator is unknown' },
+  'schedule-class-not-instance': { severity: 'error', title: 'schedule=Schedule passes the class, not a Schedule: ZenML raises' },
+  'yaml-syntax': { severity: 'error', title: 'The run configuration is not valid YAML' },
+  'duplicate-key': { severity: 'warning', title: 'A key is repeated in one mapping: the last one wins' },
+  'window-ignored': { severity: 'warning', title: 'The orchestrator ignores start_time / end_time / catchup' },
+  'schedule-ended': { severity: 'warning', title: 'end_time has passed: the schedule will not run again' },
+  'databricks-needs-timezone': { severity: 'error', title: 'Databricks needs schedule_timezone in its orchestrator settings for a cron schedule' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -18,6 +18,10 @@ export interface OrchestratorCapability {
   dialect: Dialect;
   /** ZenML can update / pause / delete the schedule on the orchestrator afterwards. */
   managedByZenml: boolean;
+  /** Whether start_time / end_time bound the runs (facts §11); undefined when not known. */
+  window?: boolean;
+  /** Whether catchup is passed on (facts §11); undefined when not known. */
+  catchup?: boolean;
   note?: string;
 }
 
@@ -27,13 +31,13 @@ export const CAPABILITIES: readonly OrchestratorCapability[] = [
   { flavor: 'local', displayName: 'Local', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'local_docker', displayName: 'Local Docker', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'local_threaded', displayName: 'Local threaded', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
-  { flavor: 'kubernetes', displayName: 'Kubernetes', canSchedule: true, kinds: ['cron'], dialect: 'kubernetes', managedByZenml: true },
-  { flavor: 'kubeflow', displayName: 'Kubeflow', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'kubeflow', managedByZenml: false },
-  { flavor: 'vertex', displayName: 'Vertex AI', canSchedule: true, kinds: ['cron'], dialect: 'vertex', managedByZenml: false },
-  { flavor: 'airflow', displayName: 'Airflow', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'airflow', managedByZenml: false },
+  { flavor: 'kubernetes', displayName: 'Kubernetes', canSchedule: true, kinds: ['cron'], dialect: 'kubernetes', managedByZenml: true, window: false, catchup: false },
+  { flavor: 'kubeflow', displayName: 'Kubeflow', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'kubeflow', managedByZenml: false, window: true, catchup: true },
+  { flavor: 'vertex', displayName: 'Vertex AI', canSchedule: true, kinds: ['cron'], dialect: 'vertex', managedByZenml: false, window: true, catchup: false },
+  { flavor: 'airflow', displayName: 'Airflow', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'airflow', managedByZenml: false, window: true, catchup: true },
   { flavor: 'sagemaker', displayName: 'SageMaker', canSchedule: true, kinds: ['cron', 'interval', 'once'], dialect: 'standard', managedByZenml: false },
   { flavor: 'azureml', displayName: 'AzureML', canSchedule: true, kinds: ['cron', 'interval'], dialect: 'standard', managedByZenml: false },
-  { flavor: 'databricks', displayName: 'Databricks', canSchedule: true, kinds: ['cron'], dialect: 'databricks', managedByZenml: false, note: 'Quartz syntax; needs a time zone id' },
+  { flavor: 'databricks', displayName: 'Databricks', canSchedule: true, kinds: ['cron'], dialect: 'databricks', managedByZenml: false, window: false, catchup: false, note: 'Quartz syntax; needs a time zone id' },
   { flavor: 'hyperai', displayName: 'HyperAI', canSchedule: true, kinds: ['cron', 'once'], dialect: 'standard', managedByZenml: false, note: 'deprecated' },
   { flavor: 'ssh', displayName: 'SSH', canSchedule: true, kinds: ['cron', 'once'], dialect: 'standard', managedByZenml: false, note: 'static pipelines only; cron via crontab, one-time via at' },
   { flavor: 'tekton', displayName: 'Tekton', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
@@ -44,7 +48,7 @@ export const CAPABILITIES: readonly OrchestratorCapability[] = [
   { flavor: 'vm_kubernetes', displayName: 'SkyPilot (Kubernetes)', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'slurm', displayName: 'Slurm', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
   { flavor: 'modal', displayName: 'Modal', canSchedule: false, kinds: none, dialect: 'standard', managedByZenml: false },
-  { flavor: 'github', displayName: 'GitHub Actions', canSchedule: true, kinds: ['cron'], dialect: 'github', managedByZenml: false },
+  { flavor: 'github', displayName: 'GitHub Actions', canSchedule: true, kinds: ['cron'], dialect: 'github', managedByZenml: false, window: false, catchup: false },
 ];
 
 const byFlavor = new Map(CAPABILITIES.map((c) => [c.flavor, c]));
@@ -68,8 +72,11 @@ export function isKnownFlavor(flavor: string | null | undefined): boolean {
 export interface OrchestratorContext {
   /** The flavor string, e.g. `kubernetes`, `local`, or an unknown custom flavor. */
   flavor: string;
-  /** setting = zenmlSchedules.orchestrator; zenml = detected from the active stack; flag = CLI --orchestrator. */
-  source: 'setting' | 'zenml' | 'flag';
+  /**
+   * setting = zenmlSchedules.orchestrator; flag = CLI --orchestrator; settings = the one flavor named by the
+   * file's `orchestrator.<flavor>` settings keys; zenml = detected from the active stack.
+   */
+  source: 'setting' | 'zenml' | 'flag' | 'settings';
   /** The active stack's name, when detected from ZenML. */
   stackName?: string;
   /** ZenML's own answer (`is_schedulable`) when detected; it wins over the capability table. */

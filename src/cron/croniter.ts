@@ -1,8 +1,10 @@
-// croniter (Python), the reader Airflow uses: its acceptance rules (5 fields,
-// or 6 with seconds LAST, or 7 with a year; names, `L`, `nL`-style `L5`,
-// `d#n`, wrap-around ranges) and its next-run walk on wall-clock datetimes,
-// including the DST adjustment croniter applies after a change of offset.
-// Differential-tested against croniter itself (test/differential).
+// croniter (Python), the reader Airflow uses, as of croniter 7.0.0 (what Airflow
+// 3.3 and 2.10 install): its acceptance rules (5 fields, or 6 with seconds LAST,
+// or 7 with a year; names, `L`, `nL`-style `L5`, `d#n`, wrap-around ranges) and
+// its next-run walk. Airflow runs it on NAIVE wall-clock times (airflow.ts); the
+// aware-time DST adjustment kept below is croniter 6.0's, used by nothing but
+// the version comparison. Differential-tested against croniter 7.0 and through
+// Airflow's own timetables (test/differential).
 
 import { CronParseError, DOW_NAMES, FIVE_FIELD_PRESETS, MONTH_NAMES, type Token, tokenize, own } from './fields';
 import type { CronField } from './types';
@@ -23,9 +25,9 @@ const LEN_MEANS_ALL = [60, 24, 31, 12, 7, 60, 130];
 const FIELD_NAMES: CronField[] = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek', 'second', 'year'];
 const ALPHA: Array<Readonly<Record<string, Value>>> = [{}, {}, { l: 'l' }, MONTH_NAMES, DOW_NAMES, {}, {}];
 
-// Python's str.split(): Unicode whitespace plus the ASCII separators U+001C-U+001F.
-// eslint-disable-next-line no-control-regex -- Python splits on these separators too
-const PY_SPACE = new RegExp('[\\s\\u001c-\\u001f\\u0085]+', 'g');
+// croniter 7.0 splits fields with re.findall(r"\\S+", re.ASCII): ASCII whitespace only
+// (6.0 used str.split(), which also split on Unicode spaces).
+const PY_SPACE = /[ \t\n\r\f\v]+/g;
 const STEP_RE = /^([^-]+)-([^-/]+)(\/(\d+))?$/;
 const INT_RE = /^\d+$/;
 const STAR_OR_INT = /^(\d+|\*)$/;
@@ -39,10 +41,10 @@ function bad(field: number, token: Token | undefined, detail: string): CronParse
 
 function valueAlias(val: Value, field: number, length: number): Value {
   if (typeof val !== 'number') return val;
-  const excluded =
-    ((field === 2 || field === 3) && length === 5) ||
-    ((field === 3 || field === 4) && length === 6) ||
-    ((field === 2 || field === 3 || field === 4) && length === 7);
+  // croniter 7.0: 0 is never a day or month, whatever the length; 7 is Sunday in every form
+  // (6.0 kept 7 as is in the 6- and 7-field forms, and read a day 0 as 1 in the 6-field one).
+  const excluded = field === 2 || field === 3;
+  void length;
   if (excluded) return val;
   if ((field === 2 || field === 3) && val === 0) return 1;
   if (field === 4 && val === 7) return 0;
@@ -116,9 +118,12 @@ export function parseCroniter(original: string, offset: number): CroniterSpec {
       }
       let t = /^\*(\/.+)$/.test(e) ? e.replace(/^\*(\/.+)$/, `${RANGES[field][0]}-${RANGES[field][1]}$1`) : e;
       let m = STEP_RE.exec(t);
+      // croniter 7.0: "{start}/{step}" is a start with a step, not a range ("59/15" is minute 59).
+      let startWithStep = false;
       if (!m) {
         t = /^(.+)\/(.+)$/.test(e) ? e.replace(/^(.+)\/(.+)$/, `$1-${RANGES[field][1]}/$2`) : e;
         m = STEP_RE.exec(t);
+        startWithStep = m !== null;
       }
       if (m) {
         let low: string = m[1];
@@ -137,7 +142,9 @@ export function parseCroniter(original: string, offset: number): CroniterSpec {
         if (Math.max(lo, hi) > Math.max(min, max)) throw bad(field, token, `${Math.max(lo, hi)} is out of range ${min}-${max}`);
         if (step === 0) throw bad(field, token, 'step 0 is not allowed');
         let rng: number[];
-        if (lo > hi) {
+        if (startWithStep && lo === hi) {
+          rng = [lo];
+        } else if (lo > hi) {
           const whole = pyRange(min, max + 1, 1);
           rng = pyRange(lo, max + 1, step);
           let toSkip = 0;
@@ -270,6 +277,8 @@ function add(w: Wall, r: RelDelta): Wall {
 function nextNearestDiff(x: number, values: Value[], range: number | null): number | null {
   for (const v of values) {
     const d = v === 'l' && range !== null ? range : v;
+    // croniter 7.0 skips values past the range (day 31 in a 30-day month).
+    if (typeof d === 'number' && range !== null && d > range) continue;
     if (typeof d === 'number' && d >= x) return d - x;
   }
   if (range === null) return null;
@@ -414,7 +423,8 @@ export function croniterRuns(spec: CroniterSpec, rules: ZoneRules, from: number,
     if (expanded[2][0] !== '*' && expanded[4][0] !== '*') {
       const t1 = calc(rules, cur, expanded.map((v, k) => (k === 4 ? ['*' as Value] : v)), nth);
       const t2 = calc(rules, cur, expanded.map((v, k) => (k === 2 ? ['*' as Value] : v)), nth);
-      if (t1 === null || t2 === null) result = null; // croniter raises when either side finds nothing
+      // croniter 7.0: when one side finds nothing, the other wins (unless `#`/`L` weekdays are involved: then it raises).
+      if (t1 === null || t2 === null) result = nth.size === 0 ? (t1 ?? t2) : null;
       else result = t1 < t2 ? t1 : t2;
     } else {
       result = calc(rules, cur, expanded, nth);

@@ -3,7 +3,8 @@
 // calls this on every hover.
 
 import { defaultSeverity, type FindingCode } from '../common/codes';
-import { parseCroniter, croniterRuns, type CroniterSpec } from './croniter';
+import { AirflowTimetable } from './airflow';
+import { parseCroniter, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
 import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError, own } from './fields';
 import { describeInterval } from './interval';
@@ -38,6 +39,8 @@ interface Compiled {
   runKind: RunKind;
   /** Runs strictly after `from` (UTC seconds). */
   runs: (from: number, count: number) => number[];
+  /** Airflow only: the runs Airflow 2.10 would start for the same DAG (null: 2.10's scheduler raises). */
+  airflow2Runs?: (from: number, count: number) => number[] | null;
   /** The field spec, for DST notes (absent for @every / @once). */
   spec?: FieldSpec;
   rules?: ZoneRules;
@@ -203,10 +206,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
       body = trimmed;
     }
   }
-  if (dialect === 'github' && requestedZone !== undefined && requestedZone !== 'UTC' && requestedZone !== 'Etc/UTC') {
-    warnings.push(warning('timezone-prefix', `GitHub Actions runs schedules in UTC; the time zone ${requestedZone} is ignored.`, 'warning'));
-  }
-  if (dialect === 'github') timeZone = 'UTC';
+  // GitHub Actions: UTC, or the IANA zone of the schedule entry's `timezone:` key (passed as the zone).
   const rules = zoneRules(timeZone);
 
   try {
@@ -309,6 +309,7 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
   if (spec.expanded[2][0] !== '*' && spec.expanded[4][0] !== '*') {
     warnings.push(dayOrSemantics(fields[2], fields[4]));
   }
+  const timetable = new AirflowTimetable(spec, rules);
   return {
     valid: true,
     error: null,
@@ -316,7 +317,9 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
     warnings,
     timeZone,
     runKind: 'croniter',
-    runs: (from, count) => croniterRuns(spec, rules, from, count),
+    // Airflow's timetable on top of croniter (see airflow.ts), as Airflow 3 runs ZenML's DAGs.
+    runs: (from, count) => timetable.runsV3(from, count),
+    airflow2Runs: (from, count) => timetable.runsV2(from, count),
     spec: croniterFieldSpec(spec),
     rules,
   };
@@ -428,6 +431,16 @@ function dstNotes(c: Compiled, dialect: Dialect, from: number): { notes: string[
   return { notes, until };
 }
 
+/** Where Airflow 2.10 (CronDataIntervalTimetable) would start the same DAG at other times than Airflow 3. */
+function airflow2Note(v3: number[], v2: number[] | null, zone: string): string | null {
+  if (v2 === null) return 'On Airflow 2.10 this DAG would not be scheduled: its timetable raises "next schedule shouldn\'t be earlier" for this expression.';
+  const i = v3.findIndex((r, k) => v2[k] !== r);
+  if (i < 0) return null;
+  const fmt = (u: number) => `${longDate(u + zoneRules(zone).offsetAt(u))} ${hhmm(u + zoneRules(zone).offsetAt(u))} (${new Date(u * 1000).toISOString().slice(11, 16)} UTC)`;
+  const other = v2[i] === undefined ? 'not at all' : `at ${fmt(v2[i])}`;
+  return `On Airflow 2.10 the same DAG would start its run of ${fmt(v3[i])} ${other}: 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable).`;
+}
+
 // ---- the public entry point ----
 
 const compiledCache = new Map<string, Compiled>();
@@ -483,6 +496,10 @@ export function explainCron(expression: string, options: ExplainOptions): CronEx
       c.notesCache = { from, until: computed.until, notes: computed.notes };
       notes = computed.notes;
     }
+  }
+  if (c.airflow2Runs && runs.length > 0 && Number.isFinite(fromMs)) {
+    const note = airflow2Note(runs, c.airflow2Runs(Math.floor(fromMs / 1000), runs.length), c.timeZone);
+    if (note) notes = [...notes, note];
   }
   const warnings = c.warnings.slice();
   if (c.valid && c.runKind !== 'none' && runs.length === 0 && count > 0 && Number.isFinite(fromMs)) {

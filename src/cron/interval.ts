@@ -5,10 +5,28 @@ function unit(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "every 30 minutes", "every 1 hour 30 minutes", "every day", "every 2 weeks". */
+/** A fractional number of seconds as written, without float noise (0.001, 1.5, 2.25). */
+function formatSeconds(seconds: number): string {
+  return String(Number(seconds.toPrecision(12)));
+}
+
+/**
+ * "every 30 minutes", "every 1 hour 30 minutes", "every day", "every 2 weeks"; fractional and sub-second
+ * intervals as they are ("every 0.001 seconds", "every 1 minute 30.5 seconds").
+ */
 export function describeInterval(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds <= 0) return 'never (the interval must be a positive number of seconds)';
-  const total = Math.round(seconds);
+  if (!Number.isInteger(seconds)) {
+    const whole = Math.floor(seconds / 60) * 60;
+    const larger: Array<[number, string]> = [
+      [Math.floor(whole / 86400), 'day'],
+      [Math.floor((whole % 86400) / 3600), 'hour'],
+      [Math.floor((whole % 3600) / 60), 'minute'],
+    ];
+    const words = larger.filter(([n]) => n > 0).map(([n, w]) => unit(n, w));
+    return `every ${[...words, `${formatSeconds(seconds - whole)} seconds`].join(' ')}`;
+  }
+  const total = seconds;
   if (total % 604800 === 0) {
     const w = total / 604800;
     return w === 1 ? 'every week' : `every ${w} weeks`;

@@ -2,6 +2,7 @@
 // source ranges. Plain data in and out; no vscode.
 
 import { discoverPython, emptyDiscovery } from './python';
+import { discoverGithubWorkflow, isGithubWorkflowPath } from './githubWorkflow';
 import { discoverYaml } from './yaml';
 import type { DiscoveryResult } from './types';
 
@@ -9,6 +10,7 @@ export * from './types';
 export { PythonDiscovery, discoverPython, emptyDiscovery, mayMentionSchedule, MAX_PYTHON_FILE_LENGTH } from './python';
 export { diffTexts, toRangeChanges, type ContentChange, type RangeChange, type TextChange } from './changes';
 export { discoverYaml, MAX_YAML_FILE_LENGTH } from './yaml';
+export { discoverGithubWorkflow, githubScheduleZone, isGithubWorkflowPath } from './githubWorkflow';
 export { LineIndex, offsetToPosition } from './lineIndex';
 export { SCHEDULE_FIELDS, closestScheduleField, isScheduleField, type ScheduleFieldName } from './fields';
 export { parseIsoTimestamp, type Timestamp } from './timestamps';
@@ -33,7 +35,7 @@ export function discover(text: string, fileName: string): DiscoveryResult {
     case 'python':
       return discoverPython(text);
     case 'yaml':
-      return discoverYaml(text);
+      return isGithubWorkflowPath(fileName) ? discoverGithubWorkflow(text) : discoverYaml(text);
     default:
       return emptyDiscovery();
   }

@@ -23,7 +23,16 @@ import type { DiscoveryResult } from './types';
 export const MAX_PYTHON_FILE_LENGTH = 5 * 1024 * 1024;
 
 export function emptyDiscovery(): DiscoveryResult {
-  return { schedules: [], pipelineDecoratorScheduleArgs: [], imports: { timezone: null, datetimeModule: null }, importInsertLine: 0 };
+  return {
+    schedules: [],
+    pipelineDecoratorScheduleArgs: [],
+    scheduleClassArgs: [],
+    problems: [],
+    settingsFlavors: [],
+    scheduleTimezoneSet: false,
+    imports: { timezone: null, datetimeModule: null },
+    importInsertLine: 0,
+  };
 }
 
 /** One-shot discovery (no state kept between calls). */
@@ -51,6 +60,8 @@ interface ParsedUnit {
 interface Unit {
   start: number;
   text: string;
+  /** The scope its names live in (see scopeOf): the start of its top-level def/class, or -1 for the module. */
+  scope: number;
   /** Optional statement starts inside the unit, as offsets inside it. */
   optional: number[];
 }
@@ -187,7 +198,7 @@ function collectFacts(units: Unit[], names: PythonNames, parse: (unit: Unit) => 
   const factsOf = (unit: Unit): PlacedFacts[] =>
     parse(unit).pieces.map((piece) => {
       if (piece.facts?.key !== key) piece.facts = { key, value: extractFacts(piece.tree, piece.text, names) };
-      return { start: unit.start + piece.offset, facts: piece.facts.value };
+      return { start: unit.start + piece.offset, scope: unit.scope, facts: piece.facts.value };
     });
   const relevant = relevantUnits(units, names);
   const placed = relevant.flatMap(factsOf);
@@ -208,10 +219,18 @@ function collectFacts(units: Unit[], names: PythonNames, parse: (unit: Unit) => 
 function splitUnits(text: string, segments: Segments): Unit[] {
   const optionalStarts = segments.optionalStarts;
   const starts: number[] = [];
+  const scopes: number[] = [];
   segments.starts.forEach((start, i) => {
     const end = segments.starts[i + 1] ?? text.length;
+    const scope = scopeOf(text, start);
     starts.push(start);
-    if (end - start > LARGE_UNIT_LENGTH) starts.push(...bodyStarts(text, start, end));
+    scopes.push(scope);
+    if (end - start > LARGE_UNIT_LENGTH) {
+      for (const body of bodyStarts(text, start, end)) {
+        starts.push(body);
+        scopes.push(scope);
+      }
+    }
   });
   let next = 0;
   return starts.map((start, i) => {
@@ -221,13 +240,19 @@ function splitUnits(text: string, segments: Segments): Unit[] {
       if (optionalStarts[next] > start) optional.push(optionalStarts[next] - start);
       next++;
     }
-    return { start, text: text.slice(start, end), optional };
+    return { start, text: text.slice(start, end), optional, scope: scopes[i] };
   });
 }
 
-/** The whole unit when it parses cleanly; else the unit cut at its optional statement starts. */
+/**
+ * The whole unit when it parses cleanly (after adding the commas missing between keyword arguments, see
+ * repairMissingCommas); else the unit cut at its optional statement starts.
+ */
 function parsePieces(unit: Unit, tree: Tree): ParsedUnit {
-  if (unit.optional.length === 0 || !hasSyntaxError(tree)) {
+  if (!hasSyntaxError(tree)) return { text: unit.text, tree, pieces: [{ offset: 0, text: unit.text, tree }] };
+  const repaired = repairMissingCommas(unit.text, tree);
+  if (repaired) return { text: unit.text, tree, pieces: [{ offset: 0, text: repaired.text, tree: repaired.tree }] };
+  if (unit.optional.length === 0) {
     return { text: unit.text, tree, pieces: [{ offset: 0, text: unit.text, tree }] };
   }
   const cuts = [0, ...unit.optional, unit.text.length];
@@ -237,6 +262,71 @@ function parsePieces(unit: Unit, tree: Tree): ParsedUnit {
     pieces.push({ offset: cuts[i], text: pieceText, tree: parser.parse(pieceText) });
   }
   return { text: unit.text, tree, pieces };
+}
+
+/**
+ * A comma left out between keyword arguments written one per line is a common slip in real code, the docs
+ * included (`cron_expression="0 * * * *"` followed by `start_time=...`). The parser's error recovery then
+ * swallows the following arguments (into a string continuation, or out of the call). Where the tree shows
+ * it (an argument list that stops with an error, a string continuation whose next part is not a string) and a
+ * keyword argument follows, the whitespace character after the last good token becomes a comma (offsets
+ * stay the same) and the unit is parsed again. The repaired parse is used only when it has no error left.
+ */
+function repairMissingCommas(text: string, tree: Tree): { text: string; tree: Tree } | null {
+  const at = new Set<number>();
+  tree.iterate({
+    enter(ref) {
+      const node = ref.node;
+      if (node.name === 'ArgList') {
+        const last = node.lastChild;
+        if (last?.type.isError) {
+          let end = last.from;
+          while (end > node.from && isSpace(text.charCodeAt(end - 1))) end--;
+          if (isSpace(text.charCodeAt(end)) && keywordArgumentFollows(text, end)) at.add(end);
+        }
+      } else if (node.name === 'ContinuedString') {
+        for (let part = node.firstChild; part?.nextSibling; part = part.nextSibling) {
+          const next = part.nextSibling;
+          if (isStringStart(text, next.from)) continue;
+          if (isSpace(text.charCodeAt(part.to)) && keywordArgumentFollows(text, part.to)) at.add(part.to);
+          break;
+        }
+      }
+    },
+  });
+  if (at.size === 0) return null;
+  let repaired = '';
+  let from = 0;
+  for (const offset of [...at].sort((a, b) => a - b)) {
+    repaired += `${text.slice(from, offset)},`;
+    from = offset + 1;
+  }
+  repaired += text.slice(from);
+  const repairedTree = parser.parse(repaired);
+  return hasSyntaxError(repairedTree) ? null : { text: repaired, tree: repairedTree };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Whether `name=` (not `==`) comes next after whitespace. */
+function keywordArgumentFollows(text: string, from: number): boolean {
+  let at = from;
+  while (isSpace(text.charCodeAt(at))) at++;
+  const start = at;
+  while (isIdentifierCode(text.charCodeAt(at))) at++;
+  if (at === start) return false;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return text.charCodeAt(at) === 61 && text.charCodeAt(at + 1) !== 61;
+}
+
+/** A string literal starts here: optional prefix letters, then a quote. */
+function isStringStart(text: string, from: number): boolean {
+  let at = from;
+  while (at - from < 3 && /[rRbBuUfF]/.test(text[at] ?? '')) at++;
+  const c = text.charCodeAt(at);
+  return c === 34 || c === 39;
 }
 
 function hasSyntaxError(tree: Tree): boolean {
@@ -276,6 +366,19 @@ function relevantUnits(units: Unit[], names: PythonNames): Unit[] {
       scheduleHeads.some((head) => unit.text.includes(head)) ||
       (unit.text.includes('@') && pipelineHeads.some((head) => unit.text.includes(head))),
   );
+}
+
+/**
+ * The scope the names of a top-level statement live in: a function or class (every piece of it, nested
+ * definitions included) is its own scope, keyed by where it starts; other statements are the module's (-1).
+ */
+function scopeOf(text: string, start: number): number {
+  let at = start;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  // A decorated definition starts with `@`.
+  if (text.charCodeAt(at) === 64) return start;
+  const head = leadingIdentifier(text.slice(at, at + 6));
+  return head === 'def' || head === 'class' || head === 'async' ? start : -1;
 }
 
 /** The first word of a unit, after its indentation. */

@@ -23,7 +23,9 @@ export interface AttachmentFact {
   /** The object the method is called on (`p` in `p.with_options`, `p` in `p().run`), as a dotted path. */
   receiver: string | null;
   /** The schedule passed: a Schedule call (by its start offset), a variable, or something else. */
-  value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'other' };
+  value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'class'; span: Span } | { kind: 'other' };
+  /** The conditional blocks it sits in (see conditionalBlocks). */
+  blocks: number[];
 }
 
 export interface AssignmentFact {
@@ -36,6 +38,10 @@ export interface AssignmentFact {
   literal: RawValue | null;
   /** The callee when the value is a call (`instance = my_pipeline(...)`). */
   calleePath: string | null;
+  /** The value when it is a plain name or dotted path (`instance = empty_pipeline`). */
+  valuePath: string | null;
+  /** The conditional blocks it sits in (see conditionalBlocks). */
+  blocks: number[];
 }
 
 export interface UnitFacts {
@@ -46,6 +52,10 @@ export interface UnitFacts {
   pipelineFunctions: string[];
   /** `schedule=` keywords in @pipeline(...) decorators. */
   decoratorScheduleArgs: Span[];
+  /** Flavors named by `"orchestrator.<flavor>"` keys of `settings=` dictionaries. */
+  settingsFlavors: string[];
+  /** A `schedule_timezone=` keyword or `"schedule_timezone"` key was seen. */
+  scheduleTimezone: boolean;
 }
 
 const ATTACHING_METHODS = new Set(['with_options', 'configure', 'run']);
@@ -108,7 +118,15 @@ function importBindings(node: SyntaxNode, text: string, topLevel: boolean): Impo
 }
 
 export function extractFacts(tree: Tree, text: string, names: PythonNames): UnitFacts {
-  const facts: UnitFacts = { schedules: [], attachments: [], assignments: [], pipelineFunctions: [], decoratorScheduleArgs: [] };
+  const facts: UnitFacts = {
+    schedules: [],
+    attachments: [],
+    assignments: [],
+    pipelineFunctions: [],
+    decoratorScheduleArgs: [],
+    settingsFlavors: [],
+    scheduleTimezone: false,
+  };
   const evaluator = new ValueEvaluator(text, names);
   tree.iterate({
     enter(ref) {
@@ -121,6 +139,9 @@ export function extractFacts(tree: Tree, text: string, names: PythonNames): Unit
           break;
         case 'DecoratedStatement':
           visitDecorated(ref.node, text, names, facts);
+          break;
+        case 'ArgList':
+          visitSettings(ref.node, text, evaluator, facts);
           break;
       }
     },
@@ -148,7 +169,23 @@ function visitCall(node: SyntaxNode, text: string, names: PythonNames, evaluator
     keywordSpan: { from: scheduleArg.keyword.from, to: scheduleArg.keyword.to },
     receiver: object ? receiverName(object, text) : null,
     value: attachedValue(scheduleArg.value, text, names),
+    blocks: conditionalBlocks(node),
   });
+}
+
+/** Statements whose blocks may not run (or run more than once): a branch of an if, a loop body, try/except. */
+const CONDITIONAL_STATEMENTS = new Set(['IfStatement', 'ForStatement', 'WhileStatement', 'TryStatement', 'MatchStatement', 'MatchClause']);
+
+/**
+ * The start offsets of the conditional blocks around a node, innermost first: an assignment in no block
+ * that the later use is not also in always runs before that use, and hides earlier assignments.
+ */
+function conditionalBlocks(node: SyntaxNode): number[] {
+  const blocks: number[] = [];
+  for (let at: SyntaxNode | null = node.parent; at; at = at.parent) {
+    if ((at.name === 'Body' || at.name === 'MatchBody') && at.parent && CONDITIONAL_STATEMENTS.has(at.parent.name)) blocks.push(at.from);
+  }
+  return blocks;
 }
 
 function scheduleCall(node: SyntaxNode, callee: SyntaxNode, argList: SyntaxNode, text: string, evaluator: ValueEvaluator): ScheduleCallFact {
@@ -206,12 +243,40 @@ const CHAINABLE_METHODS = new Set(['with_options']);
 function attachedValue(value: SyntaxNode | null, text: string, names: PythonNames): AttachmentFact['value'] {
   if (!value) return { kind: 'other' };
   const inner = unwrapParentheses(value);
+  const path = dottedPath(inner, text);
+  // `schedule=Schedule`: the class itself.
+  if (path !== null && names.schedule.has(path)) return { kind: 'class', span: { from: inner.from, to: inner.to } };
   if (inner.name === 'VariableName') return { kind: 'name', name: text.slice(inner.from, inner.to), at: inner.from };
   if (inner.name === 'CallExpression' && inner.firstChild) {
     const path = dottedPath(inner.firstChild, text);
     if (path !== null && names.schedule.has(path)) return { kind: 'call', at: inner.from };
   }
   return { kind: 'other' };
+}
+
+/**
+ * `settings={"orchestrator.kubeflow": ...}` in any call or decorator names the flavor the pipeline targets;
+ * `schedule_timezone=...` (DatabricksOrchestratorSettings) or a `"schedule_timezone"` key sets Databricks' zone.
+ */
+function visitSettings(argList: SyntaxNode, text: string, evaluator: ValueEvaluator, facts: UnitFacts): void {
+  for (const arg of callArguments(argList)) {
+    if (!arg.keyword) continue;
+    const keyword = text.slice(arg.keyword.from, arg.keyword.to);
+    if (keyword === 'schedule_timezone') facts.scheduleTimezone = true;
+    if (keyword !== 'settings' || !arg.value) continue;
+    const dict = unwrapParentheses(arg.value);
+    if (dict.name !== 'DictionaryExpression') continue;
+    for (const entry of children(dict)) {
+      const key = evaluator.staticString(entry);
+      if (!key || entry.nextSibling?.name !== ':') continue;
+      if (key.value.startsWith('orchestrator.')) {
+        const flavor = key.value.slice('orchestrator.'.length);
+        if (flavor && !facts.settingsFlavors.includes(flavor)) facts.settingsFlavors.push(flavor);
+      }
+      const value = entry.nextSibling.nextSibling;
+      if (value && text.slice(value.from, value.to).includes('schedule_timezone')) facts.scheduleTimezone = true;
+    }
+  }
 }
 
 function visitAssignment(node: SyntaxNode, text: string, evaluator: ValueEvaluator, facts: UnitFacts): void {
@@ -223,9 +288,10 @@ function visitAssignment(node: SyntaxNode, text: string, evaluator: ValueEvaluat
   const name = text.slice(first.from, first.to);
   const inner = unwrapParentheses(value);
   const calleePath = inner.name === 'CallExpression' && inner.firstChild ? dottedPath(inner.firstChild, text) : null;
+  const valuePath = dottedPath(inner, text);
   const evaluated = evaluator.evaluate(inner, '');
   const literal = CONSTANT_KINDS.has(evaluated.kind) ? evaluated : null;
-  facts.assignments.push({ name, at: node.from, valueFrom: inner.from, literal, calleePath });
+  facts.assignments.push({ name, at: node.from, valueFrom: inner.from, literal, calleePath, valuePath, blocks: conditionalBlocks(node) });
 }
 
 /** Values a module constant can give to a Schedule field (`CRON = "0 3 * * *"`, `EVERY = timedelta(hours=1)`). */

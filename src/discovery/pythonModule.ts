@@ -10,21 +10,34 @@ import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './t
 /** Facts of one parsed piece, placed at its document offset. */
 export interface PlacedFacts {
   start: number;
+  /** The scope of its names: the start of the top-level def/class it belongs to, or -1 for the module. */
+  scope: number;
   facts: UnitFacts;
 }
 
+/** An assignment placed in the document, with the scope it binds in. */
+type PlacedAssignment = AssignmentFact & { scope: number };
+
 /** Combines the facts of all units into the module's schedules (added to `result`). */
 export function assemble(placed: PlacedFacts[], lines: LineIndex, result: DiscoveryResult): void {
-  const assignments: AssignmentFact[] = [];
+  const assignments: PlacedAssignment[] = [];
   const calls: { fact: ScheduleCallFact; base: number }[] = [];
-  const attachments: { fact: AttachmentFact; base: number }[] = [];
+  const attachments: { fact: AttachmentFact; base: number; scope: number }[] = [];
   const pipelineFunctions = new Set<string>();
-  for (const { start, facts } of placed) {
-    for (const a of facts.assignments) assignments.push({ ...a, at: a.at + start, valueFrom: a.valueFrom + start, literal: shiftValue(a.literal, start) });
+  for (const { start, scope, facts } of placed) {
+    for (const a of facts.assignments) {
+      const blocks = a.blocks.map((b) => b + start);
+      assignments.push({ ...a, at: a.at + start, valueFrom: a.valueFrom + start, literal: shiftValue(a.literal, start), scope, blocks });
+    }
     for (const fact of facts.schedules) calls.push({ fact, base: start });
-    for (const fact of facts.attachments) attachments.push({ fact, base: start });
+    for (const fact of facts.attachments) attachments.push({ fact, base: start, scope });
     for (const name of facts.pipelineFunctions) pipelineFunctions.add(name);
     for (const span of facts.decoratorScheduleArgs) result.pipelineDecoratorScheduleArgs.push(toRange(span, start, lines));
+    for (const fact of facts.attachments) {
+      if (fact.value.kind === 'class') result.scheduleClassArgs.push(toRange(fact.value.span, start, lines));
+    }
+    for (const flavor of facts.settingsFlavors) if (!result.settingsFlavors.includes(flavor)) result.settingsFlavors.push(flavor);
+    if (facts.scheduleTimezone) result.scheduleTimezoneSet = true;
   }
   assignments.sort((a, b) => a.at - b.at);
 
@@ -48,54 +61,100 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
     result.schedules.push(schedule);
   }
 
-  for (const { fact, base } of attachments) {
-    const target = attachedSchedule(fact, base, assignments, byStart);
-    if (!target) continue;
+  for (const { fact, base, scope } of attachments) {
+    const targets = attachedSchedules(fact, base, scope, assignments, byStart);
     const pipeline = fact.receiver;
-    target.attachments.push({ via: fact.via, keywordRange: toRange(fact.keywordSpan, base, lines), pipeline });
-    if (target.pipeline === null && pipeline !== null) {
-      target.pipeline = pipelineName(pipeline, fact.keywordSpan.from + base, assignments, pipelineFunctions);
+    for (const target of targets) {
+      target.attachments.push({ via: fact.via, keywordRange: toRange(fact.keywordSpan, base, lines), pipeline });
+      if (target.pipeline === null && pipeline !== null) {
+        target.pipeline = pipelineName(pipeline, fact.keywordSpan.from + base, scope, assignments, pipelineFunctions, 0);
+      }
     }
   }
 }
 
-function attachedSchedule(
+/**
+ * The Schedules an attachment passes. A variable may hold one of several: every assignment of it that can
+ * reach the attachment counts (`if daily: s = Schedule(...) else: s = Schedule(...)`). An assignment is hidden
+ * by a later one that always runs before the attachment (one in no conditional block the attachment is not
+ * also in), as Python's own reading goes. Looked up in the attachment's scope, then the module's, then
+ * anywhere (`global s` in another function); with none before it (a function defined above its
+ * module-level variable), the first assignment after it.
+ */
+function attachedSchedules(
   fact: AttachmentFact,
   base: number,
-  assignments: AssignmentFact[],
+  scope: number,
+  assignments: PlacedAssignment[],
   byStart: Map<number, DiscoveredSchedule>,
-): DiscoveredSchedule | undefined {
-  if (fact.value.kind === 'call') return byStart.get(fact.value.at + base);
-  if (fact.value.kind !== 'name') return undefined;
-  const assignment = nearestAssignment(assignments, fact.value.name, fact.value.at + base, true);
-  return assignment ? byStart.get(assignment.valueFrom) : undefined;
-}
-
-/** The nearest assignment of `name` before `offset`; with `orAfter`, else the first one after. */
-function nearestAssignment(assignments: AssignmentFact[], name: string, offset: number, orAfter: boolean): AssignmentFact | undefined {
-  let before: AssignmentFact | undefined;
-  let after: AssignmentFact | undefined;
-  for (const assignment of assignments) {
-    if (assignment.name !== name) continue;
-    if (assignment.at < offset) before = assignment;
-    else if (!after) after = assignment;
+): DiscoveredSchedule[] {
+  if (fact.value.kind === 'call') {
+    const target = byStart.get(fact.value.at + base);
+    return target ? [target] : [];
   }
-  return before ?? (orAfter ? after : undefined);
+  if (fact.value.kind !== 'name') return [];
+  const name = fact.value.name;
+  const at = fact.value.at + base;
+  const useBlocks = new Set(fact.blocks.map((b) => b + base));
+  const found = (list: PlacedAssignment[]) => list.map((a) => byStart.get(a.valueFrom)).filter((s): s is DiscoveredSchedule => s !== undefined);
+  const scopes = scope === -1 ? [-1, null] : [scope, -1, null];
+  for (const where of scopes) {
+    const candidates = assignments.filter((a) => a.name === name && (where === null || a.scope === where));
+    if (candidates.length === 0) continue;
+    const before = candidates.filter((a) => a.at < at);
+    if (before.length === 0) return found(candidates.slice(0, 1));
+    const alwaysRuns = (a: PlacedAssignment) => a.blocks.every((b) => useBlocks.has(b));
+    return found(before.filter((a) => !before.some((later) => later.at > a.at && alwaysRuns(later))));
+  }
+  return [];
 }
 
-/** A decorated pipeline function's name, through `instance = my_pipeline(...)` when needed. */
-function pipelineName(receiver: string, offset: number, assignments: AssignmentFact[], pipelineFunctions: Set<string>): string {
-  if (pipelineFunctions.has(receiver)) return receiver;
-  const assignment = nearestAssignment(assignments, receiver, offset, false);
-  if (assignment?.calleePath && pipelineFunctions.has(assignment.calleePath)) return assignment.calleePath;
+/** The nearest assignment of `name` before `offset` in `scope`, else in the module. */
+function nearestAssignment(assignments: PlacedAssignment[], name: string, offset: number, scope: number): PlacedAssignment | undefined {
+  for (const where of scope === -1 ? [-1] : [scope, -1]) {
+    let before: PlacedAssignment | undefined;
+    for (const assignment of assignments) {
+      if (assignment.name === name && assignment.scope === where && assignment.at < offset) before = assignment;
+    }
+    if (before) return before;
+  }
+  return undefined;
+}
+
+/** Methods that return the pipeline they are called on. */
+const PIPELINE_RETURNING = ['with_options', 'configure'];
+
+/**
+ * The pipeline a receiver stands for: a decorated pipeline function's name, followed through
+ * `instance = my_pipeline(...)` (the legacy class-based API, where calling the pipeline makes an instance
+ * that `.run(schedule=...)` is called on), `p = my_pipeline.with_options(...)` and `p = other_name`.
+ */
+function pipelineName(
+  receiver: string,
+  offset: number,
+  scope: number,
+  assignments: PlacedAssignment[],
+  pipelineFunctions: Set<string>,
+  depth: number,
+): string {
+  if (pipelineFunctions.has(receiver) || depth > 8) return receiver;
+  const assignment = nearestAssignment(assignments, receiver, offset, scope);
+  if (!assignment) return receiver;
+  const follow = (name: string) => pipelineName(name, assignment.at, assignment.scope, assignments, pipelineFunctions, depth + 1);
+  if (assignment.calleePath) {
+    const method = PIPELINE_RETURNING.find((m) => assignment.calleePath!.endsWith(`.${m}`));
+    return follow(method ? assignment.calleePath.slice(0, -method.length - 1) : assignment.calleePath);
+  }
+  if (assignment.valuePath) return follow(assignment.valuePath);
   return receiver;
 }
 
 /** A bare name used as a value: the literal of its nearest preceding assignment, else unknown. */
-function resolveConstant(value: RawValue, base: number, field: string, assignments: AssignmentFact[]): RawValue {
+function resolveConstant(value: RawValue, base: number, field: string, assignments: PlacedAssignment[]): RawValue {
   const placed = shiftValue(value, base);
   if (placed.kind !== 'name') return placed;
-  const assignment = nearestAssignment(assignments, placed.name, placed.span.from, false);
+  // Constants are module-level names (CRON = "0 3 * * *"); a function's own variables are not followed.
+  const assignment = nearestAssignment(assignments, placed.name, placed.span.from, -1);
   const literal = assignment?.literal;
   if (!literal) return { kind: 'unknown', text: placed.name, span: placed.span };
   return readInField(literal, field);

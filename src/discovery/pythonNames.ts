@@ -35,7 +35,12 @@ export interface PythonNames {
   datetimeModule: string | null;
 }
 
-const SCHEDULE_MODULES = new Set(['zenml.config.schedule', 'zenml.config']);
+/**
+ * Every public module that exports ZenML's Schedule in the releases users run: `zenml.config.schedule` (the
+ * class's home since 0.20), `zenml.config` and `zenml.pipelines` (both re-export it in 0.98), and
+ * `zenml.pipelines.schedule` (its home in 0.6–0.13).
+ */
+const SCHEDULE_MODULES = new Set(['zenml.config.schedule', 'zenml.config', 'zenml.pipelines', 'zenml.pipelines.schedule']);
 const PIPELINE_MODULES = new Set(['zenml', 'zenml.pipelines']);
 
 export function resolveNames(imports: readonly ImportFact[]): PythonNames {
@@ -71,7 +76,13 @@ function addUnimportedStdlibNames(names: PythonNames, imports: readonly ImportFa
     else bound.add(fact.alias ?? fact.module.split('.')[0]);
   }
   if (bound.has('*')) return;
-  if (!bound.has('datetime')) names.datetimeClass.add('datetime').add('datetime.datetime');
+  if (!bound.has('datetime')) {
+    // `datetime` alone is the class (`from datetime import datetime`, the docs' usual import); `datetime.x`
+    // is the module's (`import datetime`).
+    names.datetimeClass.add('datetime').add('datetime.datetime');
+    names.timedelta.add('datetime.timedelta');
+    names.timezoneClass.add('datetime.timezone');
+  }
   if (!bound.has('timedelta')) names.timedelta.add('timedelta');
   if (!bound.has('timezone')) names.timezoneClass.add('timezone');
 }
@@ -89,6 +100,8 @@ function addFromImport(names: PythonNames, fact: ImportFact): void {
     names.schedule.add(`${local}.Schedule`).add(`${local}.schedule.Schedule`);
   }
   if (module === 'zenml.config' && name === 'schedule') names.schedule.add(`${local}.Schedule`);
+  if (module === 'zenml' && name === 'pipelines') names.schedule.add(`${local}.Schedule`).add(`${local}.schedule.Schedule`);
+  if (module === 'zenml.pipelines' && name === 'schedule') names.schedule.add(`${local}.Schedule`);
   if (PIPELINE_MODULES.has(module) && binds('pipeline')) names.pipelineDecorator.add(localOf('pipeline'));
   if (module === 'zenml' && name === 'pipelines') names.pipelineDecorator.add(`${local}.pipeline`);
 
@@ -118,9 +131,10 @@ function addModuleImport(names: PythonNames, fact: ImportFact): void {
   if (alias !== null) {
     // `import M as A`: A is the module M itself.
     if (SCHEDULE_MODULES.has(module)) names.schedule.add(`${alias}.Schedule`);
-    if (module === 'zenml.config') names.schedule.add(`${alias}.schedule.Schedule`);
+    if (module === 'zenml.config' || module === 'zenml.pipelines') names.schedule.add(`${alias}.schedule.Schedule`);
     if (module === 'zenml') {
       names.schedule.add(`${alias}.config.Schedule`).add(`${alias}.config.schedule.Schedule`);
+      names.schedule.add(`${alias}.pipelines.Schedule`).add(`${alias}.pipelines.schedule.Schedule`);
       names.pipelineDecorator.add(`${alias}.pipeline`).add(`${alias}.pipelines.pipeline`);
     }
     if (module === 'zenml.pipelines') names.pipelineDecorator.add(`${alias}.pipeline`);
@@ -131,6 +145,7 @@ function addModuleImport(names: PythonNames, fact: ImportFact): void {
   const root = module.split('.')[0];
   if (root === 'zenml') {
     names.schedule.add('zenml.config.Schedule').add('zenml.config.schedule.Schedule');
+    names.schedule.add('zenml.pipelines.Schedule').add('zenml.pipelines.schedule.Schedule');
     names.pipelineDecorator.add('zenml.pipeline').add('zenml.pipelines.pipeline');
   }
   addStdlibModule(names, module, module);

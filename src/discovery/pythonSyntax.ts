@@ -38,7 +38,8 @@ export function callArguments(argList: SyntaxNode): Argument[] {
   let unpacked = false;
   for (let child = argList.firstChild; child; child = child.nextSibling) {
     const name = child.name;
-    if (name === '(' || name === ')' || child.type.isError) continue;
+    // Comments may sit anywhere between the parentheses (`Schedule(  # nightly`): they are not arguments.
+    if (name === '(' || name === ')' || name === 'Comment' || child.type.isError) continue;
     if (name === ',') {
       if (keyword && afterAssign) args.push({ keyword, value: null, unpacked: false });
       keyword = null;

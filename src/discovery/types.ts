@@ -84,12 +84,33 @@ export interface DiscoveredSchedule {
   pipeline: string | null;
   /** The variable the Schedule is assigned to, if any. */
   variable: string | null;
+  /** Set for an `on.schedule` entry of a GitHub Actions workflow file (githubWorkflow.ts): its `timezone:` key, if any. */
+  github?: { timezone: { keyRange: Range; value: FieldValue } | null };
+}
+
+/** A problem of the document itself rather than of one schedule. */
+export interface DocumentProblem {
+  /** yaml-syntax: the run configuration does not parse; duplicate-key: a key repeated in one mapping. */
+  code: 'yaml-syntax' | 'duplicate-key';
+  message: string;
+  /** yaml-syntax: where the parser stops; duplicate-key: the earlier key (the last one wins). */
+  range: Range;
 }
 
 export interface DiscoveryResult {
   schedules: DiscoveredSchedule[];
   /** `schedule=` keywords inside `@pipeline(...)` decorators (ZenML does not accept them). */
   pipelineDecoratorScheduleArgs: Range[];
+  /** `schedule=Schedule` (the class itself, not an instance): the value's range. ZenML raises on it. */
+  scheduleClassArgs: Range[];
+  problems: DocumentProblem[];
+  /**
+   * Orchestrator flavors named by `orchestrator.<flavor>` settings keys (`@pipeline(settings=...)`,
+   * `with_options(settings=...)`, YAML `settings:`), each once, in order of appearance.
+   */
+  settingsFlavors: string[];
+  /** Whether a `schedule_timezone` setting (Databricks needs one for cron) is set in this document. */
+  scheduleTimezoneSet: boolean;
   /** Imports that quick fixes need: the local names bound to `datetime.timezone` (empty when not imported). */
   imports: { timezone: string | null; datetimeModule: string | null };
   /** Where a new import line can go (after the last top-level import), for quick fixes. */

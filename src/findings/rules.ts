@@ -8,12 +8,15 @@ import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../
 import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type ScheduleKind } from '../common/flavors';
 import { defaultSeverity, type FindingCode, type Severity } from '../common/codes';
 import { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
+import { githubWorkflowFindings } from './github';
 import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
 import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
 
 /** Everything a rule needs about one schedule, computed once. */
 interface ScheduleContext {
   schedule: DiscoveredSchedule;
+  /** The document's discovery (settings that apply to every schedule in it). */
+  discovery: DiscoveryResult;
   state: TriggerState;
   options: AnalysisOptions;
   dialect: Dialect;
@@ -129,19 +132,50 @@ const naiveDatetime: ScheduleRule = ({ schedule }) => {
   return results;
 };
 
-/** Milliseconds to compare two datetimes, or null when they cannot be compared statically. */
-function comparableInstants(
-  start: Extract<FieldValue, { kind: 'datetime' }>,
-  end: Extract<FieldValue, { kind: 'datetime' }>,
-): [number, number] | null {
+type DatetimeValue = Extract<FieldValue, { kind: 'datetime' }>;
+
+/** The instant a datetime stands for; a naive one in this machine's zone, as ZenML's `.astimezone()` reads it. */
+export function datetimeInstant(value: DatetimeValue): number | null {
+  if (value.iso === null) return null;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value.iso) ? `${value.iso}T00:00:00` : value.iso;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : time;
+}
+
+/** UTC offset of this machine's zone at an instant, as `+01:00`. */
+function localOffset(time: number): string {
+  const minutes = -new Date(time).getTimezoneOffset();
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function isoSeconds(time: number): string {
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Milliseconds to compare two datetimes, or null when they cannot be compared statically. Two naive values
+ * are read in the same local zone, so their wall clocks compare; with one naive and one aware, the naive one
+ * is read in this machine's zone (ZenML's reading on the machine that creates the schedule) and the message
+ * says which instant that gave.
+ */
+function comparableInstants(start: DatetimeValue, end: DatetimeValue): { start: number; end: number; note: string } | null {
   if (start.iso === null || end.iso === null) return null;
-  // Two naive values are both read in the same (unknown) local zone: compare their wall clocks.
-  // One naive and one aware: the answer depends on the machine's zone.
-  if (start.aware !== end.aware) return null;
-  const parse = (iso: string, aware: boolean): number => Date.parse(aware ? iso : asUtcWallClock(iso));
-  const a = parse(start.iso, start.aware);
-  const b = parse(end.iso, end.aware);
-  return Number.isNaN(a) || Number.isNaN(b) ? null : [a, b];
+  if (start.aware === end.aware) {
+    const parse = (iso: string, aware: boolean): number => Date.parse(aware ? iso : asUtcWallClock(iso));
+    const a = parse(start.iso, start.aware);
+    const b = parse(end.iso, end.aware);
+    return Number.isNaN(a) || Number.isNaN(b) ? null : { start: a, end: b, note: '' };
+  }
+  const a = datetimeInstant(start);
+  const b = datetimeInstant(end);
+  if (a === null || b === null) return null;
+  const [naiveName, naiveTime] = start.aware ? ['end_time', b] : ['start_time', a];
+  const note =
+    ` ${naiveName} has no time zone: ZenML reads it in the local zone of the machine that creates the schedule;` +
+    ` in this machine's zone (UTC${localOffset(naiveTime)}) that is ${isoSeconds(naiveTime)}.`;
+  return { start: a, end: b, note };
 }
 
 function asUtcWallClock(iso: string): string {
@@ -153,20 +187,65 @@ const endBeforeStart: ScheduleRule = ({ schedule }) => {
   const end = findField(schedule, 'end_time');
   if (start?.value.kind !== 'datetime' || end?.value.kind !== 'datetime') return [];
   const instants = comparableInstants(start.value, end.value);
-  if (!instants || instants[1] > instants[0]) return [];
-  const relation = instants[1] === instants[0] ? 'equal to' : 'before';
+  if (!instants || instants.end > instants.start) return [];
+  const relation = instants.end === instants.start ? 'equal to' : 'before';
   return [
     finding(
       'end-before-start',
-      `end_time (${end.value.iso}) is ${relation} start_time (${start.value.iso}): the schedule ends before it can run. ZenML does not check this.`,
+      `end_time (${end.value.iso}) is ${relation} start_time (${start.value.iso}): the schedule ends before it can run.${instants.note} ZenML does not check this.`,
       end.keyRange,
     ),
   ];
 };
 
+// ---------------------------------------------------------------- windows
+
+const WINDOW_FIELDS = ['start_time', 'end_time'] as const;
+
+/** start_time / end_time / catchup that the target orchestrator does not pass on (facts §11). */
+const windowIgnored: ScheduleRule = ({ schedule, state, options }) => {
+  const orchestrator = options.orchestrator;
+  const capability = capabilityOf(orchestrator?.flavor);
+  if (!orchestrator || !capability || !capability.canSchedule || effectiveKind(state) !== 'cron') return [];
+  const results: Finding[] = [];
+  const name = capability.displayName;
+  if (capability.window === false) {
+    for (const field of WINDOW_FIELDS) {
+      const written = findField(schedule, field);
+      if (!written || written.value.kind === 'none') continue;
+      const consequence =
+        field === 'start_time'
+          ? 'runs start at the first matching time after the schedule is created'
+          : 'runs go on until the schedule is deleted';
+      results.push(finding('window-ignored', `${name} ignores ${field}: ${consequence}.`, written.keyRange));
+    }
+  }
+  if (capability.catchup === false) {
+    const catchup = findField(schedule, 'catchup');
+    if (catchup?.value.kind === 'bool' && catchup.value.value) {
+      results.push(finding('window-ignored', `${name} ignores catchup: missed runs are not run afterwards.`, catchup.keyRange));
+    }
+  }
+  return results;
+};
+
+/** An end_time in the past, where the orchestrator (or the standard reading) applies it. */
+const scheduleEnded: ScheduleRule = ({ schedule, state, options }) => {
+  const capability = capabilityOf(options.orchestrator?.flavor);
+  if (capability && (capability.window === false || !capability.canSchedule)) return [];
+  const kind = effectiveKind(state);
+  if (kind !== 'cron' && kind !== 'interval') return [];
+  const end = findField(schedule, 'end_time');
+  if (end?.value.kind !== 'datetime') return [];
+  const instant = datetimeInstant(end.value);
+  const now = (options.now ?? new Date()).getTime();
+  if (instant === null || instant >= now) return [];
+  return [finding('schedule-ended', `end_time (${end.value.iso}) has passed: this schedule does not run any more.`, end.keyRange)];
+};
+
 // ---------------------------------------------------------------- cron
 
-const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
+const cronRules: ScheduleRule = ({ schedule, dialect, options, discovery }) => {
   const field = findField(schedule, 'cron_expression');
   if (!field) return [];
   const value = field.value;
@@ -190,6 +269,17 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options }) => {
   }
   for (const warning of explanation.warnings) {
     results.push(finding(warning.code, warning.message, literalRange(value), data, warning.severity));
+  }
+  if (options.orchestrator?.flavor.trim().toLowerCase() === 'databricks' && !discovery.scheduleTimezoneSet) {
+    results.push(
+      finding(
+        'databricks-needs-timezone',
+        'The Databricks orchestrator needs a time zone for a cron schedule: without ' +
+          'DatabricksOrchestratorSettings(schedule_timezone="...") ZenML raises a ValueError when the pipeline runs.',
+        literalRange(value),
+        data,
+      ),
+    );
   }
   return results;
 };
@@ -302,6 +392,8 @@ const SCHEDULE_RULES: readonly ScheduleRule[] = [
   endBeforeStart,
   naiveDatetime,
   orchestratorSupport,
+  windowIgnored,
+  scheduleEnded,
 ];
 
 /** One failing rule must not hide the others' findings (and nothing throws to the caller). */
@@ -323,23 +415,61 @@ function decoratorFindings(discovery: DiscoveryResult): Finding[] {
   );
 }
 
+/** What is wrong with the document itself: `schedule=Schedule`, YAML that does not parse, repeated keys. */
+function documentFindings(discovery: DiscoveryResult): Finding[] {
+  const results = (discovery.scheduleClassArgs ?? []).map((range) =>
+    finding(
+      'schedule-class-not-instance',
+      'schedule=Schedule passes the Schedule class itself, not a schedule: ZenML raises a validation error. ' +
+        'Create one, for example schedule=Schedule(cron_expression="0 3 * * *").',
+      range,
+    ),
+  );
+  for (const problem of discovery.problems ?? []) results.push(finding(problem.code, problem.message, problem.range));
+  return results;
+}
+
+/**
+ * The orchestrator the document's code targets. An explicit choice (the zenmlSchedules.orchestrator setting,
+ * the --orchestrator flag) wins; then the one flavor the document's `orchestrator.<flavor>` settings name
+ * (none or several say nothing); then the detected active stack.
+ */
+export function targetOrchestrator(discovery: DiscoveryResult, orchestrator: OrchestratorContext | null): OrchestratorContext | null {
+  if (orchestrator && (orchestrator.source === 'setting' || orchestrator.source === 'flag' || orchestrator.source === 'settings')) return orchestrator;
+  const flavors = discovery.settingsFlavors ?? [];
+  if (flavors.length !== 1) return orchestrator;
+  const flavor = flavors[0];
+  if (orchestrator && orchestrator.flavor === flavor) return orchestrator;
+  return { flavor, source: 'settings' };
+}
+
 function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
 /** The findings for one document's discovered schedules, sorted by position. */
-export function analyze(discovery: DiscoveryResult, options: AnalysisOptions): Finding[] {
+export function analyze(discovery: DiscoveryResult, given: AnalysisOptions): Finding[] {
+  const options: AnalysisOptions = { ...given, orchestrator: targetOrchestrator(discovery, given.orchestrator) };
   const dialect = dialectOfFlavor(options.orchestrator?.flavor);
   const findings: Finding[] = [];
   try {
-    findings.push(...decoratorFindings(discovery));
+    findings.push(...decoratorFindings(discovery), ...documentFindings(discovery));
   } catch {
     // A malformed discovery result: report what the schedules give.
   }
   for (const schedule of discovery.schedules ?? []) {
+    if (schedule?.github) {
+      // A GitHub Actions workflow's own schedule: GitHub's dialect and zone, not a ZenML Schedule.
+      try {
+        findings.push(...githubWorkflowFindings(schedule, options.now));
+      } catch {
+        // A malformed entry: nothing to report for it (never throws to the caller).
+      }
+      continue;
+    }
     let ctx: ScheduleContext;
     try {
-      ctx = { schedule, state: triggerState(schedule), options, dialect };
+      ctx = { schedule, discovery, state: triggerState(schedule), options, dialect };
     } catch {
       continue;
     }

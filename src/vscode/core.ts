@@ -12,6 +12,7 @@ import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './do
 import { registerExplainDocuments } from './explainCommand';
 import { ScheduleHoverProvider } from './hover';
 import { OrchestratorService } from './orchestratorService';
+import { TimelinePanel } from './timeline';
 import { SchedulesTreeProvider, WorkspaceTreeSource } from './tree';
 import { registerWalkthrough } from './walkthrough';
 import { WorkspaceScheduleIndex } from './workspaceScanner';
@@ -53,6 +54,12 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     registerExplainDocuments(),
   );
   registerCommands({ context, orchestrators, tree, workspace, log });
+  const timeline = new TimelinePanel(workspace, orchestrators);
+  context.subscriptions.push(
+    timeline,
+    vscode.commands.registerCommand('zenmlSchedules.showTimeline', (options?: { hours?: number; collisionMinutes?: number }) => timeline.show(options ?? {})),
+    vscode.commands.registerCommand('zenmlSchedules.openTimelineSchedule', (id: string) => timeline.open(id)),
+  );
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
   registerCodeActions(context, { orchestrator: orchestrators, analyzer });
   registerWalkthrough(context);

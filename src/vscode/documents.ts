@@ -2,7 +2,7 @@
 // parse for incremental updates. The editor layer's only cache of documents.
 
 import * as vscode from 'vscode';
-import { PythonDiscovery, discover } from '../discovery';
+import { PythonDiscovery, discover, isGithubWorkflowPath } from '../discovery';
 import type { DiscoveryResult } from '../discovery/types';
 import { analyze } from '../findings';
 import type { Finding } from '../findings/types';
@@ -73,7 +73,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
         discovery = entry.python.update(text, changes);
       }
     } else {
-      discovery = discover(text, document.fileName.endsWith('.yml') ? 'file.yml' : 'file.yaml');
+      const workflow = isGithubWorkflowPath(document.fileName);
+      discovery = discover(text, workflow ? document.fileName : document.fileName.endsWith('.yml') ? 'file.yml' : 'file.yaml');
     }
     const findings = analyze(discovery, { orchestrator: this.orchestrators.current(document.uri) });
     entry.analysis = { version: document.version, discovery, findings };

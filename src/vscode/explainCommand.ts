@@ -10,6 +10,7 @@ import { dialectOfFlavor } from '../common/flavors';
 import { displaySettings } from './config';
 import type { OrchestratorService } from './orchestratorService';
 import { nextRunsTable } from '../workspace/present';
+import { explainDocumentExtras } from '../workspace/explainDocument';
 
 const PREVIEW_RUNS = 3;
 
@@ -99,6 +100,7 @@ async function showExplanationDocument(explanation: CronExplanation, displayZone
     '',
     ...explanation.warnings.map((w) => `- ⚠ ${w.message} (\`${w.code}\`)`),
     ...(explanation.notes ?? []).map((n) => `- ${n}`),
+    ...explainDocumentExtras(explanation, new Date()),
   ];
   const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(explanation.expression)}.md` });
   documents.set(uri.toString(), lines.join('\n'));

@@ -8,8 +8,9 @@ import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
 import type { OrchestratorService } from './orchestratorService';
 import { scheduleMarkdown } from '../workspace/present';
-import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
+import { prefixSource, summarizeSchedule, summaryOptionsFor, zoneFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
+import { targetOrchestrator } from '../findings';
 
 const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
 
@@ -35,10 +36,15 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
     for (const schedule of discovery.schedules) {
       const target = hoverTarget(schedule, position);
       if (!target) continue;
-      const orchestrator = this.orchestrators.current(document.uri);
+      // The setting wins; then this file's one `orchestrator.<flavor>` settings key; then the active stack.
+      const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(document.uri));
       const settings = displaySettings(document.uri);
-      const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, new Date(), settings.nextRuns));
-      let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone);
+      const now = new Date();
+      const options = summaryOptionsFor(orchestrator, now, settings.nextRuns);
+      const zone = zoneFor(schedule, options, document.getText());
+      const summary = summarizeSchedule(schedule, { ...options, timeZone: zone.timeZone ?? options.timeZone });
+      const context = { github: schedule.github !== undefined, zoneSource: zone.source ?? prefixSource(summary.expression), now };
+      let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone, context);
       if (settings.invalidZone) text += `\n\n$(warning) \`zenmlSchedules.timeZone\` is \`${settings.invalidZone}\`, not an IANA time zone: showing ${settings.displayZone}.`;
       const markdown = new vscode.MarkdownString(text, true);
       return new vscode.Hover(markdown, toRange(target));

@@ -3,15 +3,35 @@
 // unit tests and the command line can use it too.
 
 import { formatInZone } from '../cron';
+import { describeDstTransition, dstReport } from '../cron/dst';
 import type { Finding, OrchestratorContext } from '../findings/types';
 import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
+import { cronZoneStatement, type ZoneContext } from './zones';
 
-/** One line about what the target orchestrator does with schedules of this kind. */
+/** Which source decided the orchestrator, for the hover: the setting, the flag, the file's settings, the active stack. */
+export function orchestratorSourceWords(orchestrator: OrchestratorContext): string {
+  switch (orchestrator.source) {
+    case 'setting':
+      return 'chosen by the `zenmlSchedules.orchestrator` setting';
+    case 'flag':
+      return 'chosen by `--orchestrator`';
+    case 'settings':
+      return `named by this file's \`orchestrator.${orchestrator.flavor}\` settings`;
+    case 'zenml':
+      return orchestrator.stackName ? `the active ZenML stack \`${orchestrator.stackName}\`` : 'the active ZenML stack';
+  }
+}
+
+/** One line about what the target orchestrator does with schedules of this kind, and which source decided it. */
 export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: ScheduleKind | null): string {
   if (!orchestrator) {
     return 'Orchestrator unknown: read as standard cron. Set `zenmlSchedules.orchestrator` (or activate a ZenML stack) to check it against your orchestrator.';
   }
+  return `${capabilityLine(orchestrator, kind)} (Orchestrator: ${orchestratorSourceWords(orchestrator)}.)`;
+}
+
+function capabilityLine(orchestrator: OrchestratorContext, kind: ScheduleKind | null): string {
   const capability = capabilityOf(orchestrator.flavor);
   const stack = orchestrator.stackName ? ` (stack \`${orchestrator.stackName}\`)` : '';
   const name = capability?.displayName ?? `The \`${orchestrator.flavor}\` orchestrator`;
@@ -65,11 +85,29 @@ export function nextRunsTable(runs: readonly Date[], displayZone: string): strin
 const severityIcon: Record<Finding['severity'], string> = { error: '$(error)', warning: '$(warning)', info: '$(info)' };
 
 /** Markdown for a hover or a tooltip. Theme icons ($(…)) must be enabled on the MarkdownString. */
+export interface MarkdownContext {
+  /** A GitHub Actions workflow's `on.schedule` entry (not a ZenML Schedule). */
+  github?: boolean;
+  /** Where the evaluation zone came from (a TZ= prefix, a `timezone:` key, a Databricks setting). */
+  zoneSource?: ZoneContext['source'];
+  /** "Now", for the DST report. */
+  now?: Date;
+}
+
+/** The DST report: the next year's clock changes in the evaluation zone and what each does to the runs. */
+export function dstReportLines(summary: ScheduleSummary, now: Date): string[] {
+  const explanation = summary.explanation;
+  if (summary.kind !== 'cron' || !explanation?.valid || summary.expression === null) return [];
+  const report = dstReport(summary.expression, summary.dialect, explanation.timeZone, now);
+  return report.transitions.map((t) => describeDstTransition(t, report.timeZone));
+}
+
 export function scheduleMarkdown(
   summary: ScheduleSummary,
   findings: readonly Finding[],
   orchestrator: OrchestratorContext | null,
   displayZone: string,
+  context: MarkdownContext = {},
 ): string {
   const parts: string[] = [];
   const what =
@@ -81,18 +119,25 @@ export function scheduleMarkdown(
           ? 'one-off run'
           : 'schedule';
   const title = summary.name ? ` ${codeSpan(summary.name)}` : '';
-  parts.push(`**ZenML schedule**${title} · ${what}`);
+  parts.push(`**${context.github ? 'GitHub Actions schedule' : 'ZenML schedule'}**${title} · ${what}`);
   parts.push(escapeMarkdown(capitalize(summary.description)));
   const explanation = summary.explanation;
   if (summary.kind === 'cron' && explanation) {
     parts.push(`Dialect: **${summary.dialect}**, evaluated in **${explanation.timeZone}**.`);
+    parts.push(cronZoneStatement({ dialect: summary.dialect, evaluationZone: explanation.timeZone, source: context.zoneSource }));
     for (const note of explanation.notes ?? []) parts.push(`$(info) ${escapeMarkdown(note)}`);
+    const dst = dstReportLines(summary, context.now ?? new Date());
+    if (dst.length > 0) parts.push(`**DST report** (${explanation.timeZone}, next 12 months, ${summary.dialect}):\n${dst.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`);
   }
   const table = nextRunsTable(summary.nextRuns, displayZone);
   if (table) parts.push(table);
   else if (summary.kind === 'cron' && explanation?.valid) parts.push('No next run: this expression never fires.');
   for (const finding of findings) parts.push(`${severityIcon[finding.severity]} ${escapeMarkdown(finding.message)} (\`${finding.code}\`)`);
-  parts.push(orchestratorLine(orchestrator, summary.kind));
+  parts.push(
+    context.github
+      ? 'GitHub Actions starts the workflow on this schedule (at most every 5 minutes, and it may be delayed at busy times); ZenML committed or can commit this file, but does not change it afterwards.'
+      : orchestratorLine(orchestrator, summary.kind),
+  );
   return parts.join('\n\n');
 }
 

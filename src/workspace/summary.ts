@@ -2,12 +2,14 @@
 // sidebar and `zenml-schedules list`: its kind (ZenML's precedence), the
 // expression or interval, plain words, and the next runs.
 
-import { describeInterval, explainCron, isoUtc, nextIntervalRuns } from '../cron';
+import { describeInterval, explainCron, isoUtc, isValidTimeZone, nextIntervalRuns } from '../cron';
+import { databricksScheduleZones } from '../discovery/databricksZone';
 import type { CronExplanation, Dialect } from '../cron/types';
+import { githubScheduleZone } from '../discovery/githubWorkflow';
 import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
 import { effectiveKind, findField, triggerState } from '../findings';
 import type { OrchestratorContext } from '../common/flavors';
-import { dialectOfFlavor, type ScheduleKind } from '../common/flavors';
+import { capabilityOf, dialectOfFlavor, type ScheduleKind } from '../common/flavors';
 
 export interface ScheduleSummary {
   /** Null when the Schedule sets no trigger ZenML accepts. */
@@ -31,6 +33,17 @@ export interface SummaryOptions {
   timeZone?: string;
   now: Date;
   count: number;
+  /**
+   * Whether start_time / end_time bound the runs: true (the default) where the orchestrator applies them
+   * (Kubeflow, Vertex AI, Airflow, the standard reading), false where it ignores them (Kubernetes,
+   * Databricks, GitHub Actions).
+   */
+  window?: boolean;
+}
+
+/** Whether start_time / end_time bound the runs on this orchestrator (unknown: they are read as written). */
+export function windowApplies(orchestrator: OrchestratorContext | null): boolean {
+  return capabilityOf(orchestrator?.flavor)?.window !== false;
 }
 
 /**
@@ -45,7 +58,7 @@ export function defaultCronZone(dialect: Dialect, orchestratorNamed: boolean): s
 /** Summary options for code that targets `orchestrator` (null = unknown). */
 export function summaryOptionsFor(orchestrator: OrchestratorContext | null, now: Date, count: number): SummaryOptions {
   const dialect = dialectOfFlavor(orchestrator?.flavor);
-  return { dialect, timeZone: defaultCronZone(dialect, orchestrator !== null), now, count };
+  return { dialect, timeZone: defaultCronZone(dialect, orchestrator !== null), now, count, window: windowApplies(orchestrator) };
 }
 
 type DatetimeValue = Extract<FieldValue, { kind: 'datetime' }>;
@@ -75,7 +88,18 @@ function writtenKind(schedule: DiscoveredSchedule): ScheduleKind | null {
   return null;
 }
 
-export function summarizeSchedule(schedule: DiscoveredSchedule, options: SummaryOptions): ScheduleSummary {
+/** ", from …", ", until …", or "; ended …" when the end has passed. */
+function windowWords(start: Date | null, end: Date | null, now: Date): string {
+  if (end && end <= now) return `; ended ${isoUtc(end)}`;
+  let words = '';
+  if (start && start > now) words += `, from ${isoUtc(start)}`;
+  if (end) words += `, until ${isoUtc(end)}`;
+  return words;
+}
+
+export function summarizeSchedule(schedule: DiscoveredSchedule, summaryOptions: SummaryOptions): ScheduleSummary {
+  // A GitHub Actions workflow's schedule runs on GitHub, in its `timezone:` (else UTC), whatever the stack.
+  const options: SummaryOptions = schedule.github ? { ...summaryOptions, dialect: 'github', timeZone: githubScheduleZone(schedule) ?? 'UTC' } : summaryOptions;
   const nameValue = findField(schedule, 'name')?.value;
   const base: ScheduleSummary = {
     kind: null,
@@ -92,16 +116,17 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, options: Summary
   if (kind === 'cron') {
     const value = findField(schedule, 'cron_expression')?.value;
     if (value?.kind !== 'string') return { ...base, kind, description: 'cron expression computed at run time' };
-    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from: options.now, count: options.count });
-    return {
-      ...base,
-      kind,
-      expression: value.value,
-      description: explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`,
-      nextRuns: explanation.nextRuns,
-      evaluationZone: explanation.timeZone,
-      explanation,
-    };
+    const window = options.window !== false;
+    const start = window ? instantOf(datetimeOf(schedule, 'start_time')) : null;
+    const end = window ? instantOf(datetimeOf(schedule, 'end_time')) : null;
+    // Nothing before the start: runs are counted from just before it when it is still ahead.
+    const from = start && start > options.now ? new Date(start.getTime() - 1000) : options.now;
+    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from, count: options.count });
+    // Nothing after the end.
+    const nextRuns = end ? explanation.nextRuns.filter((run) => run <= end) : explanation.nextRuns;
+    let description = explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`;
+    if (explanation.valid) description += windowWords(start, end, options.now);
+    return { ...base, kind, expression: value.value, description, nextRuns, evaluationZone: explanation.timeZone, explanation };
   }
   if (kind === 'interval') {
     const value = findField(schedule, 'interval_second')?.value;
@@ -112,7 +137,8 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, options: Summary
     if (startInstant) description += `, from ${isoUtc(startInstant)}`;
     else if (start?.source === 'now' || start?.source === 'utcnow') description += ', from when the schedule is created';
     else if (!start) description += ', with no start_time: no trigger';
-    const endInstant = instantOf(datetimeOf(schedule, 'end_time')) ?? undefined;
+    const endInstant = options.window !== false ? (instantOf(datetimeOf(schedule, 'end_time')) ?? undefined) : undefined;
+    if (endInstant) description += windowWords(null, endInstant, options.now);
     const nextRuns = seconds !== null && startInstant ? nextIntervalRuns(startInstant, seconds, options.now, options.count, endInstant) : [];
     return { ...base, kind, intervalSeconds: seconds, description, nextRuns };
   }
@@ -122,4 +148,27 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, options: Summary
     return { ...base, kind, description, nextRuns: at && at > options.now ? [at] : [] };
   }
   return base;
+}
+
+/**
+ * The zone the orchestrator reads this schedule's cron in, when the workspace says so: a GitHub
+ * workflow entry's `timezone:`, or the Databricks `schedule_timezone` set in the same Python file
+ * (only when the file sets exactly one). Empty when the orchestrator's default applies.
+ */
+export function zoneFor(
+  schedule: DiscoveredSchedule,
+  options: SummaryOptions,
+  fileText: string,
+): { timeZone?: string; source?: 'github-timezone' | 'databricks-setting' } {
+  if (schedule.github) return schedule.github.timezone ? { source: 'github-timezone' } : {};
+  if (options.dialect === 'databricks' && schedule.language === 'python') {
+    const zones = databricksScheduleZones(fileText);
+    if (zones.length === 1 && isValidTimeZone(zones[0])) return { timeZone: zones[0], source: 'databricks-setting' };
+  }
+  return {};
+}
+
+/** 'prefix' when the cron names its own zone (TZ=/CRON_TZ=, read by Vertex AI and Kubeflow). */
+export function prefixSource(expression: string | null): 'prefix' | undefined {
+  return expression !== null && /^\s*(CRON_)?TZ=/.test(expression) ? 'prefix' : undefined;
 }

@@ -33,6 +33,7 @@ function worstOf(item: IndexedSchedule): Severity | null {
 }
 
 function rowLabel(item: IndexedSchedule, summary: ScheduleSummary): string {
+  if (item.schedule.github) return `GitHub Actions schedule (line ${item.schedule.range.start.line + 1})`;
   return summary.name ?? item.schedule.variable ?? item.schedule.pipeline ?? `Schedule (line ${item.schedule.range.start.line + 1})`;
 }
 

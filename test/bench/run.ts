@@ -126,6 +126,18 @@ function benchCron(): void {
   }
   const hot = median(repeated);
   rows.push({ name: '(a) explain the same cron again', ours: hot, baseline: median(repeatedBare), unit: 'µs', target: '< 50 µs', pass: hot < 50 });
+
+  // Airflow's timetable (issue 12): get_prev by bisection, DST notes, the Airflow 2.10 comparison.
+  const airflowOurs: number[] = [];
+  const airflowBare: number[] = [];
+  const inZone = (e: string) => CronExpressionParser.parse(e, { currentDate: FROM, tz: 'Europe/Berlin' }).take(5);
+  for (let rep = 0; rep < reps; rep++) {
+    const forOurs = cronSet(rep, 100);
+    const forBare = cronSet(rep + reps, 100);
+    airflowOurs.push((timeSync(() => forOurs.forEach((e) => explainCron(e, { dialect: 'airflow', timeZone: 'Europe/Berlin', from: FROM, count: 5 }))) * 1000) / 100);
+    airflowBare.push((timeSync(() => forBare.forEach((e) => { cronstrue.toString(e); inZone(e); })) * 1000) / 100);
+  }
+  rows.push({ name: '(a) explain one Airflow cron in Europe/Berlin, cold', ours: median(airflowOurs), baseline: median(airflowBare), unit: 'µs', target: '< 5 ms', pass: median(airflowOurs) < 5000 });
 }
 
 // ------------------------------------------------------------------ (b) one large Python file

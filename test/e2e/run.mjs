@@ -33,6 +33,7 @@ const profiles = [
     env: { TZ: 'UTC' },
     tests: [
       ['Schedules view lists the workspace schedules', schedulesView],
+      ['the timeline opens from the view, marks a collision, hovers and reveals the code', timelineFromView],
       ['hover on a cron string shows its description and next runs', hoverOnCron],
       ['Explain Cron Expression previews as you type', explainCronFromPalette],
       ['Running Extensions shows the activation time', activationTime],
@@ -100,6 +101,41 @@ async function schedulesView({ page, shot }) {
   assert.match(text, /nightly-training/, text);
   assert.match(text, /At 03:00 · next /, text);
   await shot('sidebar');
+}
+
+async function timelineFromView({ page, shot }) {
+  const activity = page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first();
+  await activity.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const rows = page.locator('.pane .monaco-list-row');
+  // The activity bar item toggles its container: click it only when the container is not showing.
+  const open = await page.locator('.activitybar .action-item.checked', { has: page.locator('[aria-label^="ZenML Schedules"]') }).count();
+  if (!open && !(await page.locator('.action-label[aria-label="Show Timeline"]').first().isVisible())) await activity.click();
+  // The first look starts the workspace scan; rows arrive when it ends.
+  await until('schedule rows in the ZenML Schedules view', async () => (await rows.allInnerTexts()).join('\n').includes('At 03:00'), 120_000);
+  // The view is alone in its container: its title buttons sit in the container's title bar.
+  const button = page.locator('.action-label[aria-label="Show Timeline"]').first();
+  await button.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await button.click();
+  // The webview's page lives in two nested frames.
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await frame.locator('svg.timeline').waitFor({ timeout: WAIT_MS });
+  const summary = await frame.locator('.summary').innerText();
+  assert.match(summary, /\d+ schedules, \d+ runs, [1-9]\d* collisions?/, summary);
+  assert.match(summary, /times in Europe\/Berlin/, summary);
+  const notes = await frame.locator('.notes').innerText();
+  assert.match(notes, /Collision at .*training_pipeline|Collision at .*feature_pipeline/, notes);
+  const mark = frame.locator('circle.mark.colliding[aria-label^="training_pipeline"]').first();
+  await mark.hover();
+  const tip = frame.locator('#tip');
+  await tip.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const tipText = await tip.innerText();
+  assert.match(tipText, /^training_pipeline · .*: \w{3} \d+ \w{3} \d{4}, 04:00 CET \(UTC \d{4}-\d\d-\d\dT03:00:00Z\), orchestrator unknown, workspace code, collides$/, tipText);
+  const picture = await shot('timeline');
+  const readmePicture = join(PROJECT_ROOT, 'media/screenshot-timeline.png');
+  if (process.env.ZS_UPDATE_MEDIA === '1' || !existsSync(readmePicture)) await copyFile(picture, readmePicture);
+  await mark.click();
+  await until('training.py opened from the timeline', async () => (await page.locator('.tabs-container .tab.active').innerText()).includes('training.py'));
+  await runCommand(page, 'View: Close All Editors');
 }
 
 async function hoverOnCron({ page, shot }) {

@@ -22,7 +22,9 @@ describe('dialect traps', () => {
     { name: 'Kubeflow @every', expr: '@every 1h30m', dialect: 'kubeflow', from: '2026-10-24T12:00:00Z', want: ['2026-10-24T13:30:00Z', '2026-10-24T15:00:00Z'] },
     { name: 'standard accepts 7 for Sunday', expr: '0 0 * * 7', dialect: 'standard', tz: 'UTC', from: '2026-11-28T00:00:00Z', want: ['2026-11-29T00:00:00Z', '2026-12-06T00:00:00Z'] },
     { name: 'day of month OR day of week', expr: '0 0 1 * 1', dialect: 'standard', tz: 'UTC', from: '2026-03-27T12:00:00Z', want: ['2026-03-30T00:00:00Z', '2026-04-01T00:00:00Z'] },
-    { name: 'GitHub is always UTC', expr: '0 9 * * *', dialect: 'github', tz: 'Asia/Tokyo', from: '2026-06-01T00:00:00Z', want: ['2026-06-01T09:00:00Z', '2026-06-02T09:00:00Z'] },
+    // GitHub: UTC, or the schedule entry's `timezone:` (passed as the zone; actions/languageservices' cron-mapping).
+    { name: 'GitHub runs in the timezone: of the entry', expr: '0 9 * * *', dialect: 'github', tz: 'Asia/Tokyo', from: '2026-06-01T00:00:00Z', want: ['2026-06-02T00:00:00Z', '2026-06-03T00:00:00Z'] },
+    { name: 'GitHub without timezone: is UTC', expr: '0 9 * * *', dialect: 'github', from: '2026-06-01T00:00:00Z', want: ['2026-06-01T09:00:00Z', '2026-06-02T09:00:00Z'] },
     { name: 'Vertex TZ= prefix wins', expr: 'TZ=Asia/Tokyo 0 9 * * *', dialect: 'vertex', tz: 'Europe/Berlin', from: '2026-06-01T00:00:00Z', want: ['2026-06-02T00:00:00Z', '2026-06-03T00:00:00Z'] },
     { name: 'Airflow @quarterly', expr: '@quarterly', dialect: 'airflow', from: '2026-03-27T12:00:00Z', want: ['2026-04-01T00:00:00Z', '2026-07-01T00:00:00Z'] },
     { name: 'Airflow croniter last Friday (L5)', expr: '0 0 * * L5', dialect: 'airflow', from: '2026-03-01T00:00:00Z', want: ['2026-03-27T00:00:00Z', '2026-04-24T00:00:00Z'] },
@@ -118,7 +120,7 @@ describe('warnings', () => {
     { expr: '0 0 0 * * *', dialect: 'kubeflow', has: [], not: ['dialect-seconds-first'] },
     { expr: '*/2 * * * *', dialect: 'github', has: ['too-frequent'] },
     { expr: '*/5 * * * *', dialect: 'github', has: [], not: ['too-frequent'] },
-    { expr: '0 0 * * *', dialect: 'github', tz: 'Europe/Berlin', has: ['timezone-prefix'] },
+    { expr: '0 0 * * *', dialect: 'github', tz: 'Europe/Berlin', has: [], not: ['timezone-prefix'] },
     { expr: '0 0 1 * 1', dialect: 'kubernetes', has: ['day-or-semantics'] },
     { expr: '0 0 1 * *', dialect: 'kubernetes', has: [], not: ['day-or-semantics'] },
     { expr: '0 0 30 2 *', dialect: 'standard', tz: 'UTC', has: ['never-runs'] },
@@ -152,7 +154,10 @@ describe('DST (checked against the real parsers)', () => {
     { name: 'Quartz skips 02:30 in the gap', expr: '0 30 2 * * ?', dialect: 'databricks', tz: 'Europe/Berlin', from: '2026-03-28T00:00:00Z', want: ['2026-03-28T01:30:00Z', '2026-03-30T00:30:00Z'] },
     { name: 'Quartz runs the second 02:30 on fall back', expr: '0 30 2 * * ?', dialect: 'databricks', tz: 'Europe/Berlin', from: '2026-10-24T00:00:00Z', want: ['2026-10-24T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-26T01:30:00Z'] },
     { name: 'croniter shifts 02:30 to 03:30 in the gap', expr: '30 2 * * *', dialect: 'airflow', tz: 'Europe/Berlin', from: '2026-03-28T00:00:00Z', want: ['2026-03-28T01:30:00Z', '2026-03-29T01:30:00Z', '2026-03-30T00:30:00Z'] },
-    { name: 'croniter after fall back (its DST adjustment)', expr: '30 2 * * *', dialect: 'airflow', tz: 'Europe/Berlin', from: '2026-10-24T00:00:00Z', want: ['2026-10-24T00:30:00Z', '2026-10-25T00:30:00Z', '2026-10-26T02:30:00Z'] },
+    // Airflow 3.3.2's timetable (checked with it): croniter on naive wall times, a repeated 02:30 is its second occurrence.
+    { name: 'Airflow runs the second 02:30 on fall back', expr: '30 2 * * *', dialect: 'airflow', tz: 'Europe/Berlin', from: '2026-10-24T00:00:00Z', want: ['2026-10-24T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-26T01:30:00Z'] },
+    { name: 'Airflow hourly keeps every hour through fall back (hour field *)', expr: '30 * * * *', dialect: 'airflow', tz: 'Europe/Berlin', from: '2026-10-24T23:00:00Z', want: ['2026-10-24T23:30:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-25T02:30:00Z'] },
+    { name: 'Airflow St Johns: a repeated 01:00 is the second one', expr: '0 1 * * *', dialect: 'airflow', tz: 'America/St_Johns', from: '2026-11-01T02:30:00Z', want: ['2026-11-01T04:30:00Z', '2026-11-02T04:30:00Z'] },
     { name: 'standard runs a skipped 02:30 at 03:30', expr: '30 2 * * *', dialect: 'standard', tz: 'Europe/Berlin', from: '2026-03-28T00:00:00Z', want: ['2026-03-28T01:30:00Z', '2026-03-29T01:30:00Z', '2026-03-30T00:30:00Z'] },
     { name: 'standard runs a repeated 02:30 once', expr: '30 2 * * *', dialect: 'standard', tz: 'Europe/Berlin', from: '2026-10-24T12:00:00Z', want: ['2026-10-25T00:30:00Z', '2026-10-26T01:30:00Z'] },
     { name: 'robfig on Lord Howe (30-minute DST) misses 03:00', expr: '0 3 * * *', dialect: 'kubernetes', tz: 'Australia/Lord_Howe', from: '2026-10-02T12:00:00Z', want: ['2026-10-02T16:30:00Z', '2026-10-04T16:00:00Z', '2026-10-05T16:00:00Z'] },
@@ -184,7 +189,6 @@ describe('DST (checked against the real parsers)', () => {
       tz: 'Europe/Berlin',
       want: [
         'On Airflow the 02:30 run on 29 March 2026 happens at 03:30 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward).',
-        'On Airflow the 02:30 run on 26 October 2026 happens at 03:30 instead: Europe/Berlin changes its clocks on 25 October 2026.',
       ],
     },
     {
@@ -200,6 +204,9 @@ describe('DST (checked against the real parsers)', () => {
       assert.deepEqual(r.notes, n.want);
     });
   }
+  it('GitHub rejects a TZ= prefix (its zone is the timezone: key)', () => {
+    assert.equal(explainCron('TZ=Europe/Berlin 0 0 * * *', { dialect: 'github' }).error?.code, 'timezone-prefix');
+  });
   it('no note when the expression does not touch the change', () => {
     const r = explainCron('0 12 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from: new Date('2026-03-01T00:00:00Z') });
     assert.equal(r.notes, undefined);

@@ -120,9 +120,11 @@ describe('YAML discovery', () => {
     assert.deepEqual(discoverYaml('schedule:\n  cron_expression: "0 0 * * *"\n\0').schedules, []);
   });
 
-  it('an unrelated error later in the file keeps the schedule', () => {
+  it('a YAML error anywhere in the run configuration is a yaml-syntax problem where the parser stops, not half a schedule', () => {
     const text = 'schedule:\n  cron_expression: "0 0 * * *"\nsettings: [\n';
     const result = discoverYaml(text);
-    assert.equal(result.schedules.length, 1);
+    assert.equal(result.schedules.length, 0);
+    assert.deepEqual(result.problems.map((p) => p.code), ['yaml-syntax']);
+    assert.equal(result.problems[0].range.start.line, 3);
   });
 });

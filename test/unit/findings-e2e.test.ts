@@ -89,8 +89,8 @@ const cases: { name: string; file?: string; source: string; options?: AnalysisOp
   {
     name: 'end-before-start on end_time',
     source:
-      `${PY}s = Schedule(\n    cron_expression="0 3 * * *",\n    start_time=datetime(2027, 1, 1, tzinfo=timezone.utc),\n` +
-      `    ⟪end-before-start:end_time⟫=datetime(2026, 1, 1, tzinfo=timezone.utc),\n)\n`,
+      `${PY}s = Schedule(\n    cron_expression="0 3 * * *",\n    start_time=datetime(2028, 1, 1, tzinfo=timezone.utc),\n` +
+      `    ⟪end-before-start:end_time⟫=datetime(2027, 1, 1, tzinfo=timezone.utc),\n)\n`,
   },
   {
     name: 'unsupported-orchestrator on the schedule= keyword',

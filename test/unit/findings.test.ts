@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Attachment, DiscoveredSchedule, DiscoveryResult, FieldValue, Range, ScheduleField } from '../../src/discovery/types';
+import { emptyDiscovery } from '../../src/discovery';
 import { ALL_FINDING_CODES, analyze, analyzeText, editDistance, suggestField } from '../../src/findings';
 import type { AnalysisOptions, Finding, OrchestratorContext } from '../../src/findings/types';
 
@@ -92,7 +93,7 @@ function pySchedule(fields: [string, ValueSpec][], extra: Partial<DiscoveredSche
 }
 
 function result(schedules: DiscoveredSchedule[], decoratorArgs: Range[] = []): DiscoveryResult {
-  return { schedules, pipelineDecoratorScheduleArgs: decoratorArgs, imports: { timezone: null, datetimeModule: null }, importInsertLine: 0 };
+  return { ...emptyDiscovery(), schedules, pipelineDecoratorScheduleArgs: decoratorArgs };
 }
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -200,14 +201,14 @@ describe('findings: schedule fields and triggers', () => {
       expect: () => [],
     },
     {
-      name: 'end-before-start on end_time',
+      name: 'end-before-start on end_time (which has also passed)',
       build: () => pySchedule([['cron_expression', str('0 3 * * *')], ['start_time', AWARE_END], ['end_time', AWARE_START]]),
-      expect: (b) => [at('end-before-start', 'warning', b.key('end_time'))],
+      expect: (b) => [at('end-before-start', 'warning', b.key('end_time')), at('schedule-ended', 'warning', b.key('end_time'))],
     },
     {
       name: 'end-before-start when equal',
       build: () => pySchedule([['cron_expression', str('0 3 * * *')], ['start_time', AWARE_START], ['end_time', AWARE_START]]),
-      expect: (b) => [at('end-before-start', 'warning', b.key('end_time'))],
+      expect: (b) => [at('end-before-start', 'warning', b.key('end_time')), at('schedule-ended', 'warning', b.key('end_time'))],
     },
     {
       name: 'no end-before-start when end is after start',
@@ -215,24 +216,28 @@ describe('findings: schedule fields and triggers', () => {
       expect: () => [],
     },
     {
-      name: 'no end-before-start when one side is naive (depends on the machine zone)',
+      name: 'end-before-start when one side is naive (read in this machine\'s zone, as ZenML does)',
       build: () =>
         pySchedule([
           ['cron_expression', str('0 3 * * *')],
           ['start_time', AWARE_END],
           ['end_time', dt('datetime(2026, 1, 1)', '2026-01-01T00:00:00', false)],
         ]),
-      expect: (b) => [at('naive-datetime', 'warning', b.value('end_time'))],
+      expect: (b) => [
+        at('end-before-start', 'warning', b.key('end_time')),
+        at('schedule-ended', 'warning', b.key('end_time')),
+        at('naive-datetime', 'warning', b.value('end_time')),
+      ],
     },
     {
-      name: 'no end-before-start when start is now()',
+      name: 'no end-before-start when start is now() (the end has passed, though)',
       build: () =>
         pySchedule([
           ['cron_expression', str('0 3 * * *')],
           ['start_time', dt('datetime.now(timezone.utc)', null, true, 'now')],
           ['end_time', AWARE_START],
         ]),
-      expect: () => [],
+      expect: (b) => [at('schedule-ended', 'warning', b.key('end_time'))],
     },
     {
       name: 'naive-datetime on each naive expression: datetime(), now(), utcnow()',
@@ -500,6 +505,91 @@ describe('findings: cron expressions (through the cron engine)', () => {
     const [f] = analyze(result([built.schedule]), orchestrator('kubeflow'));
     assert.deepEqual(f.data, { expression: '0 0 * * *' });
     assert.match(f.message, /hour/);
+  });
+});
+
+describe('findings: start/end windows, settings and document problems (real-looking code)', () => {
+  const PY = 'from datetime import datetime, timezone\nfrom zenml import pipeline\nfrom zenml.config.schedule import Schedule\n\n@pipeline\ndef train():\n    ...\n\n';
+  const on = (flavor: string): AnalysisOptions => ({ orchestrator: { flavor, source: 'flag' }, now: NOW });
+  const codes = (text: string, file: string, options: AnalysisOptions) =>
+    summary(analyzeText(text, file, options).findings).map((f) => f.replace(/\/.*@(\d+):.*/, '@$1'));
+  const bounded =
+    PY +
+    'train.with_options(\n    schedule=Schedule(\n        cron_expression="0 3 * * *",\n' +
+    '        start_time=datetime(2025, 1, 1, tzinfo=timezone.utc),\n        end_time=datetime(2025, 6, 1, tzinfo=timezone.utc),\n' +
+    '        catchup=True,\n    )\n)()\n';
+
+  it('Kubernetes ignores start_time, end_time and catchup: window-ignored on each keyword, no schedule-ended', () => {
+    assert.deepEqual(codes(bounded, 'run.py', on('kubernetes')), ['window-ignored@11', 'window-ignored@12', 'window-ignored@13']);
+  });
+
+  it('Vertex AI applies the window but not catchup; the end has passed: schedule-ended', () => {
+    assert.deepEqual(codes(bounded, 'run.py', on('vertex')), ['schedule-ended@12', 'window-ignored@13']);
+  });
+
+  it('Kubeflow and Airflow apply all three: only schedule-ended; with no orchestrator known, the standard reading too', () => {
+    assert.deepEqual(codes(bounded, 'run.py', on('kubeflow')), ['dialect-seconds-first@10', 'schedule-ended@12']);
+    assert.deepEqual(codes(bounded, 'run.py', on('airflow')), ['schedule-ended@12']);
+    assert.deepEqual(codes(bounded, 'run.py', { orchestrator: null, now: NOW }), ['schedule-ended@12']);
+  });
+
+  it('catchup=False (the default) is not reported; an end in the future is not ended', () => {
+    const text = PY + 'train.with_options(schedule=Schedule(cron_expression="0 3 * * *", end_time=datetime(2030, 1, 1, tzinfo=timezone.utc), catchup=False))()\n';
+    assert.deepEqual(codes(text, 'run.py', on('vertex')), []);
+    assert.deepEqual(codes(text, 'run.py', on('kubernetes')), ['window-ignored@8']);
+  });
+
+  it('YAML: window-ignored and schedule-ended point at the keys', () => {
+    const yaml = 'schedule:\n  cron_expression: "0 0 * * *"\n  start_time: "2024-01-01T00:00:00Z"\n  end_time: "2025-01-01T00:00:00Z"\n  catchup: true\n';
+    assert.deepEqual(codes(yaml, 'prod.yaml', on('kubernetes')), ['window-ignored@2', 'window-ignored@3', 'window-ignored@4']);
+    assert.deepEqual(codes(yaml, 'prod.yaml', on('airflow')), ['schedule-ended@3']);
+  });
+
+  it('databricks-needs-timezone on the cron literal unless schedule_timezone is set in the settings', () => {
+    const bare = PY + 'train.with_options(schedule=Schedule(cron_expression="0 0 3 * * ?"))()\n';
+    assert.deepEqual(codes(bare, 'run.py', on('databricks')), ['databricks-needs-timezone@8']);
+    const withZone =
+      'from zenml.integrations.databricks.flavors.databricks_orchestrator_flavor import DatabricksOrchestratorSettings\n' +
+      bare.replace('@pipeline\n', '@pipeline(settings={"orchestrator": DatabricksOrchestratorSettings(schedule_timezone="America/Los_Angeles")})\n');
+    assert.deepEqual(codes(withZone, 'run.py', on('databricks')), []);
+    const yaml = 'settings:\n  orchestrator.databricks:\n    schedule_timezone: Europe/Berlin\nschedule:\n  cron_expression: "0 0 3 * * ?"\n';
+    assert.deepEqual(codes(yaml, 'run.yaml', on('databricks')), []);
+    assert.deepEqual(codes(yaml.replace('schedule_timezone', 'spark_version'), 'run.yaml', on('databricks')), ['databricks-needs-timezone@4']);
+  });
+
+  it('schedule=Schedule (the class) is schedule-class-not-instance on the value', () => {
+    const text = PY + 'train.with_options(schedule=Schedule)()\n';
+    const findings = analyzeText(text, 'run.py', { orchestrator: null, now: NOW }).findings;
+    assert.deepEqual(summary(findings), ['schedule-class-not-instance/error@8:28-8:36']);
+  });
+
+  it('YAML that does not parse: yaml-syntax where the parser stops, no cron error', () => {
+    const text = 'run_name: nightly\nschedule:\n  cron_expression: "0 3 * * *\n  catchup: false\n';
+    const findings = analyzeText(text, 'run.yaml', on('kubernetes')).findings;
+    assert.deepEqual(summary(findings).map((f) => f.split('@')[0]), ['yaml-syntax/error']);
+    assert.equal(findings[0].severity, 'error');
+    assert.match(findings[0].message, /not valid YAML/);
+  });
+
+  it('duplicate keys: the last one wins, as PyYAML reads it, with a warning on the earlier key', () => {
+    const text = 'schedule:\n  cron_expression: "0 3 * * *"\n  cron_expression: "0 4 * * *"\n';
+    const { discovery, findings } = analyzeText(text, 'run.yaml', on('kubernetes'));
+    const cron = discovery.schedules[0].fields.find((f) => f.name === 'cron_expression');
+    assert.deepEqual(cron?.value.kind === 'string' ? cron.value.value : null, '0 4 * * *');
+    assert.deepEqual(summary(findings), ['duplicate-key/warning@1:2-1:17']);
+  });
+
+  it('an `orchestrator.<flavor>` settings key decides the dialect when no orchestrator is chosen; an explicit choice wins', () => {
+    const text =
+      'from zenml import pipeline\nfrom zenml.config.schedule import Schedule\n\n' +
+      '@pipeline(settings={"orchestrator.kubeflow": {"user_namespace": "ml"}})\ndef train():\n    ...\n\n' +
+      'train.with_options(schedule=Schedule(cron_expression="0 3 * * *"))()\n';
+    assert.deepEqual(codes(text, 'run.py', { orchestrator: null, now: NOW }), ['dialect-seconds-first@7']);
+    const detected: AnalysisOptions = { orchestrator: { flavor: 'kubernetes', source: 'zenml', stackName: 'prod' }, now: NOW };
+    assert.deepEqual(codes(text, 'run.py', detected), ['dialect-seconds-first@7']);
+    assert.deepEqual(codes(text, 'run.py', on('kubernetes')), []);
+    const two = text.replace('{"orchestrator.kubeflow": {"user_namespace": "ml"}}', '{"orchestrator.kubeflow": {}, "orchestrator.vertex": {}}');
+    assert.deepEqual(codes(two, 'run.py', detected), []);
   });
 });
 

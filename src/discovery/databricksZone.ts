@@ -1,0 +1,50 @@
+// The `schedule_timezone` a Python file gives ZenML's Databricks orchestrator
+// (issue 12): `DatabricksOrchestratorSettings(schedule_timezone="Europe/Berlin")`
+// (any import path or alias ending in that class name) or a settings dict
+// `{"schedule_timezone": "Europe/Berlin"}`. ZenML passes it to the job as
+// `schedule.timezone_id` and raises at run time without one; the cron of a
+// Schedule in the same file runs in that zone. Parsed with @lezer/python; only
+// plain string literals count (anything computed is not guessed).
+
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@lezer/python';
+import { callArguments, children, dottedPath } from './pythonSyntax';
+
+const MAX_LENGTH = 2 * 1024 * 1024;
+
+function literal(node: SyntaxNode | null, text: string): string | null {
+  if (!node || node.name !== 'String') return null;
+  const raw = text.slice(node.from, node.to);
+  const m = /^([rRuU]?)(['"])([^'"\\\n]*)\2$/.exec(raw);
+  return m ? m[3] : null;
+}
+
+/** The distinct literal `schedule_timezone` values of the file, in source order. */
+export function databricksScheduleZones(text: string): string[] {
+  if (text.length > MAX_LENGTH || !text.includes('schedule_timezone')) return [];
+  const zones: string[] = [];
+  const add = (zone: string | null) => {
+    if (zone !== null && !zones.includes(zone)) zones.push(zone);
+  };
+  const tree = parser.parse(text);
+  tree.iterate({
+    enter: (ref) => {
+      const node = ref.node;
+      if (node.name === 'CallExpression') {
+        const callee = node.firstChild;
+        const args = node.getChild('ArgList');
+        const name = callee ? dottedPath(callee, text) : null;
+        if (!args || !name || !name.split('.').pop()?.endsWith('DatabricksOrchestratorSettings')) return;
+        for (const arg of callArguments(args)) {
+          if (arg.keyword && text.slice(arg.keyword.from, arg.keyword.to) === 'schedule_timezone') add(literal(arg.value, text));
+        }
+      } else if (node.name === 'DictionaryExpression') {
+        const items = children(node);
+        for (let i = 0; i + 2 < items.length; i++) {
+          if (literal(items[i], text) === 'schedule_timezone' && items[i + 1].name === ':') add(literal(items[i + 2], text));
+        }
+      }
+    },
+  });
+  return zones;
+}
