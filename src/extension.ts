@@ -9,7 +9,11 @@ import type * as CoreModule from './vscode/core';
 
 export type { ZenmlSchedulesApi } from './vscode/core';
 
-const SELECTOR: vscode.DocumentSelector = ['python', 'yaml'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
+// As src/vscode/documents.ts's SCHEDULE_SELECTOR (which this file cannot import without the core).
+const SELECTOR: vscode.DocumentSelector = [
+  ...['python', 'yaml'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
+  { language: 'python', scheme: 'vscode-notebook-cell' },
+];
 
 /** Whether a document may hold a schedule; the core's own check is stricter. */
 function mayHoldSchedules(document: vscode.TextDocument): boolean {

@@ -1,7 +1,7 @@
 // Reads and analyzes the files of `check` and `list` with one bounded pool.
 
-import { emptyDiscovery, type DiscoveryResult } from '../discovery';
-import { analyzeText } from '../findings';
+import { discoverNotebookCells, emptyDiscovery, readNotebook, type DiscoveryResult } from '../discovery';
+import { analyze, analyzeText } from '../findings';
 import type { AnalysisOptions, Finding } from '../findings/types';
 import { collectFiles, mapPool, readSource, type SourceFile } from './files';
 
@@ -58,6 +58,13 @@ export async function analyzeWorkspace(paths: string[], options: AnalysisOptions
     if (read.kind !== 'text') {
       const message = read.kind === 'unreadable' ? read.message : undefined;
       return { file, status: read.kind, message, discovery: emptyDiscovery(), findings: [] };
+    }
+    if (file.absolute.toLowerCase().endsWith('.ipynb')) {
+      // A notebook: its code cells, joined in order, are one module; outputs are never read.
+      const notebook = readNotebook(read.text);
+      if (!notebook.ok) return { file, status: 'unreadable', message: notebook.message, discovery: emptyDiscovery(), findings: [] };
+      const discovery = discoverNotebookCells(notebook.cells);
+      return { file, status: 'ok', discovery, findings: analyze(discovery, options) };
     }
     return { file, status: 'ok', ...analyzeSource(read.text, file.absolute, options) };
   });

@@ -1,10 +1,10 @@
-// `zenml-schedules check <paths...>`: the findings of every schedule in .py/.yaml/.yml files.
+// `zenml-schedules check <paths...>`: the findings of every schedule in .py/.yaml/.yml/.ipynb files.
 
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Severity } from '../common/codes';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, flag, parseCommandArgs, stringOption } from './args';
-import { oneBased, plural } from './format';
+import { locate, locationText, plural } from './format';
 import { memoryIo, type CliIo } from './io';
 import { resolveOrchestrator, type CliNote } from './orchestratorOption';
 import { version as VERSION } from '../../package.json';
@@ -13,7 +13,7 @@ import { analyzeWorkspace, type WorkspaceAnalysis } from './analyzeFiles';
 
 export const CHECK_HELP = `Usage: zenml-schedules check <paths...> [options]
 
-Check the ZenML schedules in .py, .yaml and .yml files (folders are walked;
+Check the ZenML schedules in .py, .yaml, .yml and .ipynb files (folders are walked;
 node_modules, .git, virtual environments and build output are skipped).
 
 Options:
@@ -77,7 +77,7 @@ export function checkJson(analysis: WorkspaceAnalysis): CheckJson {
     findings: analyzed.flatMap((f) =>
       f.findings.map((finding) => ({
         file: f.file.display,
-        ...oneBased(finding.range),
+        ...locate(f.discovery, finding.range),
         severity: finding.severity,
         code: finding.code,
         message: finding.message,
@@ -97,13 +97,13 @@ function summaryLine(result: CheckJson, flavor: string | undefined): string {
 }
 
 function humanCheck(result: CheckJson): string {
-  return result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}\n`).join('');
+  return result.findings.map((f) => `${locationText(f.file, f)} ${f.severity} ${f.code} ${f.message}\n`).join('');
 }
 
 /** Notes about files that were not analyzed, and about the orchestrator, on stderr. */
 export function reportSkipped(analysis: WorkspaceAnalysis, notes: CliNote[], io: CliIo): void {
   for (const note of notes) io.stderr(`${note.severity} ${note.code}: ${note.message}\n`);
-  for (const path of analysis.unsupported) io.stderr(`skipped ${path}: not a .py, .yaml or .yml file\n`);
+  for (const path of analysis.unsupported) io.stderr(`skipped ${path}: not a .py, .yaml, .yml or .ipynb file\n`);
   for (const f of analysis.files) {
     if (f.status === 'binary') io.stderr(`skipped ${f.file.display}: binary file\n`);
     if (f.status === 'unreadable') io.stderr(`skipped ${f.file.display}: ${f.message ?? 'cannot be read'}\n`);

@@ -21,7 +21,7 @@ export interface FileCollection {
   files: SourceFile[];
   /** Paths the user gave that do not exist. */
   missing: string[];
-  /** Files the user named explicitly that are not .py/.yaml/.yml. */
+  /** Files the user named explicitly that are not .py/.yaml/.yml/.ipynb. */
   unsupported: string[];
 }
 

@@ -1,6 +1,7 @@
 // Small formatting helpers for human output.
 
-import type { Range } from '../discovery/types';
+import { rangeInCell } from '../discovery/notebook';
+import type { DiscoveryResult, Range } from '../discovery/types';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -38,6 +39,27 @@ export function oneBased(range: Range): { line: number; column: number; endLine:
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
   };
+}
+
+/** Where a finding or schedule is, as printed: notebooks add the 1-based cell (counting all cells), lines inside it. */
+export interface Location {
+  cell?: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function locate(discovery: DiscoveryResult, range: Range): Location {
+  const spans = discovery.notebook?.spans;
+  if (!spans) return oneBased(range);
+  const inCell = rangeInCell(spans, range);
+  return inCell ? { cell: inCell.cell + 1, ...oneBased(inCell.range) } : oneBased(range);
+}
+
+/** `file:3:5`, or `file.ipynb:cell 2:3:5` in a notebook. */
+export function locationText(file: string, location: Pick<Location, 'cell' | 'line' | 'column'>): string {
+  return location.cell === undefined ? `${file}:${location.line}:${location.column}` : `${file}:cell ${location.cell}:${location.line}:${location.column}`;
 }
 
 export function plural(count: number, word: string): string {

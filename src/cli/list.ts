@@ -7,14 +7,14 @@ import type { ScheduleKind } from '../common/flavors';
 import { dialectOfFlavor } from '../common/flavors';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, stringOption } from './args';
 import { reportSkipped } from './check';
-import { alignColumns, formatInstant, oneBased, plural } from './format';
+import { alignColumns, formatInstant, locate, locationText, plural } from './format';
 import type { CliIo } from './io';
 import { cronZoneOption, resolveOrchestrator } from './orchestratorOption';
 import { analyzeWorkspace } from './analyzeFiles';
 
 export const LIST_HELP = `Usage: zenml-schedules list <paths...> [options]
 
-List the ZenML schedules in .py, .yaml and .yml files: where, which pipeline,
+List the ZenML schedules in .py, .yaml, .yml and .ipynb files: where, which pipeline,
 cron / interval / once, what it means and when it runs next.
 
 Options:
@@ -29,6 +29,8 @@ Exit: 0 success, 2 bad usage or a missing path.
 
 export interface ListedSchedule {
   file: string;
+  /** Notebooks: the 1-based cell (counting all cells); line and column are inside it. */
+  cell?: number;
   line: number;
   column: number;
   pipeline: string | null;
@@ -43,7 +45,7 @@ export interface ListedSchedule {
 function humanList(schedules: ListedSchedule[], displayZone: string): string {
   if (schedules.length === 0) return 'No schedules found.\n';
   const rows = schedules.map((s) => [
-    `${s.file}:${s.line}:${s.column}`,
+    locationText(s.file, s),
     s.pipeline ?? '-',
     s.kind ?? '-',
     s.expression ?? (s.intervalSeconds !== null ? `${s.intervalSeconds}s` : '-'),
@@ -91,9 +93,10 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
         else withoutTrigger++;
         return [];
       }
-      const { line, column } = oneBased(schedule.nameRange);
+      const { cell, line, column } = locate(f.discovery, schedule.nameRange);
       const listed: ListedSchedule = {
         file: f.file.display,
+        ...(cell === undefined ? {} : { cell }),
         line,
         column,
         pipeline: schedule.pipeline,

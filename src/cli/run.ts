@@ -17,7 +17,7 @@ Check and explain ZenML pipeline schedules, offline, on any folder.
 
 Commands:
   explain <cron>      describe a cron expression in an orchestrator's dialect, with its next runs
-  check <paths...>    report schedule problems in .py/.yaml/.yml files (exit 1 on errors)
+  check <paths...>    report schedule problems in .py/.yaml/.yml/.ipynb files (exit 1 on errors)
   list <paths...>     list the schedules found, with their next run
   agenda <paths...>   every run in the next hours or days, collisions flagged (--ics for a calendar)
 

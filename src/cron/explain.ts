@@ -102,11 +102,16 @@ function robfigPrefix(expression: string): [string, string, string] | null {
   return [expression.slice(0, end), m[1], expression.slice(m[0].length, end)];
 }
 
-// Vixie-style cron: a skipped time runs right after the change, a repeated one runs once.
-const POSIX_DST: DstPolicy = { gap: 'shift', overlap: 'first' };
+// Vixie cron's daemon loop (Debian's cron, checked by the differential test): a fixed-time
+// job whose time is skipped runs at the change and a repeated time runs once; a wildcard job
+// (minute or hour field starting with `*`) does not run in skipped minutes and runs again
+// in repeated ones.
+const POSIX_DST_FIXED: DstPolicy = { gap: 'atChange', overlap: 'first' };
+const POSIX_DST_WILDCARD: DstPolicy = { gap: 'skip', overlap: 'both' };
 
 function fieldRuns(spec: FieldSpec, rules: ZoneRules, yearsAhead: number) {
-  return (from: number, count: number) => walkRuns(spec, rules, from, count, POSIX_DST, civilFromSeconds(from).year + yearsAhead);
+  const policy = spec.wildcardTime ? POSIX_DST_WILDCARD : POSIX_DST_FIXED;
+  return (from: number, count: number) => walkRuns(spec, rules, from, count, policy, civilFromSeconds(from).year + yearsAhead);
 }
 
 /** Runs of an engine that only knows "the next run after t" (robfig, Quartz): chain it. */
@@ -252,7 +257,8 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         const lead = bodyOffset + body.indexOf(trimmed);
         let fieldsText = trimmed;
         if (trimmed.startsWith('@')) {
-          const preset = dialect === 'standard' ? own(FIVE_FIELD_PRESETS, trimmed.toLowerCase()) : undefined;
+          // Vixie cron matches preset names exactly (lower case): "@Daily" is rejected.
+          const preset = dialect === 'standard' ? own(FIVE_FIELD_PRESETS, trimmed) : undefined;
           if (!preset) {
             const hint = dialect === 'standard' ? ' (use @yearly, @monthly, @weekly, @daily or @hourly)' : `; ${DIALECT_NAME[dialect]} needs 5 fields`;
             return invalid({ message: `unknown preset "${trimmed}"${hint}`, field: null, code: 'invalid-cron', start: lead, end: lead + trimmed.length }, timeZone);

@@ -97,6 +97,8 @@ export interface FieldSpec {
   dowStar: boolean;
   /** Both day fields restricted: run when either matches (otherwise both must). */
   dayOr: boolean;
+  /** Vixie's "wildcard job": the minute or the hour field starts with `*` (its DST handling differs). */
+  wildcardTime: boolean;
   /** Quartz / croniter extras. */
   lastDay: boolean;
   lastDayOffset: number;
@@ -121,6 +123,7 @@ export function emptySpec(): FieldSpec {
     domStar: false,
     dowStar: false,
     dayOr: false,
+    wildcardTime: false,
     lastDay: false,
     lastDayOffset: 0,
     lastWeekday: false,

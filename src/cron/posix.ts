@@ -1,7 +1,9 @@
 // POSIX / Vixie cron (the `standard`, `vertex` and `github` dialects):
 // 5 fields, names, ranges, steps, day-of-week 0-7 (0 and 7 = Sunday). Day of
 // month and day of week combine with OR when both are restricted, where a
-// field counts as unrestricted when it starts with `*` (Vixie's rule).
+// field counts as unrestricted when it starts with `*` (Vixie's rule). As in Vixie
+// cron (Debian's cron, the differential reference), a step needs a range or `*`
+// (`1/5` is rejected) and presets are lower case.
 
 import { type Bounds, CronParseError, DOW_NAMES, type FieldSpec, MONTH_NAMES, type Token, emptySpec, fieldError, tokenize, own } from './fields';
 
@@ -47,8 +49,12 @@ function parseField(token: Token, b: Bounds, bits: Uint8Array): void {
     } else {
       const dash = slash[0].split('-');
       if (dash.length > 2) throw fieldError(b.field, token, `${JSON.stringify(item)} has more than one "-"`);
+      if (dash.length === 1 && slash.length === 2) {
+        // Vixie cron rejects a step after a single value ("Step specified without range").
+        throw fieldError(b.field, token, `${JSON.stringify(item)}: a step needs a range, such as */${slash[1]} or ${dash[0]}-${b.max}/${slash[1]}`);
+      }
       start = value(dash[0], b, token);
-      end = dash.length === 2 ? value(dash[1], b, token) : slash.length === 2 ? b.max : start;
+      end = dash.length === 2 ? value(dash[1], b, token) : start;
       if (start > end) throw fieldError(b.field, token, `range ${dash[0]}-${dash[1]} runs backwards`);
     }
     let step = 1;
@@ -74,5 +80,6 @@ export function parsePosix(body: string, offset: number): FieldSpec {
   spec.domStar = tokens[2].text.startsWith('*');
   spec.dowStar = tokens[4].text.startsWith('*');
   spec.dayOr = !spec.domStar && !spec.dowStar;
+  spec.wildcardTime = tokens[0].text.startsWith('*') || tokens[1].text.startsWith('*');
   return spec;
 }

@@ -7,8 +7,8 @@ import type { FieldSpec } from './fields';
 import { type ZoneRules, civilFromSeconds, daysInMonth, localSeconds, weekdayOf } from './zone';
 
 export interface DstPolicy {
-  /** A wall time that does not exist: skip it, or run at the same wall time shifted by the gap (02:30 -> 03:30). */
-  gap: 'skip' | 'shift';
+  /** A wall time that does not exist: skip it, or run at the instant of the change (Vixie cron: 02:30 -> 03:00). */
+  gap: 'skip' | 'atChange';
   /** A wall time that happens twice: run at the first, the second, or both. */
   overlap: 'first' | 'second' | 'both';
 }
@@ -191,14 +191,14 @@ export function walkRuns(spec: FieldSpec, rules: ZoneRules, from: number, count:
     for (const g of pendingGap) if (emit(g)) return out;
     pendingGap = [];
     if (done || !next) return out;
-    if (policy.gap === 'shift' && next.after > next.before) {
-      // Wall times in [at+before, at+after) do not exist; they run `gap` later, on the new offset.
+    if (policy.gap === 'atChange' && next.after > next.before) {
+      // Wall times in [at+before, at+after) do not exist; they all run at the change.
       let l = next.at + next.before;
       const end = next.at + next.after;
       while (pendingGap.length < count) {
         const match = nextLocalMatch(spec, l, lastYear);
         if (match === null || match >= end) break;
-        pendingGap.push(match - next.before);
+        pendingGap.push(next.at);
         l = match + 1;
       }
     }

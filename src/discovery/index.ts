@@ -3,6 +3,7 @@
 
 import { discoverPython, emptyDiscovery } from './python';
 import { discoverGithubWorkflow, isGithubWorkflowPath } from './githubWorkflow';
+import { discoverNotebook } from './notebook';
 import { discoverYaml } from './yaml';
 import type { DiscoveryResult } from './types';
 
@@ -11,17 +12,31 @@ export { PythonDiscovery, discoverPython, emptyDiscovery, mayMentionSchedule, MA
 export { diffTexts, toRangeChanges, type ContentChange, type RangeChange, type TextChange } from './changes';
 export { discoverYaml, MAX_YAML_FILE_LENGTH } from './yaml';
 export { discoverGithubWorkflow, githubScheduleZone, isGithubWorkflowPath } from './githubWorkflow';
+export {
+  discoverNotebook,
+  discoverNotebookCells,
+  editInCell,
+  maskIpythonSyntax,
+  modulePosition,
+  notebookModule,
+  positionInCell,
+  rangeInCell,
+  readNotebook,
+  type CellSpan,
+  type NotebookCellText,
+} from './notebook';
 export { LineIndex, offsetToPosition } from './lineIndex';
 export { SCHEDULE_FIELDS, closestScheduleField, isScheduleField, type ScheduleFieldName } from './fields';
 export { parseIsoTimestamp, type Timestamp } from './timestamps';
 
-export type ScheduleFileKind = 'python' | 'yaml';
+export type ScheduleFileKind = 'python' | 'yaml' | 'notebook';
 
 /** Which discovery reads this file, by its extension; null for other files. */
 export function scheduleFileKind(fileName: string): ScheduleFileKind | null {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.py')) return 'python';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.ipynb')) return 'notebook';
   return null;
 }
 
@@ -36,6 +51,8 @@ export function discover(text: string, fileName: string): DiscoveryResult {
       return discoverPython(text);
     case 'yaml':
       return isGithubWorkflowPath(fileName) ? discoverGithubWorkflow(text) : discoverYaml(text);
+    case 'notebook':
+      return discoverNotebook(text);
     default:
       return emptyDiscovery();
   }

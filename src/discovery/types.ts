@@ -2,6 +2,8 @@
 // Positions are 0-based lines and UTF-16 columns, as in VS Code; the command
 // line adds 1 to both when it prints them. Range ends are exclusive.
 
+import type { CellSpan } from './notebook';
+
 export interface Position {
   line: number;
   character: number;
@@ -115,4 +117,6 @@ export interface DiscoveryResult {
   imports: { timezone: string | null; datetimeModule: string | null };
   /** Where a new import line can go (after the last top-level import), for quick fixes. */
   importInsertLine: number;
+  /** Notebooks only: where each code cell lies in the joined module that the ranges refer to. */
+  notebook?: { spans: CellSpan[] };
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ScheduleRow, SortOrder } from '../workspace/treeModel';
 import { toRange } from './convert';
 import { explainCronCommand } from './explainCommand';
+import { showInNotebook } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 import { openScheduleRow, type SchedulesNode, type SchedulesTreeProvider } from './tree';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
@@ -59,15 +60,17 @@ export function registerCommands(services: CommandServices): void {
   });
   register('zenmlSchedules.explainSchedule', (arg) => {
     const row = needRow(arg);
-    return row ? explainCronCommand(orchestrators, row.summary.expression ?? '') : undefined;
+    return row
+      ? explainCronCommand(orchestrators, row.summary.expression ?? '', { resource: vscode.Uri.parse(row.item.file.key), dialect: row.summary.dialect })
+      : undefined;
   });
   register('zenmlSchedules.revealProblems', async (arg) => {
     const row = needRow(arg);
     if (!row) return;
     const first = row.item.findings[0];
-    if (first) {
-      await vscode.window.showTextDocument(vscode.Uri.parse(row.item.file.key), { selection: toRange(first.range), preview: true });
-    }
+    const spans = row.item.file.discovery.notebook?.spans;
+    if (first && spans) await showInNotebook(vscode.Uri.parse(row.item.file.key), spans, first.range);
+    else if (first) await vscode.window.showTextDocument(vscode.Uri.parse(row.item.file.key), { selection: toRange(first.range), preview: true });
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   register('zenmlSchedules.openSchedulingDocs', () => vscode.env.openExternal(vscode.Uri.parse(SCHEDULING_DOCS_URL)));

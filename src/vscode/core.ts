@@ -37,8 +37,8 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
   const analyzer = new DocumentAnalyzer(orchestrators);
   const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
   const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace, orchestrators), order);
-  const hover = new ScheduleHoverProvider(analyzer, orchestrators);
+  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace), order);
+  const hover = new ScheduleHoverProvider(analyzer);
   tree.attach(view as vscode.TreeView<Parameters<SchedulesTreeProvider['getTreeItem']>[0]>);
   void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
 
@@ -61,7 +61,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     vscode.commands.registerCommand('zenmlSchedules.openTimelineSchedule', (id: string) => timeline.open(id)),
   );
   registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
-  registerCodeActions(context, { orchestrator: orchestrators, analyzer });
+  registerCodeActions(context, { analyzer });
   registerWalkthrough(context);
 
   const api: ZenmlSchedulesApi = {

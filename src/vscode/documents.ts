@@ -1,17 +1,36 @@
 // Keeps the analysis of each open Python/YAML document, re-using the previous
-// parse for incremental updates. The editor layer's only cache of documents.
+// parse for incremental updates, and of each open notebook (its Python cells
+// read as one module). The editor layer's only cache of documents.
 
 import * as vscode from 'vscode';
-import { PythonDiscovery, discover, isGithubWorkflowPath } from '../discovery';
+import { PythonDiscovery, discover, discoverNotebookCells, isGithubWorkflowPath, notebookModule } from '../discovery';
 import type { DiscoveryResult } from '../discovery/types';
-import { analyze } from '../findings';
-import type { Finding } from '../findings/types';
+import { analyze, targetOrchestrator } from '../findings';
+import type { Finding, OrchestratorContext } from '../findings/types';
+import { NOTEBOOK_CELL_SCHEME, cellTexts, isNotebookCell, notebookOfCell, resourceOf } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 
 export interface DocumentAnalysis {
   version: number;
   discovery: DiscoveryResult;
   findings: Finding[];
+  /** The orchestrator the findings were computed for: hovers and quick fixes use this one, never ask again. */
+  orchestrator: OrchestratorContext | null;
+  /**
+   * For a notebook cell: the notebook, this cell's index and the joined module's text. Ranges in
+   * `discovery` and `findings` are then module positions (discovery.notebook.spans maps them to cells).
+   */
+  cell?: { notebook: vscode.NotebookDocument; index: number; moduleText: string };
+}
+
+/** The analysis of a whole notebook, in module positions. */
+export interface NotebookAnalysis {
+  /** Cell URIs and versions: changes when any cell is edited, added, removed or moved. */
+  fingerprint: string;
+  moduleText: string;
+  discovery: DiscoveryResult;
+  findings: Finding[];
+  orchestrator: OrchestratorContext | null;
 }
 
 /** Where the hover and the quick fixes are offered. */
@@ -20,9 +39,11 @@ export const SCHEDULE_SELECTOR: vscode.DocumentSelector = [
   { language: 'python', scheme: 'untitled' },
   { language: 'yaml', scheme: 'file' },
   { language: 'yaml', scheme: 'untitled' },
+  { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
 ];
 
 export function isScheduleDocument(document: vscode.TextDocument): boolean {
+  if (isNotebookCell(document)) return document.languageId === 'python';
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
   return document.languageId === 'python' || document.languageId === 'yaml';
 }
@@ -37,6 +58,7 @@ interface Entry {
 
 export class DocumentAnalyzer implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  private readonly notebooks = new Map<string, NotebookAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly orchestrators: OrchestratorService) {
@@ -46,13 +68,42 @@ export class DocumentAnalyzer implements vscode.Disposable {
         if (entry?.python && e.contentChanges.length) entry.pending.push(...e.contentChanges);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseNotebookDocument((n) => this.notebooks.delete(n.uri.toString())),
       orchestrators.onDidChange(() => {
         for (const entry of this.entries.values()) entry.analysis = undefined;
+        this.notebooks.clear();
       }),
     );
   }
 
+  /** A notebook's Python cells as one module; cached until a cell changes. */
+  analyzeNotebook(notebook: vscode.NotebookDocument): NotebookAnalysis {
+    const key = notebook.uri.toString();
+    const cells = notebook.getCells();
+    const fingerprint = cells.map((c) => `${c.document.uri.toString()}@${c.document.version}:${c.document.languageId}`).join('\n');
+    const cached = this.notebooks.get(key);
+    if (cached?.fingerprint === fingerprint) return cached;
+    const texts = cellTexts(notebook);
+    const discovery = discoverNotebookCells(texts);
+    // Resolved once: the setting, else the notebook's one `orchestrator.<flavor>` settings key, else the stack.
+    const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(notebook.uri));
+    const analysis: NotebookAnalysis = {
+      fingerprint,
+      moduleText: notebookModule(texts).text,
+      discovery,
+      findings: analyze(discovery, { orchestrator }),
+      orchestrator,
+    };
+    if (!notebook.isClosed) this.notebooks.set(key, analysis);
+    return analysis;
+  }
+
   analyze(document: vscode.TextDocument): DocumentAnalysis {
+    const inNotebook = notebookOfCell(document);
+    if (inNotebook) {
+      const { discovery, findings, orchestrator, moduleText } = this.analyzeNotebook(inNotebook.notebook);
+      return { version: document.version, discovery, findings, orchestrator, cell: { notebook: inNotebook.notebook, index: inNotebook.index, moduleText } };
+    }
     const key = document.uri.toString();
     let entry = this.entries.get(key);
     if (entry?.analysis && entry.analysis.version === document.version) return entry.analysis;
@@ -76,8 +127,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
       const workflow = isGithubWorkflowPath(document.fileName);
       discovery = discover(text, workflow ? document.fileName : document.fileName.endsWith('.yml') ? 'file.yml' : 'file.yaml');
     }
-    const findings = analyze(discovery, { orchestrator: this.orchestrators.current(document.uri) });
-    entry.analysis = { version: document.version, discovery, findings };
+    // Resolved once: the setting, else the file's one `orchestrator.<flavor>` settings key, else the stack.
+    const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(resourceOf(document)));
+    const findings = analyze(discovery, { orchestrator });
+    entry.analysis = { version: document.version, discovery, findings, orchestrator };
     // A debounced caller may arrive after the close event: keep nothing for a closed document.
     if (document.isClosed) this.entries.delete(key);
     return entry.analysis;
@@ -86,5 +139,6 @@ export class DocumentAnalyzer implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.entries.clear();
+    this.notebooks.clear();
   }
 }

@@ -8,6 +8,7 @@ import { explainCron, formatInZone } from '../cron';
 import { DIALECTS, type CronExplanation, type Dialect } from '../cron/types';
 import { dialectOfFlavor } from '../common/flavors';
 import { displaySettings } from './config';
+import { resourceOf } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 import { nextRunsTable } from '../workspace/present';
 import { explainDocumentExtras } from '../workspace/explainDocument';
@@ -25,9 +26,13 @@ function previewText(explanation: CronExplanation, displayZone: string): { promp
 export async function explainCronCommand(
   orchestrators: OrchestratorService,
   initial?: unknown,
+  /** A schedule row's file and dialect (its file's orchestrator); else the active editor's file decides. */
+  from?: { resource: vscode.Uri; dialect: Dialect },
 ): Promise<CronExplanation | undefined> {
-  const settings = displaySettings();
-  let dialect: Dialect = dialectOfFlavor(orchestrators.current()?.flavor);
+  const active = vscode.window.activeTextEditor?.document;
+  const resource = from?.resource ?? (active && resourceOf(active));
+  const settings = displaySettings(resource);
+  let dialect: Dialect = from?.dialect ?? dialectOfFlavor(orchestrators.current(resource)?.flavor);
   const box = vscode.window.createInputBox();
   const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: 'Change dialect' };
   box.buttons = [dialectButton];
@@ -102,9 +107,22 @@ async function showExplanationDocument(explanation: CronExplanation, displayZone
     ...(explanation.notes ?? []).map((n) => `- ${n}`),
     ...explainDocumentExtras(explanation, new Date()),
   ];
-  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${encodeURIComponent(explanation.expression)}.md` });
+  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${explanationTitle(explanation)}` });
   documents.set(uri.toString(), lines.join('\n'));
+  // The name has no .md (the preview's tab shows it): say it is Markdown.
+  await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
   await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+/**
+ * The preview's tab reads "Preview <this>": the expression as typed, with its dialect. A slash
+ * would start a new path segment (and the tab would show only what follows it), so it is shown
+ * as the look-alike division slash.
+ */
+export function explanationTitle(explanation: Pick<CronExplanation, 'expression' | 'dialect'>): string {
+  const expression = explanation.expression.replace(/\s+/g, ' ').trim();
+  const shown = expression.length > 80 ? `${expression.slice(0, 80)}…` : expression;
+  return `Cron ${shown.replace(/\//g, '\u2215').replace(/\\/g, '\u29f5')} (${explanation.dialect})`;
 }
 
 export function registerExplainDocuments(): vscode.Disposable {

@@ -6,11 +6,10 @@ import type { DiscoveredSchedule, Range } from '../discovery/types';
 import { displaySettings } from './config';
 import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
-import type { OrchestratorService } from './orchestratorService';
+import { toCellRange, toModulePosition } from './notebooks';
 import { scheduleMarkdown } from '../workspace/present';
 import { prefixSource, summarizeSchedule, summaryOptionsFor, zoneFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
-import { targetOrchestrator } from '../findings';
 
 const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
 
@@ -26,19 +25,21 @@ function hoverTarget(schedule: DiscoveredSchedule, position: { line: number; cha
 }
 
 export class ScheduleHoverProvider implements vscode.HoverProvider {
-  constructor(
-    private readonly analyzer: DocumentAnalyzer,
-    private readonly orchestrators: OrchestratorService,
-  ) {}
+  constructor(private readonly analyzer: DocumentAnalyzer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const { discovery, findings } = this.analyzer.analyze(document);
+    const { discovery, findings, orchestrator, cell } = this.analyzer.analyze(document);
+    const spans = discovery.notebook?.spans;
+    // In a notebook cell, positions are the joined module's.
+    const at = cell && spans ? toModulePosition(spans, cell.index, position) : position;
+    if (!at) return undefined;
     for (const schedule of discovery.schedules) {
-      const target = hoverTarget(schedule, position);
+      const found = hoverTarget(schedule, at);
+      if (!found) continue;
+      const target = cell && spans ? toCellRange(spans, cell.index, found) : toRange(found);
       if (!target) continue;
-      // The setting wins; then this file's one `orchestrator.<flavor>` settings key; then the active stack.
-      const orchestrator = targetOrchestrator(discovery, this.orchestrators.current(document.uri));
-      const settings = displaySettings(document.uri);
+      // The analysis' orchestrator: the setting, else this file's one `orchestrator.<flavor>` settings key, else the stack.
+      const settings = displaySettings(cell ? cell.notebook.uri : document.uri);
       const now = new Date();
       const options = summaryOptionsFor(orchestrator, now, settings.nextRuns);
       const zone = zoneFor(schedule, options, document.getText());
@@ -47,7 +48,7 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone, context);
       if (settings.invalidZone) text += `\n\n$(warning) \`zenmlSchedules.timeZone\` is \`${settings.invalidZone}\`, not an IANA time zone: showing ${settings.displayZone}.`;
       const markdown = new vscode.MarkdownString(text, true);
-      return new vscode.Hover(markdown, toRange(target));
+      return new vscode.Hover(markdown, document.validateRange(target));
     }
     return undefined;
   }

@@ -6,7 +6,8 @@ import { buildGroups, type ScheduleGroup, type ScheduleRow, type SortOrder } fro
 import { formatShort, scheduleMarkdown } from '../workspace/present';
 import { displaySettings } from './config';
 import { toRange } from './convert';
-import type { OrchestratorService } from './orchestratorService';
+import { positionInCell } from '../discovery';
+import { showInNotebook } from './notebooks';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
 /** Every node carries the id of the source that owns it; the provider hands the node back to that source. */
@@ -34,6 +35,8 @@ export interface TreeSource extends vscode.Disposable {
 
 export type WorkspaceNode =
   | { type: 'source'; sourceId: 'workspace'; id: string; label: string; groups: ScheduleGroup[] }
+  /** After the pipelines: the files whose schedules are attached to no pipeline. */
+  | { type: 'unattached'; sourceId: 'workspace'; groups: ScheduleGroup[] }
   | { type: 'group'; sourceId: 'workspace'; group: ScheduleGroup }
   | { type: 'row'; sourceId: 'workspace'; row: ScheduleRow };
 
@@ -129,10 +132,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
   private readonly badges = new Map<string, vscode.FileDecoration>();
   private order: SortOrder = 'nextRun';
 
-  constructor(
-    private readonly workspace: WorkspaceScheduleIndex,
-    private readonly orchestrators: OrchestratorService,
-  ) {
+  constructor(private readonly workspace: WorkspaceScheduleIndex) {
     this.subscriptions.push(
       workspace.onDidChange(() => this.changed.fire()),
       vscode.window.registerFileDecorationProvider(this),
@@ -155,7 +155,8 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
   /** The groups, computed now. */
   groups(): ScheduleGroup[] {
     const settings = displaySettings();
-    return buildGroups(this.workspace.index.schedules(), (item) => this.orchestrators.current(vscode.Uri.parse(item.file.key)), {
+    // Each schedule with its file's orchestrator, the one its findings were computed for.
+    return buildGroups(this.workspace.index.schedules(), undefined, {
       now: new Date(),
       count: settings.nextRuns,
       order: this.order,
@@ -175,7 +176,15 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
 
   async children(node: SourceNode): Promise<WorkspaceNode[]> {
     const n = node as WorkspaceNode;
-    if (n.type === 'source') return n.groups.map((group) => ({ type: 'group', sourceId: 'workspace', group }));
+    if (n.type === 'source') {
+      // One hierarchy: pipelines, then one "Not attached to a pipeline" node holding files.
+      const pipelines = n.groups.filter((g) => g.kind === 'pipeline');
+      const files = n.groups.filter((g) => g.kind === 'file');
+      const nodes: WorkspaceNode[] = pipelines.map((group) => ({ type: 'group', sourceId: 'workspace', group }));
+      if (files.length) nodes.push({ type: 'unattached', sourceId: 'workspace', groups: files });
+      return nodes;
+    }
+    if (n.type === 'unattached') return n.groups.map((group) => ({ type: 'group', sourceId: 'workspace', group }));
     if (n.type === 'group') return n.group.rows.map((row) => ({ type: 'row', sourceId: 'workspace', row }));
     return [];
   }
@@ -191,11 +200,21 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
       item.contextValue = 'source workspace';
       return item;
     }
+    if (n.type === 'unattached') {
+      const count = n.groups.reduce((total, g) => total + g.rows.length, 0);
+      const item = new vscode.TreeItem(UNATTACHED_LABEL, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'workspace:unattached';
+      item.description = `${count} schedule${count === 1 ? '' : 's'}`;
+      item.tooltip = 'Schedules that no pipeline uses in the code the extension can see (with_options, configure or run), by file.';
+      item.iconPath = new vscode.ThemeIcon('debug-disconnect');
+      item.contextValue = 'unattached';
+      return item;
+    }
     if (n.type === 'group') {
       const { group } = n;
       const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = group.id;
-      item.iconPath = new vscode.ThemeIcon(group.kind === 'pipeline' ? 'symbol-method' : 'file');
+      item.iconPath = group.kind === 'pipeline' ? new vscode.ThemeIcon('symbol-method') : fileIcon(group.label);
       item.description = group.kind === 'pipeline' ? 'pipeline' : undefined;
       item.contextValue = `group ${group.kind}`;
       return item;
@@ -213,8 +232,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     item.iconPath = new vscode.ThemeIcon(summary.kind ? kindIcons[summary.kind] : 'question');
     item.resourceUri = this.rowUri(row);
     const tooltip = new vscode.MarkdownString(
-      scheduleMarkdown(summary, row.item.findings, this.orchestrators.current(vscode.Uri.parse(indexed.file.key)), settings.displayZone) +
-        `\n\n${indexed.file.label}:${indexed.schedule.range.start.line + 1}`,
+      scheduleMarkdown(summary, row.item.findings, indexed.file.orchestrator, settings.displayZone) + `\n\n${whereIs(indexed)}`,
       true,
     );
     item.tooltip = tooltip;
@@ -259,9 +277,25 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
   }
 }
 
-/** Opens the code at a schedule row. */
+const UNATTACHED_LABEL = 'Not attached to a pipeline';
+
+function fileIcon(label: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(label.toLowerCase().endsWith('.ipynb') ? 'notebook' : 'file');
+}
+
+/** "pipelines/train.py:12", or "train.ipynb, cell 3, line 2" for a notebook. */
+function whereIs(indexed: ScheduleRow['item']): string {
+  const spans = indexed.file.discovery.notebook?.spans;
+  const start = indexed.schedule.nameRange.start;
+  const inCell = spans && positionInCell(spans, start);
+  return inCell ? `${indexed.file.label}, cell ${inCell.cell + 1}, line ${inCell.position.line + 1}` : `${indexed.file.label}:${start.line + 1}`;
+}
+
+/** Opens the code at a schedule row (a notebook at the cell). */
 export async function openScheduleRow(row: ScheduleRow): Promise<void> {
   const uri = vscode.Uri.parse(row.item.file.key);
+  const spans = row.item.file.discovery.notebook?.spans;
+  if (spans) return showInNotebook(uri, spans, row.item.schedule.nameRange);
   const range = toRange(row.item.schedule.nameRange);
   const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: true });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -9,13 +9,15 @@ import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { ScheduleIndex, inSkippedFolder, mayContainSchedule, pathOrParentMatches } from '../workspace/scheduleIndex';
 import { isScheduleDocument, type DocumentAnalyzer } from './documents';
+import { isNotebookCell, isScheduleNotebook, notebookOfCell } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 
-const FILE_GLOB = '**/*.{py,yaml,yml}';
+const FILE_GLOB = '**/*.{py,yaml,yml,ipynb}';
 /** Folders never worth reading: dependencies, caches and virtual environments by their usual names. */
 const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', 'venv', '.tox', '.nox', '__pycache__', 'site-packages', '.mypy_cache', '.pytest_cache'];
 const SKIPPED_FOLDER_NAMES = new Set(SKIPPED_FOLDERS);
-const SCHEDULE_FILE = /\.(py|ya?ml)$/i;
+const SCHEDULE_FILE = /\.(py|ya?ml|ipynb)$/i;
+const SCHEDULE_NOTEBOOK = /\.ipynb$/i;
 
 /** The enabled glob patterns of `files.exclude` (conditional `{ when }` entries are ignored). */
 function filesExcludePatterns(scope?: vscode.Uri): string[] {
@@ -30,6 +32,8 @@ function excludeGlob(): string {
   return `{${[...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), ...own].join(',')}}`;
 }
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Notebooks carry their outputs (images, tables): their code is a small part of the file. */
+const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
 const DEBOUNCE_MS = 300;
 const READ_CONCURRENCY = 16;
 
@@ -56,7 +60,8 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
     private readonly analyzer: DocumentAnalyzer,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.index = new ScheduleIndex(() => ({ orchestrator: orchestrators.current() }));
+    // Each file's own orchestrator (multi-root folders may target different ones), resolved once per analysis.
+    this.index = new ScheduleIndex((key) => ({ orchestrator: orchestrators.current(vscode.Uri.parse(key)) }));
     const watcher = vscode.workspace.createFileSystemWatcher(FILE_GLOB, false, false, true);
     // Every path, for deletes and creates only: a deleted or renamed folder may be reported
     // as one event for the folder, not one per file inside it.
@@ -81,7 +86,16 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
         if (this.scanned && e.affectsConfiguration('files.exclude')) void this.rescan();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.scheme === 'file' && e.contentChanges.length) this.queue(e.document.uri);
+        if (!e.contentChanges.length) return;
+        if (e.document.uri.scheme === 'file') this.queue(e.document.uri);
+        // A notebook cell: the notebook's row follows its live cells.
+        else if (isNotebookCell(e.document)) {
+          const inNotebook = notebookOfCell(e.document);
+          if (inNotebook) this.queue(inNotebook.notebook.uri);
+        }
+      }),
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.contentChanges.length && e.notebook.uri.scheme === 'file') this.queue(e.notebook.uri);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
       orchestrators.onDidChange(() => {
@@ -209,16 +223,22 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<boolean> {
     const key = uri.toString();
+    const openNotebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key);
+    if (openNotebook && isScheduleNotebook(openNotebook)) {
+      // An open notebook: its live cells, as the editor analyses them.
+      const { discovery, findings, orchestrator } = this.analyzer.analyzeNotebook(openNotebook);
+      return this.index.setAnalysis(key, this.label(uri), discovery, findings, orchestrator);
+    }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open && isScheduleDocument(open)) {
       // An open document: reuse the editor's (incremental, cached) analysis of its live text.
-      const { discovery, findings } = this.analyzer.analyze(open);
-      return this.index.setAnalysis(key, this.label(uri), discovery, findings);
+      const { discovery, findings, orchestrator } = this.analyzer.analyze(open);
+      return this.index.setAnalysis(key, this.label(uri), discovery, findings, orchestrator);
     }
     let text: string;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) return this.index.deleteFile(key);
+      if (stat.size > (SCHEDULE_NOTEBOOK.test(uri.path) ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES)) return this.index.deleteFile(key);
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.includes(0)) return this.index.deleteFile(key);
       text = Buffer.from(bytes).toString('utf8');

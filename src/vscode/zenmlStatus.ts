@@ -8,6 +8,7 @@ import { CAPABILITIES, capabilityOf } from '../common/flavors';
 import { findRepositoryRoot } from '../zenml/config';
 import type { DetectionError, ZenmlState } from '../zenml/runner';
 import { type DocumentAnalyzer, isScheduleDocument } from './documents';
+import { resourceOf } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 import { editorDetectionMessage, type FolderDetection, ZenmlDetector } from './zenmlDetection';
 
@@ -35,13 +36,12 @@ const SCHEDULE_CHECK_MS = 500;
 
 export function registerZenml(context: vscode.ExtensionContext, services: ZenmlServices): void {
   const { orchestrator, analyzer, log } = services;
-  const problems = new OncePerSession(log);
-  // Folders where a failure deserves a pop-up: they have a .zen folder or a schedule. Elsewhere (a
-  // Python user without ZenML who ran a command) the status bar and the log say it, quietly.
+  const problems = new ProblemNotifier(context.globalState, log);
+  // Folders whose detection a schedule or a .zen folder started (then nothing is left to learn from
+  // their documents). A failed detection that nobody asked for never pops up: without ZenML everything
+  // but the stack works, so the status bar and the log say it, quietly. Pop-ups are for explicit asks.
   const loudFolders = new Set<string>();
-  const detector = new ZenmlDetector(log, (error, folder) => {
-    if (loudFolders.has(folder)) problems.show(error);
-  });
+  const detector = new ZenmlDetector(log, () => undefined);
   orchestrator.attachDetector(detector);
 
   const statusBar = vscode.window.createStatusBarItem('zenmlSchedules.stack', vscode.StatusBarAlignment.Left, 50);
@@ -49,7 +49,7 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
   statusBar.command = ZENML_COMMANDS.menu;
   const update = () => updateStatusBar(statusBar, orchestrator);
 
-  /** Start detection for the folder of `uri` (no-op once started); `loud` lets its failure pop up. */
+  /** Start detection for the folder of `uri` (no-op once started); `loud`: started by a schedule or a .zen folder. */
   const need = (uri: vscode.Uri | undefined, reason: string, loud: boolean) => {
     const folder = detector.folderFor(uri);
     if (!folder) return;
@@ -66,11 +66,14 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
   /** Nothing left to learn from this document: not Python/YAML, or its folder's detection started loud. */
   const settled = (document: vscode.TextDocument) => {
     if (!isScheduleDocument(document)) return true; // also skips git:, output: and other virtual documents
-    const folder = detector.folderFor(document.uri);
-    return !folder || (loudFolders.has(folder) && detector.peek(document.uri) !== undefined);
+    const folder = detector.folderFor(resourceOf(document));
+    return !folder || (loudFolders.has(folder) && detector.peek(resourceOf(document)) !== undefined);
   };
   const needIfSchedule = (document: vscode.TextDocument) => {
-    if (!settled(document) && hasSchedule(document, analyzer)) need(document.uri, `a schedule in ${vscode.workspace.asRelativePath(document.uri)}`, true);
+    if (!settled(document) && hasSchedule(document, analyzer)) {
+      const uri = resourceOf(document);
+      need(uri, `a schedule in ${vscode.workspace.asRelativePath(uri)}`, true);
+    }
   };
   const view = services.schedulesView;
   const needForView = () => {
@@ -109,20 +112,17 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   register(ZENML_COMMANDS.menu, () => {
     need(activeUri(), 'the ZenML menu was opened', false);
-    return showMenu(orchestrator, detector, log);
+    return showMenu(orchestrator, detector, problems, log);
   });
   register(ZENML_COMMANDS.switchStack, (stack?: unknown, uri?: unknown) =>
-    switchStackCommand(detector, typeof stack === 'string' ? stack : undefined, uri instanceof vscode.Uri ? uri : activeUri()),
+    switchStackCommand(detector, problems, typeof stack === 'string' ? stack : undefined, uri instanceof vscode.Uri ? uri : activeUri()),
   );
   // An optional flavor sets it without asking (tests, keybindings, other extensions).
   register(ZENML_COMMANDS.setOverride, (flavor?: unknown) =>
     typeof flavor === 'string' && flavor.trim() ? setOverride(flavor.trim()) : setOverrideCommand(orchestrator),
   );
   register(ZENML_COMMANDS.clearOverride, () => setOverride(undefined));
-  register(ZENML_COMMANDS.redetect, async () => {
-    const folder = detector.folderFor(activeUri());
-    if (folder) await detector.refresh(folder, 'asked by the user');
-  });
+  register(ZENML_COMMANDS.redetect, () => askZenmlAgain(detector, problems, activeUri()));
   register(ZENML_COMMANDS.status, (uri?: unknown) => {
     const target = uri instanceof vscode.Uri ? uri : activeUri();
     const override = orchestrator.override(target);
@@ -142,8 +142,10 @@ function hasSchedule(document: vscode.TextDocument, analyzer: DocumentAnalyzer):
   return analyzer.analyze(document).discovery.schedules.length > 0;
 }
 
+/** The active editor's file (a notebook cell's notebook). */
 function activeUri(): vscode.Uri | undefined {
-  return vscode.window.activeTextEditor?.document.uri;
+  const document = vscode.window.activeTextEditor?.document;
+  return document && resourceOf(document);
 }
 
 function isScheduleLanguage(editor: vscode.TextEditor | undefined): boolean {
@@ -170,8 +172,13 @@ function statusBarContent(
     return { text: '$(sync~spin) ZenML', tooltip: 'Asking ZenML for the active stack…' };
   }
   if (detection.status === 'error') {
-    const icon = detection.error.code === 'untrusted-workspace' ? '$(shield)' : '$(warning)';
-    return { text: `${icon} ZenML`, tooltip: `${editorDetectionMessage(detection.error)} Click for options.` };
+    const tooltip = `${editorDetectionMessage(detection.error)} Click for options.`;
+    if (detection.error.code === 'untrusted-workspace') return { text: '$(shield) ZenML', tooltip };
+    // No ZenML is a normal state for a newcomer: say it quietly (everything but the stack works).
+    if (detection.error.code === 'zenml-not-installed' || detection.error.code === 'interpreter-not-found') {
+      return { text: '$(circle-slash) no ZenML', tooltip: `${tooltip.replace(/ Click for options\.$/, '')} Schedules are still explained and checked; orchestrator checks need the zenmlSchedules.orchestrator setting or a Python with ZenML. Click for options.` };
+    }
+    return { text: '$(warning) ZenML', tooltip };
   }
   const { state } = detection;
   const flavor = state.orchestrator?.flavor ?? 'no orchestrator';
@@ -200,7 +207,7 @@ let statusBarVisible = false;
 /** Hidden outside Python/YAML, and until detection has started or the override is set (nothing to say yet). */
 function updateStatusBar(item: vscode.StatusBarItem, orchestrator: OrchestratorService): void {
   const editor = vscode.window.activeTextEditor;
-  const uri = editor?.document.uri;
+  const uri = editor && resourceOf(editor.document);
   const override = isScheduleLanguage(editor) ? orchestrator.override(uri) : '';
   const detection = override || !isScheduleLanguage(editor) ? undefined : orchestrator.detection(uri);
   if (!override && !detection) {
@@ -219,7 +226,7 @@ interface MenuItem extends vscode.QuickPickItem {
   run?: () => unknown;
 }
 
-async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetector, log: vscode.LogOutputChannel): Promise<void> {
+async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetector, problems: ProblemNotifier, log: vscode.LogOutputChannel): Promise<void> {
   const uri = activeUri();
   const detection = orchestrator.detection(uri);
   const override = orchestrator.override(uri);
@@ -232,7 +239,7 @@ async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetect
         label: `${stack.canSchedule ? '$(pass)' : stack.canSchedule === false ? '$(circle-slash)' : '$(question)'} ${stack.name}`,
         description: `${flavor}${stack.active ? ' · active' : ''}`,
         detail: stack.canSchedule ? 'can run schedules' : stack.canSchedule === false ? 'cannot run schedules' : 'scheduling support unknown',
-        run: stack.active ? undefined : () => switchStackCommand(detector, stack.name, uri),
+        run: stack.active ? undefined : () => switchStackCommand(detector, problems, stack.name, uri),
       });
     }
   } else if (detection?.status === 'error') {
@@ -247,21 +254,33 @@ async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetect
   if (override) items.push({ label: '$(clear-all) Clear the override (detect from ZenML)', run: () => setOverride(undefined) });
   items.push({
     label: '$(refresh) Ask ZenML again',
-    run: async () => {
-      const folder = detector.folderFor(uri);
-      if (folder) await detector.refresh(folder, 'asked by the user');
-    },
+    run: () => askZenmlAgain(detector, problems, uri),
   });
   items.push({ label: '$(output) Show the log', run: () => log.show(true) });
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'ZenML stack and orchestrator' });
   await picked?.run?.();
 }
 
+/** The user asked ZenML for the stack: detect now and, when it fails, say so in a pop-up. */
+async function askZenmlAgain(detector: ZenmlDetector, problems: ProblemNotifier, uri: vscode.Uri | undefined): Promise<void> {
+  const folder = detector.folderFor(uri);
+  if (!folder) return;
+  const detection = await detector.refresh(folder, 'asked by the user');
+  if (detection.status === 'error') problems.show(detection.error);
+}
+
 /** Switch through ZenML, with progress; the state ZenML reads back updates everything. */
-async function switchStackCommand(detector: ZenmlDetector, stack: string | undefined, uri: vscode.Uri | undefined): Promise<boolean> {
+async function switchStackCommand(detector: ZenmlDetector, problems: ProblemNotifier, stack: string | undefined, uri: vscode.Uri | undefined): Promise<boolean> {
   let name = stack;
   if (!name) {
-    const detection = detector.get(uri);
+    // The stacks come from ZenML: this is a request that needs it, so a failure pops up.
+    const folder = detector.folderFor(uri);
+    const known = detector.peek(uri);
+    const detection = known?.status === 'ok' || !folder ? known : await detector.refresh(folder, 'switching stacks');
+    if (detection?.status === 'error') {
+      problems.show(detection.error);
+      return false;
+    }
     const stacks = detection?.status === 'ok' ? detection.state.stacks : [];
     name = (
       await vscode.window.showQuickPick(
@@ -277,7 +296,8 @@ async function switchStackCommand(detector: ZenmlDetector, stack: string | undef
     () => detector.switchStack(target, uri),
   );
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Could not switch the ZenML stack: ${editorDetectionMessage(result.error)}`);
+    if (result.error.code === 'zenml-not-installed' || result.error.code === 'interpreter-not-found') problems.show(result.error);
+    else void vscode.window.showErrorMessage(`Could not switch the ZenML stack: ${editorDetectionMessage(result.error)}`);
     return false;
   }
   vscode.window.setStatusBarMessage(`ZenML stack '${result.state.activeStack.name}' is active`, 4000);
@@ -309,23 +329,39 @@ async function setOverride(flavor: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('zenmlSchedules').update('orchestrator', flavor, target);
 }
 
-/** One pop-up per distinct problem per session; every occurrence goes to the log. */
-class OncePerSession {
-  private readonly shown = new Set<string>();
+const HIDDEN_PROBLEMS_KEY = 'zenmlSchedules.hiddenZenmlProblems';
+const DONT_SHOW_AGAIN = "Don't Show Again";
+
+/**
+ * Pop-ups about ZenML, only for something the user asked for (switching stacks, asking ZenML again);
+ * each with "Don't Show Again", remembered across sessions per kind of problem (then the status bar
+ * message still answers the ask). Every occurrence goes to the log.
+ */
+class ProblemNotifier {
   /** Pop-ups shown so far (the status query reports it, so tests can count them). */
   count = 0;
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   show(error: DetectionError): void {
-    if (error.code === 'untrusted-workspace') return; // the status bar says it; no pop-up for a choice the user made
-    const key = `${error.code}\n${error.interpreter ?? ''}`;
-    if (this.shown.has(key)) return;
-    this.shown.add(key);
+    const message = editorDetectionMessage(error);
+    const hidden = this.memento.get<string[]>(HIDDEN_PROBLEMS_KEY, []);
+    // Untrusted: a choice the user made; hidden: asked not to be told. The status bar answers the ask.
+    if (error.code === 'untrusted-workspace' || hidden.includes(error.code)) {
+      vscode.window.setStatusBarMessage(`$(info) ${message}`, 8000);
+      return;
+    }
     this.count++;
     const actions = error.code === 'timeout' || error.code === 'helper-failed' ? ['Show Log'] : ['Set Python Path', 'Show Log'];
-    void vscode.window.showWarningMessage(`ZenML Schedules: ${editorDetectionMessage(error)}`, ...actions).then((choice) => {
+    void vscode.window.showWarningMessage(`ZenML Schedules: ${message}`, ...actions, DONT_SHOW_AGAIN).then(async (choice) => {
       if (choice === 'Show Log') this.log.show(true);
       if (choice === 'Set Python Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'zenmlSchedules.pythonPath');
+      if (choice === DONT_SHOW_AGAIN) {
+        this.log.info(`Pop-ups about '${error.code}' are off ("${DONT_SHOW_AGAIN}").`);
+        await this.memento.update(HIDDEN_PROBLEMS_KEY, [...new Set([...this.memento.get<string[]>(HIDDEN_PROBLEMS_KEY, []), error.code])]);
+      }
     });
   }
 }

@@ -76,8 +76,21 @@ function codeSpan(text: string): string {
   return `${ticks}${clipped.replace(/\n/g, ' ')}${ticks}`;
 }
 
+/** Names of zones that are UTC under another name (IANA aliases): a second UTC column would repeat the first. */
+const UTC_ALIASES = new Set(
+  ['UTC', 'UCT', 'Universal', 'Zulu', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich'].flatMap((n) => [n, `Etc/${n}`]).map((n) => n.toLowerCase()),
+);
+
+export function isUtcZone(zone: string): boolean {
+  return UTC_ALIASES.has(zone.trim().toLowerCase());
+}
+
+/** Next runs in the display zone beside UTC; one column when the display zone is UTC. */
 export function nextRunsTable(runs: readonly Date[], displayZone: string): string {
   if (runs.length === 0) return '';
+  if (isUtcZone(displayZone)) {
+    return [`| Next runs (${displayZone}) |`, '| --- |', ...runs.map((run) => `| ${formatInZone(run, displayZone)} |`)].join('\n');
+  }
   const rows = runs.map((run) => `| ${formatInZone(run, displayZone)} | ${formatInZone(run, 'UTC')} |`);
   return [`| Next runs (${displayZone}) | UTC |`, '| --- | --- |', ...rows].join('\n');
 }

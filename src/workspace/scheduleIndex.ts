@@ -3,7 +3,7 @@
 
 import { discover } from '../discovery';
 import type { DiscoveredSchedule, DiscoveryResult } from '../discovery/types';
-import { analyze } from '../findings';
+import { analyze, targetOrchestrator } from '../findings';
 import type { AnalysisOptions, Finding } from '../findings/types';
 
 export interface IndexedFile {
@@ -13,6 +13,8 @@ export interface IndexedFile {
   label: string;
   discovery: DiscoveryResult;
   findings: Finding[];
+  /** The orchestrator `findings` were computed for: the view's row, tooltip and badges use this one too. */
+  orchestrator: AnalysisOptions['orchestrator'];
 }
 
 export interface IndexedSchedule {
@@ -60,7 +62,8 @@ export function findingsForSchedule(schedule: DiscoveredSchedule, findings: read
 export class ScheduleIndex {
   private readonly files = new Map<string, IndexedFile>();
 
-  constructor(private readonly options: () => AnalysisOptions) {}
+  /** `options(key)`: the analysis options for the file `key` (each file may target its own orchestrator). */
+  constructor(private readonly options: (key: string) => AnalysisOptions) {}
 
   /** (Re)analyses one file. Returns true when what the index holds for it changed. */
   setFile(key: string, label: string, fileName: string, text: string): boolean {
@@ -70,17 +73,18 @@ export class ScheduleIndex {
       return had;
     }
     const discovery = discover(text, fileName);
-    return this.setAnalysis(key, label, discovery, analyze(discovery, this.options()));
+    const options = this.options(key);
+    return this.setAnalysis(key, label, discovery, analyze(discovery, options), targetOrchestrator(discovery, options.orchestrator));
   }
 
-  /** Stores an analysis made elsewhere (the editor's incremental one for open documents). */
-  setAnalysis(key: string, label: string, discovery: DiscoveryResult, findings: Finding[]): boolean {
+  /** Stores an analysis made elsewhere (the editor's incremental one for open documents), for `orchestrator`. */
+  setAnalysis(key: string, label: string, discovery: DiscoveryResult, findings: Finding[], orchestrator: AnalysisOptions['orchestrator']): boolean {
     const had = this.files.has(key);
     if (discovery.schedules.length === 0 && discovery.pipelineDecoratorScheduleArgs.length === 0) {
       this.files.delete(key);
       return had;
     }
-    this.files.set(key, { key, label, discovery, findings });
+    this.files.set(key, { key, label, discovery, findings, orchestrator });
     return true;
   }
 
@@ -107,8 +111,11 @@ export class ScheduleIndex {
 
   /** Recomputes findings (for example when the orchestrator changed) without re-reading files. */
   reanalyze(): void {
-    const options = this.options();
-    for (const file of this.files.values()) file.findings = analyze(file.discovery, options);
+    for (const file of this.files.values()) {
+      const options = this.options(file.key);
+      file.findings = analyze(file.discovery, options);
+      file.orchestrator = targetOrchestrator(file.discovery, options.orchestrator);
+    }
   }
 
   get fileCount(): number {

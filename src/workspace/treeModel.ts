@@ -19,7 +19,7 @@ export interface ScheduleRow {
 export interface ScheduleGroup {
   id: string;
   label: string;
-  /** 'pipeline' when grouped by a known pipeline, 'file' otherwise. */
+  /** 'pipeline' when grouped by a known pipeline; 'file' for a file's schedules attached to no pipeline. */
   kind: 'pipeline' | 'file';
   rows: ScheduleRow[];
 }
@@ -53,14 +53,21 @@ function compareRows(order: SortOrder) {
   };
 }
 
+/**
+ * The groups of the Workspace source in one stable hierarchy: first the pipelines (sorted by the
+ * chosen order), then the files whose schedules are attached to no pipeline (by path). The
+ * orchestrator of each schedule is its file's (the one its findings were computed for) unless
+ * `orchestrator` says otherwise.
+ */
 export function buildGroups(
   items: readonly IndexedSchedule[],
-  orchestrator: (item: IndexedSchedule) => OrchestratorContext | null,
+  orchestrator: ((item: IndexedSchedule) => OrchestratorContext | null) | undefined,
   options: { now: Date; count: number; order: SortOrder },
 ): ScheduleGroup[] {
+  const orchestratorOf = orchestrator ?? ((item: IndexedSchedule) => item.file.orchestrator ?? null);
   const groups = new Map<string, ScheduleGroup>();
   for (const item of items) {
-    const summary = summarizeSchedule(item.schedule, summaryOptionsFor(orchestrator(item), options.now, options.count));
+    const summary = summarizeSchedule(item.schedule, summaryOptionsFor(orchestratorOf(item), options.now, options.count));
     const pipeline = item.schedule.pipeline;
     const groupId = pipeline ? `pipeline:${pipeline}` : `file:${item.file.label}`;
     let group = groups.get(groupId);
@@ -80,6 +87,8 @@ export function buildGroups(
   const sorted = [...groups.values()];
   for (const g of sorted) g.rows.sort(compareRows(options.order));
   sorted.sort((a, b) => {
+    if (a.kind !== b.kind) return a.kind === 'pipeline' ? -1 : 1;
+    if (a.kind === 'file') return a.label.localeCompare(b.label);
     if (options.order === 'nextRun') {
       const d = soonest(a.rows) - soonest(b.rows);
       if (d !== 0 && !Number.isNaN(d)) return d;

@@ -363,6 +363,12 @@ async function main(): Promise<void> {
   printTable();
   console.log(`\nbaselines: (a) cronstrue.toString + CronExpressionParser.parse(...).take(5); (b) regex scan of the same text; (c) read every file (callback fs.readFile, 32 in flight, as check does) + regex scan; (d) the check of (c). (d) is the sidebar's own work without VS Code (findFiles and the extension host are not in it)`);
   console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // A missed target fails the run (bench is not part of CI, so machine noise cannot break a build).
+  const missed = rows.filter((r) => r.pass === false);
+  if (missed.length > 0) {
+    console.log(`MISSED ${missed.length} target(s): ${missed.map((r) => r.name).join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

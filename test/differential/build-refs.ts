@@ -6,13 +6,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export type ReferenceName = 'robfig' | 'quartz' | 'croniter';
+import { buildVixie } from './vixie';
+
+export type ReferenceName = 'robfig' | 'quartz' | 'croniter' | 'vixie';
 
 export interface Reference {
   name: ReferenceName;
   available: boolean;
   /** Why it was skipped (when not available). */
   reason?: string;
+  /** Installed but failed to build: a failure, never a skip. */
+  broken?: boolean;
   command?: string;
   args?: string[];
 }
@@ -51,7 +55,7 @@ function buildRobfig(): Reference {
         stdio: 'pipe',
       });
     } catch (e) {
-      return { name, available: false, reason: `go build failed: ${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 300)}` };
+      return { name, available: false, broken: true, reason: `go build failed: ${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 300)}` };
     }
   }
   return { name, available: true, command: binary, args: [] };
@@ -69,7 +73,7 @@ function buildQuartz(): Reference {
       mkdirSync(out, { recursive: true });
       execFileSync('javac', ['-d', out, '-cp', QUARTZ_JAR, source], { stdio: 'pipe' });
     } catch (e) {
-      return { name, available: false, reason: `javac failed: ${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 300)}` };
+      return { name, available: false, broken: true, reason: `javac failed: ${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 300)}` };
     }
   }
   return { name, available: true, command: 'java', args: ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-cp', `${out}:${QUARTZ_JAR}`, 'QuartzRef'] };
@@ -96,11 +100,12 @@ export function buildReferences(): Record<ReferenceName, Reference> {
     robfig: disabled('robfig') ?? buildRobfig(),
     quartz: disabled('quartz') ?? buildQuartz(),
     croniter: disabled('croniter') ?? checkCroniter(),
+    vixie: disabled('vixie') ?? buildVixie(ROOT),
   };
 }
 
 if (require.main === module) {
   for (const ref of Object.values(buildReferences())) {
-    console.log(ref.available ? `reference ${ref.name}: ready` : `SKIPPED reference ${ref.name}: ${ref.reason}`);
+    console.log(ref.available ? `reference ${ref.name}: ready` : `${ref.broken ? 'BROKEN' : 'SKIPPED'} reference ${ref.name}: ${ref.reason}`);
   }
 }

@@ -1,6 +1,6 @@
 // Differential test (issue 5): the cron engine against the orchestrators' own
 // parsers. Kubernetes and Kubeflow: robfig/cron (Go); Airflow: croniter
-// (Python); Databricks: Quartz (Java). Each case agrees when both give the same
+// (Python); Databricks: Quartz (Java); standard, GitHub, Vertex: Vixie cron (C, Debian's). Each case agrees when both give the same
 // next runs, or both reject the expression.
 //
 //   npm run test:differential                 the corpus, engine vs references
@@ -8,8 +8,10 @@
 //   ... -- --seed 7 --size 2000 --show 30     another corpus / more disagreements shown
 //
 // Ends with "N passed, N failed[, N skipped]"; exit 1 on any disagreement.
-// A skipped reference (not installed) is reported, never counted as passed; with
-// ZS_DIFF_REQUIRE=all (set by .ci/run) any skip also exits 1, so CI cannot pass silently.
+// A skipped reference (not installed) is reported, never counted as passed, and exits 1:
+// every reference is required, so a local run and CI agree. ZS_DIFF_ALLOW_SKIP=1 opts out (for
+// machines without the toolchains) and says so. A reference that is installed but fails to
+// build or run is a failure, never a skip. standard, github and vertex: Vixie cron (posix.ts).
 import { spawnSync } from 'node:child_process';
 
 import { CronExpressionParser } from 'cron-parser';
@@ -20,6 +22,7 @@ import { zoneRules } from '../../src/cron/zone';
 import { croniterLayerReference, croniterVersionsFigure, runAirflowDifferential } from './airflow';
 import { buildReferences, type Reference, type ReferenceName } from './build-refs';
 import { type Case, type DiffDialect, generateCorpus } from './corpus';
+import { runPosixDifferential } from './posix';
 
 interface Answer {
   runs?: string[];
@@ -104,6 +107,12 @@ function main(): number {
     // the croniter layer is checked that way, against the croniter Airflow 3 installs.
     const ref = dialect === 'airflow' ? croniterLayerReference() : refs[REFERENCE_OF[dialect]];
     const group = cases.filter((c) => c.dialect === dialect).map((c) => (dialect === 'airflow' ? { ...c, tz: 'UTC' } : c));
+    if (!ref.available && ref.broken) {
+      // Installed but failing to build: a failure, never a skip.
+      failed += group.length;
+      console.log(`${dialect}: FAILED ${group.length} cases: reference ${ref.name} is installed but broken (${ref.reason})`);
+      continue;
+    }
     if (!ref.available) {
       skipped += group.length;
       skipReasons.push(`${dialect}: reference ${ref.name} unavailable (${ref.reason})`);
@@ -158,10 +167,23 @@ function main(): number {
     skipReasons.push(...airflow.skipReasons);
     if (!useBaseline) croniterVersionsFigure(cases.filter((c) => c.dialect === 'airflow'));
   }
+  if (!useBaseline) {
+    // standard, github, vertex against Vixie cron (issue 16), with their own corpus slice.
+    const posix = runPosixDifferential(refs.vixie, seed, arg('--posix-size', 600), showMax);
+    passed += posix.passed;
+    failed += posix.failed;
+    skipped += posix.skipped;
+    skipReasons.push(...posix.skipReasons);
+  }
   console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const requireAll = process.env.ZS_DIFF_REQUIRE === 'all' && skipReasons.length > 0;
+  // Every reference is required (a local run and CI agree); ZS_DIFF_ALLOW_SKIP=1 opts out.
+  const allowSkip = process.env.ZS_DIFF_ALLOW_SKIP === '1';
+  const requireAll = !allowSkip && skipReasons.length > 0;
   if (requireAll) {
-    console.log(`FAILED: ZS_DIFF_REQUIRE=all but ${skipReasons.length} reference(s) were skipped; run \`bash test/setup/30-reference-parsers.sh\`:`);
+    console.log(`FAILED: ${skipReasons.length} reference(s) were skipped; every reference is required (run \`bash test/setup/install.sh\`, or set ZS_DIFF_ALLOW_SKIP=1 to allow skips):`);
+    for (const reason of skipReasons) console.log(`  ${reason}`);
+  } else if (allowSkip) {
+    console.log(`ZS_DIFF_ALLOW_SKIP=1: skipped references are allowed in this run (${skipReasons.length} skipped)${skipReasons.length ? ':' : ''}`);
     for (const reason of skipReasons) console.log(`  ${reason}`);
   }
   // Kept as the last line: "N passed, N failed[, N skipped]".

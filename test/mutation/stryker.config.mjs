@@ -1,0 +1,42 @@
+// Mutation testing (StrykerJS) of the engine folders with the unit tests: `npm run test:mutation`
+// (test/mutation/run.mjs runs one Stryker per folder). Not part of CI: it is slow.
+// The tap runner drives node:test files; test/mutation/build.mjs bundles each unit test file with the
+// instrumented sources inside Stryker's sandbox so that a mutant run is a plain `node` start.
+const folder = process.env.ZS_MUTATE_FOLDER ?? 'cron';
+const out = `.tools/mutation/${folder}`;
+// The unit test files aimed at each folder (a mutant runs only the files that cover it, and
+// the first failing file ends its run): the whole unit suite would cost minutes per mutant.
+const TEST_FILES = {
+  cron: ['cron', 'cron-engine', 'cron-interval'],
+  findings: ['findings', 'findings-e2e', 'fixes'],
+  discovery: ['discovery-python', 'discovery-yaml', 'discovery-fixtures', 'discovery-incremental'],
+};
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  // ZS_MUTATE=src/cron/posix.ts,src/cron/walk.ts narrows a run to some files of the folder.
+  mutate: process.env.ZS_MUTATE ? process.env.ZS_MUTATE.split(',') : [`src/${folder}/**/*.ts`],
+  testRunner: 'tap',
+  tap: {
+    testFiles: TEST_FILES[folder].map((name) => `test/unit/${name}.test.mut.cjs`),
+    nodeArgs: ['--test-reporter=tap'],
+    forceBail: true,
+  },
+  buildCommand: 'node test/mutation/build.mjs',
+  checkers: ['typescript'],
+  tsconfigFile: 'test/mutation/tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  concurrency: Number(process.env.ZS_MUTATE_CONCURRENCY ?? 2),
+  timeoutMS: 5000,
+  incremental: true,
+  incrementalFile: `${out}/incremental.json`,
+  tempDirName: '.tools/mutation/tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['/.tools', '/dist', '/media', '/out', '/test/e2e', '/test/integration', '/test-results', '*.vsix'],
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: `${out}/report.html` },
+  jsonReporter: { fileName: `${out}/report.json` },
+  thresholds: { high: 80, low: 70, break: null },
+};
