@@ -29,6 +29,8 @@ export interface LiveRun {
   created: Date;
   /** A link to the run in the source's dashboard, when it has one. */
   url?: string;
+  /** The schedule that started it, when the source says (bulk run lists for health). */
+  scheduleId?: string;
 }
 
 /** One schedule as the source reports it, parsed into plain data. */
@@ -61,6 +63,22 @@ export interface LiveSchedule {
   warnings: string[];
   /** Where the schedule's record can be opened in a dashboard, when there is one. */
   url?: string;
+  /**
+   * What can really be changed on this schedule (it depends on the orchestrator that fires it), so that
+   * faces say so before doing anything; undefined = the adapter's capabilities apply as declared.
+   */
+  changes?: ScheduleChangeSupport;
+}
+
+export interface ScheduleChangeSupport {
+  /** The operations that really change what fires (pause, resume, update, delete). */
+  operations: readonly Operation[];
+  /** Whether pausing here really stops runs. */
+  pauseStopsRuns: boolean;
+  /** Why the others cannot be done, in words for every face ("ZenML cannot change schedules on Airflow …"). */
+  reason?: string;
+  /** What changes it (ZenML's client on the CronJob, the orchestrator's adapter, …), for the confirmation. */
+  via?: string;
 }
 
 export interface Page<T> {
@@ -117,4 +135,11 @@ export interface ScheduleAdapter {
   delete(id: string, options?: CallOptions & { purge?: boolean }): Promise<Result<ChangeReport>>;
   create?(request: CreateRequest, options?: CallOptions): Promise<Result<ChangeReport>>;
   runs?(id: string, options?: CallOptions & { limit?: number }): Promise<Result<LiveRun[]>>;
+  /**
+   * The newest runs of all schedules at once (for health on refresh: one request instead of one per
+   * schedule); each run carries its scheduleId. `truncated` says older runs exist beyond `limit`.
+   */
+  recentRuns?(options?: CallOptions & { limit?: number }): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>>;
+  /** Forget cached lookups (server version, components, pipelines): the next call reads them again. */
+  reset?(): void;
 }

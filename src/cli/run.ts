@@ -8,6 +8,8 @@ import { CHECK_HELP, runCheck } from './check';
 import { EXPLAIN_HELP, runExplain } from './explain';
 import { processIo, type CliIo } from './io';
 import { LIST_HELP, runList } from './list';
+import { SCHEDULES_HELP, runSchedules } from './schedules';
+import { processSchedulesDeps } from './schedulesDeps';
 
 export const VERSION: string = packageJson.version;
 
@@ -19,13 +21,16 @@ Commands:
   explain <cron>      describe a cron expression in an orchestrator's dialect, with its next runs
   check <paths...>    report schedule problems in .py/.yaml/.yml/.ipynb files (exit 1 on errors)
   list <paths...>     list the schedules found, with their next run
+  schedules <command> live schedules on ZenML servers: list, show, runs, pause,
+                      resume, update, delete (zenml-schedules schedules --help)
   agenda <paths...>   every run in the next hours or days, collisions flagged (--ics for a calendar)
 
 Options:
   -h, --help          show help (also: zenml-schedules <command> --help)
   -v, --version       show the version
 
-Exit codes: 0 success, 1 invalid input or error findings, 2 usage error.
+Exit codes: 0 success, 1 invalid input, error findings or a refused change, 2 usage error,
+3 a server cannot be reached or refused the credentials.
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -34,6 +39,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   explain: { run: runExplain, help: EXPLAIN_HELP },
   check: { run: runCheck, help: CHECK_HELP },
   list: { run: runList, help: LIST_HELP },
+  schedules: { run: (argv, io) => runSchedules(argv, io, processSchedulesDeps()), help: SCHEDULES_HELP },
   agenda: { run: runAgenda, help: AGENDA_HELP },
 };
 

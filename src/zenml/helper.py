@@ -6,6 +6,16 @@ walking up from the working directory):
 
     python helper.py detect              the active stack, its orchestrator, all stacks
     python helper.py switch-stack NAME   activate NAME through ZenML, then the same as detect
+    python helper.py schedule pause|resume|update|delete SCHEDULE_ID [--cron EXPR] [--purge]
+                                         change a schedule where it fires, through ZenML's own
+                                         Client (update_schedule / delete_schedule), then read
+                                         back the record and the orchestrator's object
+
+The schedule mode is run with ZENML_STORE_URL + ZENML_STORE_API_KEY (and a private
+ZENML_CONFIG_PATH) in its environment, so the Client talks to the connection's server.
+Today ZenML changes the orchestrator's side only for Kubernetes (the CronJob named by
+the schedule's `cron_job_name` run metadata); for every other flavor this mode refuses
+with `orchestrator-cannot-change` instead of letting ZenML change only the record.
 
 It prints exactly ONE JSON object on stdout and exits: the state, or
 {"error": {"code", "message", ...}}. Anything ZenML itself prints (logs, banners,
@@ -199,18 +209,356 @@ def switch_stack(zenml_version, name):
     return detect(zenml_version)
 
 
+# ---------------------------------------------------------------------------
+# schedule pause|resume|update|delete: changes that really happen
+# ---------------------------------------------------------------------------
+
+# The oldest ZenML (client and server) for each change (facts §9): `update -c` and
+# Kubernetes update/delete since 0.84.1; `active`, archiving and `soft` since 0.93.1.
+SCHEDULE_ACTION_MINIMUM = {
+    "pause": "0.93.1",
+    "resume": "0.93.1",
+    "update": "0.84.1",
+    "delete": "0.93.1",
+    "purge": "0.84.1",
+}
+CRON_JOB_METADATA_KEY = "cron_job_name"  # zenml.integrations.kubernetes.constants
+
+
+def _is_kind(e, name, module_prefix):
+    """`e` is an instance of a class called `name` from `module_prefix` (subclasses too), without importing it."""
+    return any(k.__name__ == name and (k.__module__ or "").startswith(module_prefix) for k in type(e).__mro__)
+
+
+def _is_api_exception(e):
+    # kubernetes >= 35 raises subclasses (NotFoundException, UnauthorizedException, ...).
+    return _is_kind(e, "ApiException", "kubernetes")
+
+
+def _cluster_error(e, cron_job=None, namespace=None):
+    """A HelperError for a failure talking to the Kubernetes API, or None when `e` is not one."""
+    module = type(e).__module__ or ""
+    where = " (CronJob '{}' in namespace '{}')".format(cron_job, namespace) if cron_job else ""
+    extra = {"cronJob": cron_job, "namespace": namespace} if cron_job else {}
+    if _is_api_exception(e):
+        status = getattr(e, "status", None) or 0
+        body = getattr(e, "body", None) or ""
+        detail = body
+        try:
+            detail = json.loads(body).get("message") or body
+        except Exception:
+            pass
+        extra.update({"status": status, "detail": str(detail)[:500]})
+        if status == 404:
+            return HelperError("cronjob-not-found", "The Kubernetes cluster has no CronJob{}.".format(where), **extra)
+        if status == 401:
+            return HelperError(
+                "cluster-unauthorized", "The Kubernetes cluster refused the kubeconfig's credentials (401){}.".format(where), **extra
+            )
+        if status == 403:
+            return HelperError(
+                "cluster-forbidden", "The kubeconfig's user may not change the CronJob (403){}: {}".format(where, detail), **extra
+            )
+        if status == 422 or status == 400:
+            return HelperError("cluster-rejected", "The Kubernetes cluster rejected the change{}: {}".format(where, detail), **extra)
+        if status == 409:
+            return HelperError("cluster-conflict", "The CronJob changed meanwhile{}: {}".format(where, detail), **extra)
+        if status == 0:
+            return HelperError("cluster-unreachable", "Could not reach the Kubernetes cluster{}: {}".format(where, e), **extra)
+        return HelperError(
+            "cluster-error", "The Kubernetes cluster answered {}{}: {}".format(status, where, detail or getattr(e, "reason", "")), **extra
+        )
+    if _is_kind(e, "ConfigException", "kubernetes"):
+        text = str(e)
+        code = "kube-context-not-found" if "Expected object with name" in text else "no-kubeconfig"
+        return HelperError(code, "ZenML's Kubernetes client found no usable kubeconfig: {}".format(text), **extra)
+    if module.startswith("urllib3") or isinstance(e, (ConnectionError, OSError)):
+        return HelperError("cluster-unreachable", "Could not reach the Kubernetes cluster{}: {}".format(where, e), **extra)
+    return None
+
+
+def _zenml_error(e, schedule_id):
+    """A HelperError for a failure talking to the ZenML server, or None when `e` is not one."""
+    module = type(e).__module__ or ""
+    text = str(e)
+    if any(_is_kind(e, n, "zenml") for n in ("AuthorizationException", "OAuthError")):
+        return HelperError("server-unauthorized", "The ZenML server refused the credentials: {}".format(text))
+    if module.startswith("requests") or module.startswith("urllib3") or (
+        "Connection refused" in text or "Max retries exceeded" in text or "Failed to establish a new connection" in text
+    ):
+        return HelperError("server-unreachable", "Could not reach the ZenML server: {}".format(text))
+    if isinstance(e, KeyError) or _is_kind(e, "DoesNotExistException", "zenml"):
+        return HelperError("schedule-not-found", "The ZenML server has no schedule {}.".format(schedule_id))
+    if _is_kind(e, "IllegalOperationError", "zenml"):
+        return HelperError("server-refused", "The ZenML server refused the change: {}".format(text))
+    return None
+
+
+def _record_json(schedule):
+    if schedule is None:
+        return None
+    return {
+        "id": str(schedule.id),
+        "name": schedule.name,
+        "active": getattr(schedule, "active", None),
+        "cronExpression": schedule.cron_expression,
+        "isArchived": getattr(schedule, "is_archived", None),
+    }
+
+
+def _cron_job_json(cron_job):
+    if cron_job is None:
+        return None
+    spec = cron_job.spec
+    return {
+        "suspend": bool(spec.suspend) if spec is not None and spec.suspend is not None else False,
+        "schedule": spec.schedule if spec is not None else None,
+        "resourceVersion": cron_job.metadata.resource_version if cron_job.metadata is not None else None,
+    }
+
+
+def _read_cron_job(batch, name, namespace):
+    """The CronJob as the cluster reports it now, or None when it is gone (404)."""
+    try:
+        return batch.read_namespaced_cron_job(name=name, namespace=namespace, _request_timeout=30)
+    except Exception as e:
+        if _is_api_exception(e) and getattr(e, "status", None) == 404:
+            return None
+        raise
+
+
+def _classified(e, schedule_id, cron_job=None, namespace=None):
+    return _cluster_error(e, cron_job, namespace) or _zenml_error(e, schedule_id)
+
+
+def schedule_change(zenml_version, action, schedule_id, cron=None, purge=False):
+    from uuid import UUID
+
+    key = "purge" if action == "delete" and purge else action
+    minimum = SCHEDULE_ACTION_MINIMUM[key]
+    what = "purging a schedule" if key == "purge" else "{} a schedule".format({"pause": "pausing", "resume": "resuming", "update": "updating", "delete": "archiving"}[action])
+    if _version_tuple(zenml_version) < _version_tuple(minimum):
+        raise HelperError(
+            "zenml-too-old",
+            "ZenML {} in {} is too old for {} on the orchestrator: that needs ZenML {} or later.".format(zenml_version, sys.executable, what, minimum),
+            zenmlVersion=zenml_version,
+            minimumVersion=minimum,
+            where="client",
+        )
+    try:
+        schedule_uuid = UUID(schedule_id)
+    except ValueError:
+        raise HelperError("usage", "{!r} is not a schedule id (a UUID).".format(schedule_id))
+
+    from zenml.client import Client
+
+    notes = []
+    try:
+        client = Client()
+        server_version = str(client.zen_store.get_store_info().version)
+        schedule = client.zen_store.get_schedule(schedule_uuid, hydrate=True)
+    except HelperError:
+        raise
+    except Exception as e:
+        error = _zenml_error(e, schedule_id)
+        if error is None:
+            raise
+        raise error
+    if _version_tuple(server_version) < _version_tuple(minimum):
+        raise HelperError(
+            "zenml-too-old",
+            "The ZenML server runs {}: {} needs ZenML {} or later on the server.".format(server_version, what, minimum),
+            zenmlVersion=server_version,
+            minimumVersion=minimum,
+            where="server",
+        )
+    if getattr(schedule, "is_archived", False) and action != "delete":
+        raise HelperError("schedule-archived", "Schedule '{}' is archived: ZenML cannot change an archived schedule.".format(schedule.name))
+
+    from zenml.enums import StackComponentType
+
+    if not schedule.orchestrator_id:
+        raise HelperError(
+            "no-orchestrator",
+            "Schedule '{}' names no orchestrator: ZenML would change only its record, and whatever fires it would keep firing.".format(schedule.name),
+        )
+    try:
+        component = client.get_stack_component(StackComponentType.ORCHESTRATOR, str(schedule.orchestrator_id))
+    except KeyError:
+        raise HelperError(
+            "no-orchestrator",
+            "The orchestrator of schedule '{}' ({}) is no longer registered in ZenML: ZenML would change only the record.".format(
+                schedule.name, schedule.orchestrator_id
+            ),
+        )
+    orchestrator_json = {"id": str(component.id), "name": component.name, "flavor": component.flavor_name}
+    if component.flavor_name != "kubernetes":
+        raise HelperError(
+            "orchestrator-cannot-change",
+            "ZenML cannot change schedules on the {} orchestrator '{}': it would change only its own record while the schedule keeps firing.".format(
+                component.flavor_name, component.name
+            ),
+            orchestrator=orchestrator_json,
+        )
+    try:
+        import kubernetes  # noqa: F401
+    except ImportError as e:
+        raise HelperError(
+            "kubernetes-not-installed",
+            "The `kubernetes` package is not installed in {}, so ZenML cannot reach the cluster: {}".format(sys.executable, e),
+            interpreter=sys.executable,
+            orchestrator=orchestrator_json,
+        )
+    from kubernetes import client as k8s_client
+    from zenml.orchestrators import BaseOrchestrator
+
+    try:
+        orchestrator = BaseOrchestrator.from_model(component)
+    except ImportError as e:
+        raise HelperError(
+            "kubernetes-not-installed",
+            "ZenML's Kubernetes integration cannot be loaded in {}: {}".format(sys.executable, e),
+            interpreter=sys.executable,
+            orchestrator=orchestrator_json,
+        )
+    run_metadata = getattr(schedule, "run_metadata", None) or {}
+    cron_job_name = run_metadata.get(CRON_JOB_METADATA_KEY)
+    namespace = getattr(orchestrator.config, "kubernetes_namespace", None) or "default"
+    if not cron_job_name:
+        raise HelperError(
+            "no-cron-job-name",
+            "Schedule '{}' has no `cron_job_name` run metadata, so ZenML cannot tell which CronJob fires it.".format(schedule.name),
+            orchestrator=orchestrator_json,
+            namespace=namespace,
+        )
+    context = getattr(orchestrator.config, "kubernetes_context", None)
+    cron_json = {"name": str(cron_job_name), "namespace": namespace, "context": context}
+
+    # Where the schedule fires, before: the same client and credentials ZenML uses.
+    try:
+        batch = k8s_client.BatchV1Api(orchestrator.get_kube_client())
+        cron_before = _read_cron_job(batch, cron_job_name, namespace)
+    except Exception as e:
+        error = _cluster_error(e, cron_job_name, namespace)
+        if error is None:
+            raise
+        error.extra.setdefault("context", context)
+        raise error
+    if cron_before is None:
+        if action != "delete":
+            raise HelperError(
+                "cronjob-not-found",
+                "The Kubernetes cluster has no CronJob '{}' in namespace '{}' (schedule '{}'): it was deleted outside ZenML.".format(
+                    cron_job_name, namespace, schedule.name
+                ),
+                cronJob=str(cron_job_name),
+                namespace=namespace,
+                status=404,
+            )
+        notes.append("CronJob '{}' in namespace '{}' was already gone.".format(cron_job_name, namespace))
+    before = {"record": _record_json(schedule), "cronJob": _cron_job_json(cron_before)}
+
+    try:
+        if action in ("pause", "resume"):
+            want_active = action == "resume"
+            if schedule.active == want_active:
+                # ZenML's Client skips the orchestrator when the record already agrees
+                # ("Schedule active value is already ..."): bring the CronJob in line with
+                # ZenML's own orchestrator code so that the two agree.
+                if before["cronJob"]["suspend"] == want_active:
+                    from zenml.models import ScheduleUpdate
+
+                    orchestrator.update_schedule(schedule, ScheduleUpdate(active=want_active))
+                    notes.append("The record was already {}; only the CronJob was changed.".format("active" if want_active else "inactive"))
+                else:
+                    notes.append("Nothing to change: the record and the CronJob were already {}.".format("active" if want_active else "paused"))
+            else:
+                client.update_schedule(str(schedule.id), active=want_active)
+        elif action == "update":
+            client.update_schedule(str(schedule.id), cron_expression=cron)
+        elif _version_tuple(zenml_version) < _version_tuple("0.93.1"):
+            client.delete_schedule(str(schedule.id))  # before 0.93.1 every delete purges
+        else:
+            client.delete_schedule(str(schedule.id), soft=not purge)
+    except Exception as e:
+        error = _classified(e, schedule_id, cron_job_name, namespace)
+        if error is None:
+            raise
+        # What each side holds now, so that the caller can say exactly what changed.
+        try:
+            error.extra["after"] = {
+                "cronJob": _cron_job_json(_read_cron_job(batch, cron_job_name, namespace)),
+                "record": _record_json(client.zen_store.get_schedule(schedule_uuid, hydrate=True)),
+            }
+        except Exception as read_error:
+            sys.stderr.write("read-back after failure failed: {}\n".format(read_error))
+        error.extra["before"] = before
+        raise error
+
+    # Read back from where the schedule fires, and from the server.
+    try:
+        cron_after = _read_cron_job(batch, cron_job_name, namespace)
+    except Exception as e:
+        error = _cluster_error(e, cron_job_name, namespace)
+        if error is None:
+            raise
+        error.code = "read-back-failed"
+        error.message = "The change was sent, but the CronJob could not be read back: " + error.message
+        raise error
+    try:
+        record_after = client.zen_store.get_schedule(schedule_uuid, hydrate=True)
+    except KeyError:
+        record_after = None
+    return {
+        "protocol": PROTOCOL,
+        "zenmlVersion": zenml_version,
+        "serverVersion": server_version,
+        "action": action,
+        "purge": bool(purge),
+        "schedule": {"id": str(schedule.id), "name": schedule.name, "projectId": str(getattr(schedule, "project_id", "") or "")},
+        "orchestrator": orchestrator_json,
+        "cronJob": cron_json,
+        "before": before,
+        "after": {"record": _record_json(record_after), "cronJob": _cron_job_json(cron_after)},
+        "notes": notes,
+    }
+
+
+def _parse_schedule_args(argv):
+    if len(argv) < 3 or argv[1] not in ("pause", "resume", "update", "delete"):
+        raise HelperError("usage", "schedule needs an action (pause, resume, update, delete) and a schedule id")
+    action, schedule_id = argv[1], argv[2]
+    cron, purge = None, False
+    rest = argv[3:]
+    i = 0
+    while i < len(rest):
+        if rest[i] == "--cron" and i + 1 < len(rest):
+            cron = rest[i + 1]
+            i += 2
+        elif rest[i] == "--purge":
+            purge = True
+            i += 1
+        else:
+            raise HelperError("usage", "unknown argument {!r}".format(rest[i]))
+    if action == "update" and not cron:
+        raise HelperError("usage", "update needs --cron EXPR")
+    return action, schedule_id, cron, purge
+
+
 def _run(argv):
     mode = argv[0] if argv else "detect"
-    if mode not in ("detect", "switch-stack"):
-        raise HelperError("usage", "unknown mode {!r}: expected detect or switch-stack NAME".format(mode))
+    if mode not in ("detect", "switch-stack", "schedule"):
+        raise HelperError("usage", "unknown mode {!r}: expected detect, switch-stack NAME or schedule ACTION ID".format(mode))
     if mode == "switch-stack" and len(argv) < 2:
         raise HelperError("usage", "switch-stack needs a stack name")
+    parsed = _parse_schedule_args(argv) if mode == "schedule" else None
     _quiet_zenml()
     version = _import_zenml()
     if mode == "switch-stack":
         return switch_stack(version, argv[1])
+    if parsed is not None:
+        return schedule_change(version, *parsed)
     return detect(version)
-
 
 def main():
     # Keep stdout for our one JSON line: ZenML's own output goes to stderr,

@@ -88,10 +88,12 @@ export interface HelperRunOptions {
   env?: NodeJS.ProcessEnv;
   /** Override the helper script (tests). */
   helperPath?: string;
+  /** Cancels the run: the helper's process group is killed. */
+  signal?: AbortSignal;
 }
 
 /** helper.py sits beside this module: src/zenml/ when run from source, dist/ when bundled. */
-function defaultHelperPath(): string {
+export function defaultHelperPath(): string {
   // Beside the module (src/zenml/ or dist/), else the checkout's source (a dist/ bundled without the copy step).
   const candidates = [path.join(__dirname, 'helper.py'), path.join(__dirname, '..', 'src', 'zenml', 'helper.py')];
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
@@ -153,7 +155,7 @@ function parseComponent(v: unknown): ZenmlComponent | null {
   };
 }
 
-function tail(text: string, lines = 15): string {
+export function tail(text: string, lines = 15): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
@@ -268,8 +270,8 @@ export function detectionError(
   }
 }
 
-interface ProcessOutcome {
-  kind: 'exited' | 'spawn-error' | 'timeout';
+export interface ProcessOutcome {
+  kind: 'exited' | 'spawn-error' | 'timeout' | 'cancelled';
   stdout: string;
   stderr: string;
   exitCode: number | null;
@@ -277,7 +279,7 @@ interface ProcessOutcome {
 }
 
 /** Spawn and collect; kills the whole process group on timeout (a shell wrapper's children too). */
-function runProcess(command: string, args: string[], options: HelperRunOptions): Promise<ProcessOutcome> {
+export function runProcess(command: string, args: string[], options: HelperRunOptions): Promise<ProcessOutcome> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS;
   return new Promise((resolve) => {
     let stdout = '';
@@ -287,8 +289,17 @@ function runProcess(command: string, args: string[], options: HelperRunOptions):
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       resolve({ ...outcome, stdout, stderr });
     };
+    const onAbort = () => {
+      kill();
+      finish({ kind: 'cancelled', exitCode: null });
+    };
+    if (options.signal?.aborted) {
+      resolve({ kind: 'cancelled', stdout, stderr, exitCode: null });
+      return;
+    }
     const detached = process.platform !== 'win32';
     let child: ReturnType<typeof spawn>;
     try {
@@ -303,15 +314,19 @@ function runProcess(command: string, args: string[], options: HelperRunOptions):
       resolve({ kind: 'spawn-error', stdout, stderr: String(e), exitCode: null, spawnErrorCode: (e as NodeJS.ErrnoException).code });
       return;
     }
-    const timer = setTimeout(() => {
+    const kill = () => {
       try {
         if (detached && child.pid) process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
+    };
+    const timer = setTimeout(() => {
+      kill();
       finish({ kind: 'timeout', exitCode: null });
     }, timeoutMs);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'spawn-error', exitCode: null, spawnErrorCode: e.code }));
@@ -331,6 +346,7 @@ async function runHelper(args: string[], options: HelperRunOptions): Promise<Det
       ? { ok: false, error: detectionError('interpreter-not-found', interpreter) }
       : failure('helper-failed', interpreter, `Could not start ${interpreter}: ${outcome.spawnErrorCode ?? outcome.stderr}`);
   }
+  if (outcome.kind === 'cancelled') return failure('helper-failed', interpreter, 'The ZenML helper was cancelled.', outcome.stderr);
   if (outcome.kind === 'timeout') {
     const seconds = Math.round((options.timeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS) / 100) / 10;
     return { ok: false, error: { ...detectionError('timeout', interpreter, `stopped after ${seconds} s`), detail: tail(outcome.stderr) } };

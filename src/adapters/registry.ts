@@ -1,0 +1,132 @@
+// Connections (contracts.md "Connections") → adapters. One shape for the editor's
+// `zenmlSchedules.connections` setting and the command line's --connections file:
+// `{name, type, …fields}`; secrets never in it (fields ending in `Env` name environment
+// variables on the command line; the editor keeps them in SecretStorage by name).
+// The faces supply the secrets through a provider; this module never reads them itself.
+
+import { capabilityOf } from '../common/flavors';
+import { adapterError, type AdapterError } from './errors';
+import type { FetchLike } from './http';
+import type { Result, ScheduleAdapter } from './types';
+import type { ZenmlClientBridge } from './zenmlClientBridge';
+import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
+
+export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+
+/** Required fields per type (contracts.md). */
+const REQUIRED: Record<ConnectionType, readonly string[]> = {
+  zenml: ['url'],
+  kubernetes: [],
+  kubeflow: ['url'],
+  vertex: ['project', 'region'],
+  airflow: ['url'],
+  github: ['repository'],
+  databricks: ['url'],
+};
+
+export interface Connection {
+  name: string;
+  type: ConnectionType;
+  url?: string;
+  [field: string]: unknown;
+}
+
+export interface ConnectionProblem {
+  /** The index in the array, and the name when it has one. */
+  index: number;
+  name?: string;
+  message: string;
+}
+
+/** Validate a parsed JSON array of connections: good ones are kept, each bad one is explained. */
+export function parseConnections(raw: unknown): { connections: Connection[]; problems: ConnectionProblem[] } {
+  const connections: Connection[] = [];
+  const problems: ConnectionProblem[] = [];
+  if (!Array.isArray(raw)) return { connections, problems: [{ index: -1, message: 'connections must be a JSON array of objects' }] };
+  const names = new Set<string>();
+  raw.forEach((item, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push({ index, message: `connection ${index + 1} is not an object` });
+      return;
+    }
+    const c = item as Record<string, unknown>;
+    const name = typeof c.name === 'string' ? c.name.trim() : '';
+    const label = name ? `connection '${name}'` : `connection ${index + 1}`;
+    if (!name) return problems.push({ index, message: `${label} has no name` });
+    if (names.has(name)) return problems.push({ index, name, message: `${label}: the name is used twice` });
+    if (typeof c.type !== 'string' || !(CONNECTION_TYPES as readonly string[]).includes(c.type)) {
+      return problems.push({ index, name, message: `${label}: type must be one of ${CONNECTION_TYPES.join(', ')}` });
+    }
+    const type = c.type as ConnectionType;
+    const missing = REQUIRED[type].filter((f) => typeof c[f] !== 'string' || !(c[f] as string).trim());
+    if (missing.length) return problems.push({ index, name, message: `${label} (${type}) needs ${missing.join(', ')}` });
+    if (typeof c.url === 'string') {
+      try {
+        const u = new URL(c.url);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+      } catch {
+        return problems.push({ index, name, message: `${label}: url '${c.url}' is not an http(s) URL` });
+      }
+    }
+    // A secret value written into the file is refused: only the names of environment variables belong there.
+    const secretField = Object.keys(c).find((k) => /^(apiKey|token|password|cookie|secret)$/i.test(k));
+    if (secretField) return problems.push({ index, name, message: `${label}: '${secretField}' holds a secret; name an environment variable with '${secretField}Env' instead` });
+    names.add(name);
+    connections.push({ ...c, name, type } as Connection);
+  });
+  return { connections, problems };
+}
+
+/** What the faces provide to build adapters. */
+export interface AdapterDependencies {
+  /** The secrets of a connection: SecretStorage in the editor, the `…Env` variables on the command line. */
+  secrets(connection: Connection): Promise<Record<string, string | undefined> | null>;
+  /** ZenML's Python client for changes ZenML performs on the orchestrator (CLI --python, the editor's interpreter). */
+  zenmlClientBridge?: ZenmlClientBridge;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  pageSize?: number;
+  now?: () => Date;
+}
+
+/** An adapter for a connection, or a typed error saying why there is none yet. */
+export function createAdapter(connection: Connection, deps: AdapterDependencies): Result<ScheduleAdapter> {
+  switch (connection.type) {
+    case 'zenml':
+      return {
+        ok: true,
+        value: new ZenmlServerAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          credentials: async (): Promise<ZenmlCredentials | null> => {
+            const s = await deps.secrets(connection);
+            if (!s) return null;
+            const creds: ZenmlCredentials = {};
+            if (s.apiKey) creds.apiKey = s.apiKey;
+            if (s.accessToken) creds.accessToken = s.accessToken;
+            return creds.apiKey || creds.accessToken ? creds : null;
+          },
+          clientBridge: deps.zenmlClientBridge,
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    default:
+      return {
+        ok: false,
+        error: adapterError('unsupported', `Connections of type ${connection.type} ('${connection.name}') are not supported yet: only zenml servers can be read in this version.`, {
+          source: connection.name,
+        }),
+      };
+  }
+}
+
+/** The layer's answer for flavors that cannot schedule ("this orchestrator cannot run schedules"), or null. */
+export function schedulingRefusal(flavor: string | null | undefined, source?: string): AdapterError | null {
+  const capability = capabilityOf(flavor);
+  if (!capability || capability.canSchedule) return null;
+  return adapterError('unsupported', `The ${capability.displayName} orchestrator (${capability.flavor}) cannot run schedules.`, source ? { source } : {});
+}

@@ -1,0 +1,331 @@
+// `zenml-schedules schedules list|show|runs|pause|resume|update|delete`: live schedules
+// through the adapters (one interface; nothing here branches on the kind of source).
+// JSON shapes and exit codes as contracts.md says: 0 done and read back, 1 refused or
+// partial, 2 usage (or a NAME_OR_ID in several sources), 3 unreachable or unauthorised.
+
+import type { AdapterError } from '../adapters/errors';
+import { exitCodeOf } from '../adapters/errors';
+import { createAdapter, type AdapterDependencies } from '../adapters/registry';
+import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
+import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
+import { describeDifference } from '../workspace/drift';
+import { buildLiveRows, refreshAll, type LiveRow } from '../workspace/liveModel';
+import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseCount, stringOption } from './args';
+import { resolveConnections } from './connections';
+import { alignColumns, formatInstant, plural } from './format';
+import type { CliIo } from './io';
+
+export const SCHEDULES_HELP = `Usage: zenml-schedules schedules <command> [NAME_OR_ID] [options]
+
+Live schedules on ZenML servers: what really runs, its health, and changes that
+really happen (read back before they are reported).
+
+Commands:
+  list                     every schedule, with state, health, next and last run
+  show NAME_OR_ID          one schedule in detail, with its last runs
+  runs NAME_OR_ID          its last runs (--limit N, default 10)
+  pause NAME_OR_ID         stop it firing (Kubernetes: suspends the CronJob through ZenML's client)
+  resume NAME_OR_ID        let it fire again
+  update NAME_OR_ID --cron EXPR   change its cron expression (validated in the orchestrator's dialect)
+  delete NAME_OR_ID --yes  archive it (--purge: delete it for good)
+
+Options:
+  --connections FILE       a JSON array of connections ({"name","type","url","apiKeyEnv"})
+  --source NAME            only this connection
+  --zenml-url URL          one ZenML server (instead of --connections)
+  --api-key-env NAME       the environment variable that holds its API key
+  --python PATH            the Python with ZenML that carries out Kubernetes changes (default python3)
+  --all                    list: include archived schedules
+  --json                   print JSON
+  -h, --help               show this help
+
+Without --connections or --zenml-url: ZENML_STORE_URL + ZENML_STORE_API_KEY, else the
+server \`zenml login\` connected to.
+Exit: 0 done (and read back), 1 refused or partial, 2 usage, 3 unreachable or unauthorised.
+`;
+
+export interface SchedulesDeps {
+  env?: NodeJS.ProcessEnv;
+  /** Builds ZenML's client bridge for a Python interpreter (the CLI's --python). */
+  bridgeFor?: (python: string) => ZenmlClientBridge | undefined;
+  fetch?: AdapterDependencies['fetch'];
+  timeoutMs?: number;
+  /** Whether a person can answer a question (stdin is a TTY), and the question. */
+  confirm?: (question: string) => Promise<boolean>;
+  interactive?: boolean;
+}
+
+type Subcommand = 'list' | 'show' | 'runs' | 'pause' | 'resume' | 'update' | 'delete';
+const SUBCOMMANDS: readonly Subcommand[] = ['list', 'show', 'runs', 'pause', 'resume', 'update', 'delete'];
+
+function errorLine(e: AdapterError): string {
+  return `${e.source ? `${e.source}: ` : ''}${e.message}`;
+}
+
+/** The face's words for what the user can do, per error code (the adapters say what happened). */
+function remedy(e: AdapterError): string {
+  switch (e.code) {
+    case 'unreachable':
+    case 'timeout':
+      return 'Check the URL and that the server is running (--zenml-url, ZENML_STORE_URL or --connections).';
+    case 'unauthorized':
+      return 'Give a valid service-account API key (--api-key-env NAME, ZENML_STORE_API_KEY) or run `zenml login` again.';
+    case 'forbidden':
+      return 'Use an account that may change this schedule.';
+    case 'version-too-old':
+      return 'Upgrade the ZenML server.';
+    default:
+      return '';
+  }
+}
+
+function printError(io: CliIo, e: AdapterError): void {
+  const fix = remedy(e);
+  io.stderr(`error: ${errorLine(e)}${fix ? `\n  ${fix}` : ''}\n`);
+}
+
+function listedJson(row: LiveRow) {
+  const s = row.schedule;
+  return {
+    source: row.source,
+    id: s.id,
+    name: s.name,
+    pipeline: s.pipeline,
+    orchestrator: s.orchestrator,
+    kind: s.kind,
+    zenmlId: s.zenmlId,
+    expression: s.expression,
+    intervalSeconds: s.intervalSeconds,
+    dialect: row.dialect,
+    timeZone: s.timeZone,
+    state: s.state,
+    health: row.health.health,
+    nextRun: row.nextRuns.length ? isoUtc(row.nextRuns[0]) : null,
+    lastRun: row.health.lastRun ? { status: row.health.lastRun.status, created: isoUtc(row.health.lastRun.created) } : null,
+  };
+}
+
+function runJson(r: LiveRun) {
+  return { id: r.id, name: r.name ?? null, status: r.status, created: isoUtc(r.created), url: r.url ?? null };
+}
+
+function when(d: Date | null | undefined): string {
+  return d ? formatInstant(d, 'UTC') : '-';
+}
+
+export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDeps = {}): Promise<number> {
+  const parsed = parseCommandArgs(argv, {
+    connections: { type: 'string' },
+    source: { type: 'string' },
+    'zenml-url': { type: 'string' },
+    'api-key-env': { type: 'string' },
+    python: { type: 'string' },
+    json: { type: 'boolean' },
+    all: { type: 'boolean' },
+    cron: { type: 'string' },
+    limit: { type: 'string' },
+    purge: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    'catch-up': { type: 'boolean' },
+    'no-catch-up': { type: 'boolean' },
+  });
+  const [sub, target, ...extra] = parsed.positionals;
+  if (flag(parsed, 'help') || sub === undefined) {
+    if (sub === undefined && !flag(parsed, 'help')) {
+      io.stderr(SCHEDULES_HELP);
+      return EXIT_USAGE;
+    }
+    io.stdout(SCHEDULES_HELP);
+    return EXIT_OK;
+  }
+  if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw new UsageError(`unknown schedules command '${sub}': use one of ${SUBCOMMANDS.join(', ')}`);
+  const command = sub as Subcommand;
+  if (command === 'list' && target !== undefined) throw new UsageError('schedules list takes no NAME_OR_ID');
+  if (command !== 'list' && target === undefined) throw new UsageError(`schedules ${command} needs a NAME_OR_ID`);
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  if (command === 'update' && !stringOption(parsed, 'cron')) throw new UsageError('schedules update needs --cron EXPR');
+  if (command !== 'update' && stringOption(parsed, 'cron')) throw new UsageError('--cron goes with schedules update');
+  if (parsed.values.purge && command !== 'delete') throw new UsageError('--purge goes with schedules delete');
+  if (flag(parsed, 'catch-up') && flag(parsed, 'no-catch-up')) throw new UsageError('--catch-up and --no-catch-up cannot be used together');
+  const limit = stringOption(parsed, 'limit') ? parseCount(stringOption(parsed, 'limit')!, '--limit', 1000) : 10;
+  const json = flag(parsed, 'json');
+  const env = deps.env ?? process.env;
+
+  const resolved = resolveConnections(
+    { connectionsFile: stringOption(parsed, 'connections'), zenmlUrl: stringOption(parsed, 'zenml-url'), apiKeyEnv: stringOption(parsed, 'api-key-env') },
+    env,
+  );
+  let connections = resolved.connections;
+  const source = stringOption(parsed, 'source');
+  if (source) {
+    connections = connections.filter((c) => c.name === source);
+    if (!connections.length) throw new UsageError(`--source: no connection named '${source}' (have: ${resolved.connections.map((c) => c.name).join(', ')})`);
+  }
+  const python = stringOption(parsed, 'python') ?? 'python3';
+  const adapterDeps: AdapterDependencies = {
+    secrets: async (c) => resolved.secrets.get(c.name) ?? null,
+    zenmlClientBridge: deps.bridgeFor?.(python),
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs,
+  };
+  const adapters: ScheduleAdapter[] = [];
+  const setupErrors: AdapterError[] = [];
+  for (const c of connections) {
+    const made = createAdapter(c, adapterDeps);
+    if (made.ok) adapters.push(made.value);
+    else setupErrors.push(made.error);
+  }
+  const now = io.now();
+
+  if (command === 'list') {
+    const groups = await refreshAll(adapters, { now, includeArchived: flag(parsed, 'all') });
+    const errors = [...setupErrors, ...groups.flatMap((g) => (g.error ? [g.error] : []))];
+    const rows = groups.flatMap((g) => g.rows);
+    if (json) {
+      io.stdout(JSON.stringify({ schedules: rows.map(listedJson), errors: errors.map((e) => ({ source: e.source ?? null, code: e.code, message: e.message })) }, null, 2) + '\n');
+    } else {
+      for (const g of groups) {
+        const label = `${g.source} (${g.type})`;
+        if (g.error) continue;
+        io.stdout(`${label}: ${plural(g.rows.length, 'schedule')}\n`);
+        const table = g.rows.map((r) => [
+          `  ${r.schedule.name}`,
+          r.schedule.pipeline ?? '-',
+          r.schedule.orchestrator ?? '-',
+          r.schedule.expression ?? (r.schedule.intervalSeconds ? `every ${r.schedule.intervalSeconds}s` : '-'),
+          r.schedule.state,
+          r.health.health,
+          r.nextRuns.length ? `next ${when(r.nextRuns[0])}` : 'no next run',
+          r.health.lastRun ? `last ${r.health.lastRun.status} ${when(r.health.lastRun.created)}` : 'no runs',
+        ]);
+        if (table.length) io.stdout(alignColumns(table).join('\n') + '\n');
+      }
+      for (const e of errors) printError(io, e);
+    }
+    if (errors.length === 0) return EXIT_OK;
+    const allFailed = errors.length >= connections.length;
+    if (allFailed && errors.every((e) => exitCodeOf(e) === 3)) return 3;
+    return 1;
+  }
+
+  // One schedule: find it in every selected source.
+  const found: { adapter: ScheduleAdapter; schedule: LiveSchedule }[] = [];
+  const lookErrors: AdapterError[] = [...setupErrors];
+  await Promise.all(
+    adapters.map(async (adapter) => {
+      const got = await adapter.get(target!);
+      if (got.ok) found.push({ adapter, schedule: got.value });
+      else if (got.error.code !== 'not-found') lookErrors.push(got.error);
+    }),
+  );
+  if (found.length > 1) {
+    io.stderr(`error: '${target}' matches in ${found.length} sources: ${found.map((f) => `${f.adapter.name} (${f.schedule.id})`).join(', ')}\n  Pick one with --source NAME.\n`);
+    return EXIT_USAGE;
+  }
+  if (found.length === 0) {
+    for (const e of lookErrors) printError(io, e);
+    if (lookErrors.length && lookErrors.length >= adapters.length + setupErrors.length && lookErrors.every((e) => exitCodeOf(e) === 3)) return 3;
+    io.stderr(`error: no schedule '${target}' in ${adapters.map((a) => a.name).join(', ') || 'any source'}\n`);
+    return 1;
+  }
+  const { adapter, schedule } = found[0];
+
+  if (command === 'show' || command === 'runs') {
+    const runs = adapter.runs ? await adapter.runs(schedule.id, { limit }) : null;
+    if (runs && !runs.ok) {
+      printError(io, runs.error);
+      return exitCodeOf(runs.error);
+    }
+    const runList = runs?.value ?? [];
+    if (command === 'runs') {
+      if (json) io.stdout(JSON.stringify({ source: adapter.name, schedule: schedule.id, runs: runList.map(runJson) }, null, 2) + '\n');
+      else if (!runList.length) io.stdout(`${schedule.name}: no runs\n`);
+      else io.stdout(alignColumns(runList.map((r) => [r.name ?? r.id, r.status, when(r.created), r.url ?? ''])).join('\n') + '\n');
+      return EXIT_OK;
+    }
+    const [row] = buildLiveRows(adapter.name, [schedule], new Map([[schedule.id, runList]]), { now, runsPerRow: limit });
+    if (json) {
+      io.stdout(
+        JSON.stringify(
+          {
+            ...listedJson(row),
+            description: row.description,
+            nextRuns: row.nextRuns.map(isoUtc),
+            startTime: schedule.startTime ? isoUtc(schedule.startTime) : null,
+            endTime: schedule.endTime ? isoUtc(schedule.endTime) : null,
+            healthReason: row.health.reason,
+            missedRuns: row.health.missed,
+            silentSince: row.health.silentSince ? isoUtc(row.health.silentSince) : null,
+            changes: schedule.changes ?? null,
+            details: schedule.details,
+            warnings: schedule.warnings,
+            runs: row.runs.map(runJson),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+    } else {
+      const lines = [
+        `${schedule.name}  (${adapter.name})`,
+        `  pipeline:      ${schedule.pipeline ?? '-'}`,
+        `  orchestrator:  ${schedule.orchestrator ?? 'unknown'}`,
+        `  trigger:       ${schedule.expression ?? (schedule.intervalSeconds ? `every ${schedule.intervalSeconds}s` : schedule.runOnceTime ? `once at ${when(schedule.runOnceTime)}` : '-')} — ${row.description}`,
+        `  state:         ${schedule.state}`,
+        `  health:        ${row.health.health} (${row.health.reason})`,
+        `  next runs:     ${row.nextRuns.length ? row.nextRuns.map(when).join(', ') : 'none'}`,
+        ...(schedule.changes?.reason ? [`  changes:       ${schedule.changes.reason}`] : schedule.changes?.via ? [`  changes:       ${schedule.changes.via}`] : []),
+        ...Object.entries(schedule.details).map(([k, v]) => `  ${`${k}:`.padEnd(15)}${v}`),
+        ...schedule.warnings.map((w) => `  warning:       ${w}`),
+        ...(row.runs.length ? ['  last runs:', ...alignColumns(row.runs.map((r) => [`    ${r.name ?? r.id}`, r.status, when(r.created)]))] : ['  last runs:     none']),
+      ];
+      if (row.drift && row.drift.differences.length) lines.push(...row.drift.differences.map((d) => `  drift:         ${describeDifference(d)}`));
+      io.stdout(lines.join('\n') + '\n');
+    }
+    return EXIT_OK;
+  }
+
+  // Changes.
+  if (command === 'delete' && !flag(parsed, 'yes')) {
+    const what = parsed.values.purge ? `delete '${schedule.name}' for good (purge)` : `archive '${schedule.name}'`;
+    if (!deps.interactive || !deps.confirm) {
+      io.stderr(`error: schedules delete would ${what} on ${adapter.name}; this terminal cannot ask, so pass --yes to confirm.\n`);
+      return EXIT_USAGE;
+    }
+    if (!(await deps.confirm(`${what[0].toUpperCase()}${what.slice(1)} on ${adapter.name}? [y/N] `))) {
+      io.stderr('Nothing was changed.\n');
+      return 1;
+    }
+  }
+  if (command === 'resume' && (flag(parsed, 'catch-up') || flag(parsed, 'no-catch-up')) && !json) {
+    io.stderr('note: ZenML schedules resume as the orchestrator does (Kubernetes starts at most the most recent missed run); --catch-up is not applied here.\n');
+  }
+  let result;
+  switch (command) {
+    case 'pause':
+      result = await adapter.pause(schedule.id);
+      break;
+    case 'resume':
+      result = await adapter.resume(schedule.id);
+      break;
+    case 'update':
+      result = await adapter.update(schedule.id, { expression: stringOption(parsed, 'cron')! });
+      break;
+    case 'delete':
+      result = await adapter.delete(schedule.id, { purge: parsed.values.purge === true });
+      break;
+  }
+  const report: ChangeReport = result.ok ? result.value : { changed: [], unchanged: [{ where: `${adapter.name}: ${schedule.name}`, why: result.error.message }] };
+  if (json) {
+    io.stdout(JSON.stringify({ changed: report.changed, unchanged: report.unchanged }, null, 2) + '\n');
+  } else {
+    if (report.changed.length) io.stdout(report.changed.map((c) => `${c.where} ${c.what}`).join('; ') + '\n');
+    for (const u of report.unchanged) io.stdout(`not changed: ${u.where}: ${u.why}\n`);
+    if (!result.ok) {
+      const fix = remedy(result.error);
+      if (fix) io.stderr(`  ${fix}\n`);
+    }
+  }
+  if (!result.ok) return exitCodeOf(result.error);
+  return report.unchanged.length ? 1 : EXIT_OK;
+}

@@ -1,0 +1,118 @@
+"""Test data for the live-schedules suite, made with ZenML's own client against the test server.
+
+Run with the server venv's Python, pointed at the server by ZENML_STORE_URL / ZENML_STORE_USERNAME /
+ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
+
+  seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
+  seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
+  seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
+"""
+
+import json
+import sys
+from datetime import datetime, timezone
+
+
+def setup() -> dict:
+    from zenml.client import Client
+    from zenml.enums import StackComponentType
+    from zenml.models import PipelineRequest
+
+    client = Client()
+    project = client.active_project
+    sa = client.create_service_account(name="schedules-tests")
+    key = client.create_api_key(service_account_name_id_or_prefix=sa.id, name="tests")
+    k8s = client.create_stack_component(
+        name="k8s",
+        flavor="kubernetes",
+        component_type=StackComponentType.ORCHESTRATOR,
+        configuration={"kubernetes_context": "loopback", "kubernetes_namespace": "zenml"},
+    )
+    airflow = client.create_stack_component(
+        name="airflow", flavor="airflow", component_type=StackComponentType.ORCHESTRATOR, configuration={}
+    )
+    local = client.get_stack_component(StackComponentType.ORCHESTRATOR, "default")
+    pipelines = {}
+    for name in ("train", "report", "etl"):
+        p = client.zen_store.create_pipeline(PipelineRequest(name=name, project=project.id))
+        pipelines[name] = str(p.id)
+    return {
+        "apiKey": key.key,
+        "projectId": str(project.id),
+        "kubernetesId": str(k8s.id),
+        "airflowId": str(airflow.id),
+        "localId": str(local.id),
+        "pipelines": pipelines,
+    }
+
+
+def schedule(schedule_id: str) -> dict:
+    from zenml.client import Client
+
+    s = Client().zen_store.get_schedule(schedule_id)
+    return {
+        "id": str(s.id),
+        "name": s.name,
+        "active": s.active,
+        "cron_expression": s.cron_expression,
+        "is_archived": getattr(s, "is_archived", None),
+    }
+
+
+def runs(schedule_id: str, statuses: list) -> dict:
+    """Runs that belong to a schedule: a snapshot with `schedule` set (facts §9), then runs from it."""
+    from zenml.client import Client
+    from zenml.config.pipeline_configurations import PipelineConfiguration
+    from zenml.enums import ExecutionStatus
+    from zenml.models import PipelineRunRequest, PipelineRunUpdate, PipelineSnapshotRequest
+
+    client = Client()
+    store = client.zen_store
+    sched = store.get_schedule(schedule_id)
+    pipeline_id = sched.pipeline_id
+    pipeline = store.get_pipeline(pipeline_id)
+    snapshot = store.create_snapshot(
+        PipelineSnapshotRequest(
+            project=client.active_project.id,
+            run_name_template=f"{pipeline.name}-{{date}}-{{time}}",
+            pipeline_configuration=PipelineConfiguration(name=pipeline.name),
+            stack=client.active_stack_model.id,
+            pipeline=pipeline_id,
+            schedule=sched.id,
+        )
+    )
+    made = []
+    for i, status in enumerate(statuses):
+        run, _ = store.get_or_create_run(
+            PipelineRunRequest(
+                project=client.active_project.id,
+                name=f"{pipeline.name}-{schedule_id[:8]}-{i}-{status}",
+                snapshot=snapshot.id,
+                status=ExecutionStatus.RUNNING,
+            )
+        )
+        if status != "running":
+            # A run starts initializing or running; its end state is an update, as the orchestrator sends it.
+            run = store.update_run(run.id, PipelineRunUpdate(status=ExecutionStatus(status), end_time=datetime.now(timezone.utc).replace(tzinfo=None)))
+        made.append({"id": str(run.id), "status": run.status.value})
+    return {"snapshot": str(snapshot.id), "runs": made}
+
+
+def main() -> None:
+    command = sys.argv[1]
+    if command == "setup":
+        out = setup()
+    elif command == "schedule":
+        try:
+            out = schedule(sys.argv[2])
+        except KeyError:
+            out = {"missing": True}
+    elif command == "runs":
+        out = runs(sys.argv[2], sys.argv[3:])
+    else:
+        raise SystemExit(f"unknown command {command}")
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
