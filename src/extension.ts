@@ -1,85 +1,87 @@
-// Activation: build the services, register providers and commands, return.
-// Nothing costly runs here: the workspace scan starts when the view opens,
-// ZenML detection when first needed.
+// Activation: every Python user pays it on opening any Python file, so it registers only small
+// stand-ins and loads the core (src/vscode/core.ts, bundled apart as dist/core.js: the parser,
+// the cron engine, the ZenML code) at first use: a Python or YAML document that may hold a
+// schedule (open, opened or edited), a hover in one, the Schedules view's first rows, or any command.
+// The stand-ins are disposed as the core registers the real providers and commands.
 
 import * as vscode from 'vscode';
-import type { SortOrder } from './workspace/treeModel';
-import { registerCodeActions } from './vscode/codeActions';
-import { registerCommands } from './vscode/commands';
-import { DiagnosticsController } from './vscode/diagnostics';
-import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './vscode/documents';
-import { registerExplainDocuments } from './vscode/explainCommand';
-import { ScheduleHoverProvider } from './vscode/hover';
-import { OrchestratorService } from './vscode/orchestratorService';
-import { TimelinePanel } from './vscode/timeline';
-import { SchedulesTreeProvider, WorkspaceTreeSource } from './vscode/tree';
-import { WorkspaceScheduleIndex } from './vscode/workspaceScanner';
-import { registerZenml } from './vscode/zenmlStatus';
-import { codeSchedulesOf, editorAdapterFactory } from './vscode/liveAdapters';
-import { LiveConnections } from './vscode/liveConnections';
-import { registerScheduleCommands } from './vscode/scheduleCommands';
-import { InterpreterResolver } from './vscode/zenmlInterpreter';
+import type * as CoreModule from './vscode/core';
 
-export interface ZenmlSchedulesApi {
-  schedulesProvider: SchedulesTreeProvider;
-  analyzeDocument(uri: vscode.Uri): Promise<DocumentAnalysis>;
-  workspaceIndex: WorkspaceScheduleIndex;
-  /** The live connections (one tree source each), for tests. */
-  live: LiveConnections;
+export type { ZenmlSchedulesApi } from './vscode/core';
+
+// As src/vscode/documents.ts's SCHEDULE_SELECTOR (which this file cannot import without the core).
+const SELECTOR: vscode.DocumentSelector = [
+  ...['python', 'yaml'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
+  { language: 'python', scheme: 'vscode-notebook-cell' },
+];
+
+/** Whether a document may hold a schedule; the core's own check is stricter. */
+function mayHoldSchedules(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(SELECTOR, document) > 0 && /schedule/i.test(document.getText());
 }
 
-export function activate(context: vscode.ExtensionContext): ZenmlSchedulesApi {
-  const log = vscode.window.createOutputChannel('ZenML Schedules', { log: true });
-  const orchestrators = new OrchestratorService();
-  const analyzer = new DocumentAnalyzer(orchestrators);
-  const workspace = new WorkspaceScheduleIndex(orchestrators, analyzer, log);
-  const order = context.workspaceState.get<SortOrder>('zenmlSchedules.sort', 'nextRun');
-  const tree = new SchedulesTreeProvider(new WorkspaceTreeSource(workspace), order);
-  const view = vscode.window.createTreeView('zenmlSchedules.schedules', { treeDataProvider: tree, showCollapseAll: true });
-  tree.attach(view);
-  void vscode.commands.executeCommand('setContext', 'zenmlSchedules.sort', order);
-
-  context.subscriptions.push(
-    log,
-    orchestrators,
-    analyzer,
-    workspace,
-    tree,
-    view,
-    new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, new ScheduleHoverProvider(analyzer)),
-    registerExplainDocuments(),
-  );
-  // Live schedules: one group per connection; secrets in SecretStorage; nothing contacted or run until the view asks.
-  const interpreters = new InterpreterResolver(log);
-  const live = new LiveConnections(
-    context.secrets,
-    tree,
-    editorAdapterFactory(),
-    () => (workspace.isScanned ? codeSchedulesOf(tree.workspaceGroups()) : []),
-    async () => (await interpreters.resolve(undefined)).candidates[0],
-    log,
-  );
-  context.subscriptions.push(interpreters, live);
-  registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
-  registerScheduleCommands(context, live, log);
-  const timeline = new TimelinePanel(workspace, orchestrators);
-  context.subscriptions.push(
-    timeline,
-    vscode.commands.registerCommand('zenmlSchedules.showTimeline', (options?: { hours?: number; collisionMinutes?: number }) => timeline.show(options ?? {})),
-    vscode.commands.registerCommand('zenmlSchedules.openTimelineSchedule', (id: string) => timeline.open(id)),
-  );
-  registerZenml(context, { orchestrator: orchestrators, analyzer, log, schedulesView: view });
-  registerCodeActions(context, { analyzer });
-
-  return {
-    schedulesProvider: tree,
-    workspaceIndex: workspace,
-    live,
-    async analyzeDocument(uri) {
-      const document = await vscode.workspace.openTextDocument(uri);
-      return analyzer.analyze(document);
+export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSchedulesApi {
+  let core: CoreModule.Core | undefined;
+  const standIns: vscode.Disposable[] = [];
+  // The Schedules view is created here, its rows asked of the core's tree (loaded by the first ask).
+  const treeChanged = new vscode.EventEmitter<unknown>();
+  const tree = (): vscode.TreeDataProvider<unknown> => load().api.schedulesProvider as vscode.TreeDataProvider<unknown>;
+  const view = vscode.window.createTreeView<unknown>('zenmlSchedules.schedules', {
+    showCollapseAll: true,
+    treeDataProvider: {
+      onDidChangeTreeData: treeChanged.event,
+      getChildren: (element) => tree().getChildren(element),
+      getTreeItem: (element) => tree().getTreeItem(element),
+      getParent: (element) => tree().getParent?.(element),
     },
+  });
+  context.subscriptions.push(treeChanged, view);
+  const load = (): CoreModule.Core => {
+    if (!core) {
+      for (const standIn of standIns.splice(0)) standIn.dispose();
+      // A separate bundle beside this one, required at first use (esbuild leaves it external).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module = require('./core.js') as typeof CoreModule;
+      core = module.activateCore(context, view);
+      context.subscriptions.push(core.api.schedulesProvider.onDidChangeTreeData((element) => treeChanged.fire(element)));
+    }
+    return core;
+  };
+  const loadSoon = () => setTimeout(() => void load(), 0);
+  const watch = (document: vscode.TextDocument) => {
+    if (!core && mayHoldSchedules(document)) loadSoon();
+  };
+
+  const commands = (context.extension.packageJSON.contributes?.commands ?? []) as { command: string }[];
+  for (const { command } of commands) {
+    standIns.push(
+      vscode.commands.registerCommand(command, (...args: unknown[]) => {
+        load();
+        return vscode.commands.executeCommand(command, ...args);
+      }),
+    );
+  }
+  standIns.push(
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: (document, position) => (mayHoldSchedules(document) ? load().hover.provideHover(document, position) : undefined),
+    }),
+    vscode.workspace.onDidOpenTextDocument(watch),
+    vscode.workspace.onDidChangeTextDocument((event) => watch(event.document)),
+  );
+  for (const document of vscode.workspace.textDocuments) watch(document);
+
+  // The API (tests, other extensions) is the core's: asking for it loads the core.
+  return {
+    get schedulesProvider() {
+      return load().api.schedulesProvider;
+    },
+    get workspaceIndex() {
+      return load().api.workspaceIndex;
+    },
+    get live() {
+      return load().api.live;
+    },
+    analyzeDocument: (uri) => load().api.analyzeDocument(uri),
   };
 }
 

@@ -5,8 +5,10 @@ import * as nodePath from 'node:path';
 import type { Severity } from '../common/codes';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, flag, parseCommandArgs, stringOption } from './args';
 import { locate, locationText, plural } from './format';
-import type { CliIo } from './io';
+import { memoryIo, type CliIo } from './io';
 import { resolveOrchestrator, type CliNote } from './orchestratorOption';
+import { version as VERSION } from '../../package.json';
+import { CHECK_FORMATS, checkGithub, checkSarif, type CheckFormat } from './checkFormats';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyzeFiles';
 
 export const CHECK_HELP = `Usage: zenml-schedules check <paths...> [options]
@@ -20,11 +22,15 @@ Options:
   --python PATH          without --orchestrator: ask the ZenML installed in that Python
                          for the active stack and check against its orchestrator
   --fail-on LEVEL        error (default), warning or info: the lowest severity that fails
-  --json                 print JSON
+  --format FORMAT        text (default), json, sarif (SARIF 2.1.0 for code scanning)
+                         or github (GitHub Actions annotations)
+  --json                 print JSON (the same as --format json)
+  --exit-zero            exit 0 even with failing findings (CI steps that upload first)
   -h, --help             show this help
 
 Exit: 0 no failing finding, 1 failing findings, 2 bad usage or a missing path.
 Example: zenml-schedules check src pipelines.yaml --orchestrator kubernetes
+         zenml-schedules check . --format sarif > zenml-schedules.sarif
 `;
 
 export interface CheckFindingJson {
@@ -47,6 +53,14 @@ export interface CheckJson {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function parseFormat(text: string | undefined, json: boolean): CheckFormat {
+  if (text === undefined) return json ? 'json' : 'text';
+  const format = CHECK_FORMATS.find((f) => f === text.trim().toLowerCase());
+  if (!format) throw new UsageError(`--format: '${text}' is not one of ${CHECK_FORMATS.join(', ')}`);
+  if (json && format !== 'json') throw new UsageError(`--json and --format ${format} disagree: use one`);
+  return format;
+}
 
 function parseFailOn(text: string | undefined): Severity {
   if (text === undefined) return 'error';
@@ -96,6 +110,14 @@ export function reportSkipped(analysis: WorkspaceAnalysis, notes: CliNote[], io:
   }
 }
 
+/** The same notes, for SARIF's tool notifications. */
+function skippedNotes(analysis: WorkspaceAnalysis, notes: CliNote[]): { level: Severity; text: string }[] {
+  const io = memoryIo();
+  reportSkipped(analysis, notes, io);
+  const lines = io.err.split('\n').filter((line) => line !== '');
+  return lines.map((text, i) => ({ level: i < notes.length ? notes[i].severity : 'warning', text }));
+}
+
 /** ZenML finds its repository by walking up from here: the first checked folder (or a file's folder). */
 function zenmlFolder(first: string | undefined): string {
   const target = nodePath.resolve(first ?? '.');
@@ -112,6 +134,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     python: { type: 'string' },
     'fail-on': { type: 'string' },
     json: { type: 'boolean' },
+    format: { type: 'string' },
+    'exit-zero': { type: 'boolean' },
   });
   if (flag(parsed, 'help')) {
     io.stdout(CHECK_HELP);
@@ -119,6 +143,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one file or folder, e.g. zenml-schedules check .');
   const failOn = parseFailOn(stringOption(parsed, 'fail-on'));
+  const format = parseFormat(stringOption(parsed, 'format'), flag(parsed, 'json'));
   const resolution = await resolveOrchestrator({
     flavor: stringOption(parsed, 'orchestrator'),
     python: stringOption(parsed, 'python'),
@@ -131,8 +156,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   reportSkipped(analysis, resolution.notes, io);
   const result = checkJson(analysis);
-  if (flag(parsed, 'json')) io.stdout(JSON.stringify(result, null, 2) + '\n');
+  if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'sarif') {
+    const notifications = skippedNotes(analysis, resolution.notes);
+    io.stdout(JSON.stringify(checkSarif(result, { version: VERSION, cwd: process.cwd(), notifications }), null, 2) + '\n');
+  } else if (format === 'github') io.stdout(checkGithub(result, process.cwd()) + summaryLine(result, resolution.orchestrator?.flavor));
   else io.stdout(humanCheck(result) + summaryLine(result, resolution.orchestrator?.flavor));
   const failing = result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-  return failing ? EXIT_FAILED : EXIT_OK;
+  return failing && !flag(parsed, 'exit-zero') ? EXIT_FAILED : EXIT_OK;
 }

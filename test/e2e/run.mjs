@@ -39,6 +39,7 @@ const profiles = [
       ['Explain Cron Expression previews as you type', explainCronFromPalette],
       ['Running Extensions shows the activation time', activationTime],
       ['a notebook: its schedules in the view, a click opens the cell, squiggle and hover in the cell', notebookCells],
+      ['the Get Started walkthrough opens with its four steps, and its first button shows a hover', walkthrough],
     ],
   },
   {
@@ -296,6 +297,33 @@ async function activationTime({ page, shot }) {
   figures.activationMs = Number(label.match(/(\d+)\s*ms/)[1]);
   figures.activationLabel = label;
   await shot('running-extensions');
+}
+
+async function walkthrough({ page, shot }) {
+  await runCommand(page, 'ZenML Schedules: Get Started');
+  const container = page.locator('.gettingStartedContainer');
+  const steps = ['Hover a cron expression', 'Fix a finding', 'Open the Schedules view', 'Connect a ZenML server'];
+  const text = await until('the walkthrough with its steps', async () => {
+    const t = await container.innerText().catch(() => '');
+    return t.includes('Get started with ZenML Schedules') && steps.every((s) => t.includes(s)) ? t : undefined;
+  });
+  assert.match(text, /Try a Hover/, text);
+  // The open step's picture is one of ours.
+  const picture = container.locator('img[alt^="A hover over"]').first();
+  await picture.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const size = await until('the step picture, loaded', () => picture.evaluate((img) => (img.complete && img.naturalWidth > 0 ? img.naturalWidth : 0)));
+  assert.ok(size > 100, `picture width ${size}`);
+  await shot('walkthrough');
+  // Its button opens the sample with the hover shown.
+  await container.getByRole('button', { name: 'Try a Hover' }).first().click();
+  const hover = await until('the hover of the walkthrough sample', async () => {
+    const t = (await page.locator('.monaco-hover-content:visible').allInnerTexts().catch(() => [])).join('\n');
+    return /At 03:00/.test(t) ? t : undefined;
+  });
+  assert.match(hover, /Monday through Friday/, hover);
+  await shot('walkthrough-hover');
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Revert and Close Editor').catch(() => {});
 }
 
 async function unsupportedOrchestrator({ page, shot }) {

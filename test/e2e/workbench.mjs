@@ -47,14 +47,24 @@ export function escapeRegExp(text) {
 
 /** Runs a command from the palette by its full title, e.g. "ZenML Schedules: Explain Cron Expression". */
 export async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: WAIT_MS });
-  await row.click();
+  // The palette lists the commands known when it opens: an extension's contributions can arrive
+  // after the window (its localized manifest is read on the server), so reopen it if needed.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: attempt < 3 ? WAIT_MS / 3 : WAIT_MS });
+    } catch (error) {
+      if (attempt < 3) continue;
+      throw error;
+    }
+    await row.click();
+    return;
+  }
 }
 
 /** The span of the editor line that shows `text` (a token such as a cron string). */
