@@ -78,6 +78,9 @@ export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSche
     get workspaceIndex() {
       return load().api.workspaceIndex;
     },
+    get live() {
+      return load().api.live;
+    },
     analyzeDocument: (uri) => load().api.analyzeDocument(uri),
   };
 }

@@ -25,7 +25,7 @@ npm run -s test:unit
 step "build + package"
 npm run -s package
 
-for suite in differential zenml live package integration e2e; do
+for suite in differential zenml live package integration e2e live-editor; do
   step "$suite tests"
   npm run -s "test:$suite"
 done

@@ -8,6 +8,8 @@ import { showInNotebook } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 import { openScheduleRow, type SchedulesNode, type SchedulesTreeProvider } from './tree';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
+import type { Dialect } from '../common/flavors';
+import type { LiveNode } from './liveTree';
 
 const SCHEDULING_DOCS_URL = 'https://docs.zenml.io/concepts/steps_and_pipelines/scheduling';
 const SORT_KEY = 'zenmlSchedules.sort';
@@ -21,12 +23,21 @@ function rowOf(arg: unknown): ScheduleRow | undefined {
   return undefined;
 }
 
+/** A live schedule row (a connection's group) with a cron expression, and the dialect it is read in. */
+function liveExpressionOf(arg: unknown): { expression: string; dialect: Dialect } | undefined {
+  const node = arg as Partial<LiveNode> | undefined;
+  if (node?.type !== 'schedule' || !node.row?.schedule.expression) return undefined;
+  return { expression: node.row.schedule.expression, dialect: node.row.dialect };
+}
+
 export interface CommandServices {
   context: vscode.ExtensionContext;
   orchestrators: OrchestratorService;
   tree: SchedulesTreeProvider;
   workspace: WorkspaceScheduleIndex;
   log: vscode.LogOutputChannel;
+  /** Reloads the live connections (the view's Refresh). */
+  refreshLive?: () => Promise<void>;
 }
 
 export function registerCommands(services: CommandServices): void {
@@ -45,7 +56,7 @@ export function registerCommands(services: CommandServices): void {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
   register('zenmlSchedules.explainCron', (initial?: unknown) => explainCronCommand(orchestrators, initial));
-  register('zenmlSchedules.refresh', () => workspace.rescan());
+  register('zenmlSchedules.refresh', () => Promise.all([workspace.rescan(), services.refreshLive?.()]));
   register('zenmlSchedules.sortByNextRun', () => setSort('nextRun'));
   register('zenmlSchedules.sortByName', () => setSort('name'));
   register('zenmlSchedules.openSchedule', async (arg) => {
@@ -53,12 +64,14 @@ export function registerCommands(services: CommandServices): void {
     if (row) await openScheduleRow(row);
   });
   register('zenmlSchedules.copyExpression', async (arg) => {
-    const row = needRow(arg);
-    if (!row?.summary.expression) return;
-    await vscode.env.clipboard.writeText(row.summary.expression);
-    vscode.window.setStatusBarMessage(`Copied ${row.summary.expression}`, 3000);
+    const expression = liveExpressionOf(arg)?.expression ?? needRow(arg)?.summary.expression;
+    if (!expression) return;
+    await vscode.env.clipboard.writeText(expression);
+    vscode.window.setStatusBarMessage(`Copied ${expression}`, 3000);
   });
   register('zenmlSchedules.explainSchedule', (arg) => {
+    const live = liveExpressionOf(arg);
+    if (live) return explainCronCommand(orchestrators, live.expression, { dialect: live.dialect });
     const row = needRow(arg);
     return row
       ? explainCronCommand(orchestrators, row.summary.expression ?? '', { resource: vscode.Uri.parse(row.item.file.key), dialect: row.summary.dialect })

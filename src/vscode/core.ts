@@ -17,11 +17,17 @@ import { SchedulesTreeProvider, WorkspaceTreeSource } from './tree';
 import { registerWalkthrough } from './walkthrough';
 import { WorkspaceScheduleIndex } from './workspaceScanner';
 import { registerZenml } from './zenmlStatus';
+import { codeSchedulesOf, editorAdapterFactory } from './liveAdapters';
+import { LiveConnections } from './liveConnections';
+import { registerScheduleCommands } from './scheduleCommands';
+import { InterpreterResolver } from './zenmlInterpreter';
 
 export interface ZenmlSchedulesApi {
   schedulesProvider: SchedulesTreeProvider;
   analyzeDocument(uri: vscode.Uri): Promise<DocumentAnalysis>;
   workspaceIndex: WorkspaceScheduleIndex;
+  /** The live connections (one tree source each), for tests. */
+  live: LiveConnections;
 }
 
 export interface Core {
@@ -53,7 +59,19 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, hover),
     registerExplainDocuments(),
   );
-  registerCommands({ context, orchestrators, tree, workspace, log });
+  // Live schedules: one group per connection; secrets in SecretStorage; nothing contacted or run until the view asks.
+  const interpreters = new InterpreterResolver(log);
+  const live = new LiveConnections(
+    context.secrets,
+    tree,
+    editorAdapterFactory(),
+    () => (workspace.isScanned ? codeSchedulesOf(tree.workspaceGroups()) : []),
+    async () => (await interpreters.resolve(undefined)).candidates[0],
+    log,
+  );
+  context.subscriptions.push(interpreters, live);
+  registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
+  registerScheduleCommands(context, live, log);
   const timeline = new TimelinePanel(workspace, orchestrators);
   context.subscriptions.push(
     timeline,
@@ -67,6 +85,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
   const api: ZenmlSchedulesApi = {
     schedulesProvider: tree,
     workspaceIndex: workspace,
+    live,
     async analyzeDocument(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
       return analyzer.analyze(document);

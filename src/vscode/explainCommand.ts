@@ -15,7 +15,7 @@ import { explainDocumentExtras } from '../workspace/explainDocument';
 
 const PREVIEW_RUNS = 3;
 
-function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
+export function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
   if (!explanation.valid) return { prompt: '', error: explanation.error?.message ?? 'Not a cron expression.' };
   const runs = explanation.nextRuns.slice(0, PREVIEW_RUNS).map((d) => formatInZone(d, displayZone));
   const next = runs.length ? `Next: ${runs.join(' · ')}` : 'Never fires.';
@@ -27,7 +27,7 @@ export async function explainCronCommand(
   orchestrators: OrchestratorService,
   initial?: unknown,
   /** A schedule row's file and dialect (its file's orchestrator); else the active editor's file decides. */
-  from?: { resource: vscode.Uri; dialect: Dialect },
+  from?: { resource?: vscode.Uri; dialect: Dialect },
 ): Promise<CronExplanation | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   const resource = from?.resource ?? (active && resourceOf(active));

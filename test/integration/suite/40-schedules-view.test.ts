@@ -25,6 +25,11 @@ async function expand(provider: ExtensionApi['schedulesProvider'], element?: unk
   return nodes;
 }
 
+/** A schedule row of the Workspace group (not a live row, nor the "Connect to a ZenML server…" row). */
+function isWorkspaceRow(n: Node): boolean {
+  return n.item.collapsibleState === vscode.TreeItemCollapsibleState.None && /(^|\s)schedule(\s|$)/.test(n.item.contextValue ?? '');
+}
+
 function flatten(nodes: Node[]): Node[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
 }
@@ -39,9 +44,9 @@ describe('schedules view', () => {
     // The first call starts the workspace scan; poll until rows arrive.
     const all = await waitFor('the Schedules view to list the workspace', async () => {
       const nodes = flatten(await expand(api.schedulesProvider));
-      return nodes.some((n) => n.item.collapsibleState === vscode.TreeItemCollapsibleState.None) ? nodes : undefined;
+      return nodes.some(isWorkspaceRow) ? nodes : undefined;
     }, 30_000);
-    const rows = all.filter((n) => n.item.collapsibleState === vscode.TreeItemCollapsibleState.None);
+    const rows = all.filter(isWorkspaceRow);
     const text = all.map((n) => `${labelOf(n.item)} — ${String(n.item.description ?? '')}`).join('\n');
 
     assert.ok(text.includes('training_pipeline'), `no training_pipeline in:\n${text}`);
@@ -75,7 +80,7 @@ describe('schedules view', () => {
       expected += (code.match(/(?<![\w.])(?:\w+\.)?Schedule\(/g) ?? []).length;
     }
     const rows = await waitFor('schedule rows', async () => {
-      const r = flatten(await expand(api.schedulesProvider)).filter((n) => n.item.collapsibleState === vscode.TreeItemCollapsibleState.None);
+      const r = flatten(await expand(api.schedulesProvider)).filter(isWorkspaceRow);
       return r.length ? r : undefined;
     });
     assert.equal(rows.length, expected, rows.map((n) => `${labelOf(n.item)} — ${String(n.item.description ?? '')}`).join('\n'));

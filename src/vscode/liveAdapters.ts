@@ -1,0 +1,67 @@
+// The editor's side of building adapters: secrets from SecretStorage (or the login
+// `zenml login` stored), the interpreter for changes ZenML makes itself, and the
+// workspace's code schedules for drift. The adapters themselves live in src/adapters.
+
+import type { AdapterError } from '../adapters/errors';
+import { adapterError } from '../adapters/errors';
+import { createAdapter, type Connection } from '../adapters/registry';
+import type { ScheduleAdapter } from '../adapters/types';
+import { pythonClientBridge, type ZenmlClientBridge } from '../adapters/zenmlClientBridge';
+import type { CodeSchedule } from '../workspace/drift';
+import type { ScheduleGroup } from '../workspace/treeModel';
+import type { AdapterFactory } from './liveConnections';
+
+/** An adapter that answers every call with the error that kept the real one from being built. */
+export function unavailableAdapter(connection: { name: string; type: string }, error: AdapterError): ScheduleAdapter {
+  const fail = async () => ({ ok: false as const, error });
+  return {
+    name: connection.name,
+    type: connection.type,
+    capabilities: { operations: [], kinds: [], dialect: 'standard', pauseStopsRuns: false },
+    list: fail,
+    get: fail,
+    pause: fail,
+    resume: fail,
+    update: fail,
+    delete: fail,
+  };
+}
+
+/** ZenML's client in the interpreter the editor resolves when a change needs it (not before: nothing is spawned early). */
+function lazyBridge(python: () => Promise<string | undefined>): ZenmlClientBridge {
+  return {
+    async change(target, scheduleId, change, options) {
+      const path = await python();
+      if (!path) {
+        return { ok: false, error: adapterError('unsupported', 'Nothing was changed: no Python interpreter with ZenML was found to run ZenML\'s client.', { source: target.source }) };
+      }
+      return pythonClientBridge(path).change(target, scheduleId, change, options);
+    },
+  };
+}
+
+export function editorAdapterFactory(options: { timeoutMs?: () => number } = {}): AdapterFactory {
+  return (connection, environment) => {
+    const created = createAdapter(connection as Connection, {
+      // The editor stores one secret per connection: the API key (ZenML) or token (the others).
+      secrets: async () => (environment.secret ? { apiKey: environment.secret, token: environment.secret } : (environment.credentials ?? null)),
+      // No interpreter in an untrusted folder: the adapter then refuses changes that need ZenML's client.
+      zenmlClientBridge: environment.python ? lazyBridge(environment.python) : undefined,
+      timeoutMs: options.timeoutMs?.(),
+    });
+    return created.ok ? created.value : unavailableAdapter(connection, created.error);
+  };
+}
+
+/** The code's schedules (the Workspace group's rows) for drift against live ones. */
+export function codeSchedulesOf(groups: readonly ScheduleGroup[]): CodeSchedule[] {
+  return groups.flatMap((group) =>
+    group.rows.map((row) => ({
+      pipeline: row.item.schedule.pipeline ?? null,
+      kind: row.summary.kind,
+      expression: row.summary.expression,
+      intervalSeconds: row.summary.intervalSeconds,
+      location: `${row.item.file.label}:${row.item.schedule.range.start.line + 1}`,
+    })),
+  );
+}

@@ -1,0 +1,409 @@
+// The commands that change live schedules and connections: pause, resume, update,
+// delete, show runs, add and remove a connection, retry. From a tree row (the node is
+// the argument) or the palette (a quick pick asks which schedule). Every change goes
+// through the adapter interface with progress and cancellation, and the message says
+// what the adapter's ChangeReport says changed, and what did not.
+
+import * as vscode from 'vscode';
+import type { ChangeReport, LiveRun, Result } from '../adapters/types';
+import type { AdapterError } from '../adapters/errors';
+import { explainCron } from '../cron';
+import { capabilityOf } from '../common/flavors';
+import { CONNECTION_FIELDS, CONNECTION_TYPES, connectionLabel, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
+import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
+import { displaySettings } from './config';
+import { previewText } from './explainCommand';
+import type { LiveConnections } from './liveConnections';
+import { editorRemedy, type ConnectionTreeSource, type LiveNode } from './liveTree';
+
+type Operation = 'pause' | 'resume' | 'update' | 'delete' | 'runs';
+
+const NEEDS: Record<Operation, (row: LiveRowModel) => boolean> = {
+  pause: (row) => /\bpausable\b/.test(row.contextValue),
+  resume: (row) => /\bresumable\b/.test(row.contextValue),
+  update: (row) => /\bupdatable\b/.test(row.contextValue),
+  delete: (row) => /\bdeletable\b/.test(row.contextValue),
+  runs: (row) => /\bhasRuns\b/.test(row.contextValue),
+};
+
+interface Target {
+  source: ConnectionTreeSource;
+  row: LiveRowModel;
+}
+
+function nodeOf(arg: unknown): LiveNode | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const node = arg as Partial<LiveNode>;
+  return typeof node.type === 'string' && typeof node.sourceId === 'string' ? (node as LiveNode) : undefined;
+}
+
+export function registerScheduleCommands(context: vscode.ExtensionContext, live: LiveConnections, log: vscode.LogOutputChannel): void {
+  const register = (id: string, handler: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  const sourceById = (id: string) => live.sources().find((s) => s.id === id);
+
+  /** The schedule from a tree node, else a quick pick over every connection's loaded schedules. */
+  async function target(arg: unknown, op: Operation, title: string): Promise<Target | undefined> {
+    const node = nodeOf(arg);
+    if (node && (node.type === 'schedule' || node.type === 'run')) {
+      const source = sourceById(node.sourceId);
+      if (source) return { source, row: node.row };
+    }
+    const sources = live.sources();
+    if (!sources.length) {
+      // Not awaited: the command returns while the notification waits for the user.
+      void vscode.window.showInformationMessage('No ZenML server is connected.', 'Connect to a ZenML Server…').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('zenmlSchedules.addConnection');
+      });
+      return undefined;
+    }
+    const picks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading schedules…' }, async () => {
+      await Promise.all(sources.map((s) => s.settled()));
+      return sources.flatMap((source) =>
+        source
+          .rows()
+          .filter(NEEDS[op])
+          .map((row) => ({ label: row.label, description: `${source.connection.name} · ${row.schedule.pipeline ?? 'no pipeline'}`, detail: row.description, source, row })),
+      );
+    });
+    const failing = sources.filter((s) => s.error).map((s) => `${s.connection.name}: ${s.error?.message}`);
+    if (!picks.length) {
+      void vscode.window.showInformationMessage(`No schedule can be ${PAST[op]} right now.${failing.length ? ` Not reachable: ${failing.join('; ')}` : ''}`);
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(picks, { title, placeHolder: 'Which schedule?', matchOnDescription: true, matchOnDetail: true });
+    return picked ? { source: picked.source, row: picked.row } : undefined;
+  }
+
+  /**
+   * Says plainly, before anything is sent, when this schedule cannot be changed from here (ZenML only
+   * changes its own record on most orchestrators), and offers to connect what could change it.
+   */
+  async function refusedUpfront(t: Target, op: 'pause' | 'resume' | 'update' | 'delete'): Promise<boolean> {
+    if (canChange(t.row.schedule, t.source.adapter.capabilities, op)) return false;
+    const reason = t.row.schedule.changes?.reason ?? `${t.source.connection.name} cannot ${op} this schedule.`;
+    const flavor = t.row.schedule.orchestrator;
+    const capability = capabilityOf(flavor);
+    const connect = capability?.canSchedule ? `Connect ${capability.displayName}…` : undefined;
+    const choice = await vscode.window.showWarningMessage(`Nothing was changed: "${t.row.label}" cannot be ${PAST[op]} from here.`, { modal: true, detail: reason }, ...(connect ? [connect] : []));
+    if (choice && choice === connect) await vscode.commands.executeCommand('zenmlSchedules.addConnection');
+    return true;
+  }
+
+  /** Runs a change with progress and cancellation, then says what the report says. */
+  async function change(t: Target, title: string, call: (signal: AbortSignal) => Promise<Result<ChangeReport>>): Promise<Result<ChangeReport> | undefined> {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${title} (${t.source.connection.name})`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await call(controller.signal);
+        } catch (error) {
+          return { ok: false as const, error: { code: 'server-error' as const, message: error instanceof Error ? error.message : String(error) } };
+        } finally {
+          cancel.dispose();
+        }
+      },
+    );
+    if (!result.ok) {
+      showError(result.error, `${title} failed`);
+      // The schedule may have changed in part: read it back.
+      void t.source.reload();
+      return result;
+    }
+    const report = result.value;
+    log.info(`[${t.source.connection.name}] ${title}: ${JSON.stringify({ changed: report.changed, unchanged: report.unchanged })}`);
+    const summary = changeSummary(report);
+    const show =
+      summary.level === 'info' ? vscode.window.showInformationMessage : summary.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void show(`${title}: ${summary.text}`);
+    if (report.after) t.source.applyReadBack(report.after);
+    // Read everything back from the source (state, health), keeping rows and expansion meanwhile.
+    void t.source.reload();
+    return result;
+  }
+
+  function showError(error: AdapterError, prefix: string): void {
+    if (error.code === 'cancelled') {
+      void vscode.window.showInformationMessage(`${prefix}: cancelled. ${error.message}`);
+      return;
+    }
+    log.warn(`${prefix}: ${error.code} ${error.message}${error.detail ? ` (${error.detail})` : ''}`);
+    void vscode.window.showErrorMessage(`${prefix}: ${error.message} ${editorRemedy(error)}`, 'Show Log').then((c) => {
+      if (c) log.show(true);
+    });
+  }
+
+  register('zenmlSchedules.pauseSchedule', async (arg) => {
+    const t = await target(arg, 'pause', 'Pause a schedule');
+    if (!t || (await refusedUpfront(t, 'pause'))) return;
+    return change(t, `Pause "${t.row.label}"`, (signal) => t.source.adapter.pause(t.row.scheduleId, { signal }));
+  });
+
+  register('zenmlSchedules.resumeSchedule', async (arg) => {
+    const t = await target(arg, 'resume', 'Resume a schedule');
+    if (!t || (await refusedUpfront(t, 'resume'))) return;
+    return change(t, `Resume "${t.row.label}"`, (signal) => t.source.adapter.resume(t.row.scheduleId, { signal }));
+  });
+
+  register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
+    const t = await target(arg, 'update', 'Change the cron expression of a schedule');
+    if (!t || (await refusedUpfront(t, 'update'))) return;
+    const expression = typeof expressionArg === 'string' ? expressionArg : await askExpression(t.row);
+    if (expression === undefined) return;
+    const check = explainCron(expression, { dialect: t.row.dialect, timeZone: t.row.schedule.timeZone ?? 'UTC', count: 1 });
+    if (!check.valid) {
+      void vscode.window.showErrorMessage(`Not sent: "${expression}" is not a valid ${t.row.dialect} cron expression: ${check.error?.message ?? ''}`);
+      return;
+    }
+    if (expression === t.row.schedule.expression) {
+      void vscode.window.showInformationMessage(`"${t.row.label}" already runs on ${expression}: nothing to change.`);
+      return;
+    }
+    return change(t, `Update "${t.row.label}" to ${expression}`, (signal) => t.source.adapter.update(t.row.scheduleId, { expression }, { signal }));
+  });
+
+  register('zenmlSchedules.deleteSchedule', async (arg, modeArg) => {
+    const t = await target(arg, 'delete', 'Delete a schedule');
+    if (!t || (await refusedUpfront(t, 'delete'))) return;
+    const purge = modeArg === 'purge' ? true : modeArg === 'archive' ? false : await askDelete(t);
+    if (purge === undefined) return;
+    const result = await change(t, `${purge ? 'Purge' : 'Archive'} "${t.row.label}"`, (signal) => t.source.adapter.delete(t.row.scheduleId, { signal, purge }));
+    if (result?.ok && purge) t.source.removeSchedule(t.row.scheduleId);
+    return result;
+  });
+
+  register('zenmlSchedules.showRuns', async (arg) => {
+    const t = await target(arg, 'runs', 'Show the runs of a schedule');
+    if (!t) return;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Reading the runs of "${t.row.label}"`, cancellable: true },
+      (_p, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return t.source.runsOf(t.row.scheduleId, controller.signal);
+      },
+    );
+    if (!result.ok) return showError(result.error, `Runs of "${t.row.label}"`);
+    if (!result.runs.length) {
+      void vscode.window.showInformationMessage(`"${t.row.label}" has no runs yet.`);
+      return result.runs;
+    }
+    const zone = displaySettings().displayZone;
+    const picked = await vscode.window.showQuickPick(
+      result.runs.map((run) => {
+        const text = runRowText(run, zone);
+        return { label: `$(${text.icon.id}) ${text.label}`, description: text.description, detail: run.url ? 'Open in the ZenML dashboard' : 'No dashboard link on this server', run };
+      }),
+      { title: `Last runs of "${t.row.label}" (${t.source.connection.name})` },
+    );
+    if (picked?.run.url) await openRun(picked.run);
+    return result.runs;
+  });
+
+  register('zenmlSchedules.openRun', async (arg) => {
+    const node = nodeOf(arg);
+    if (node?.type === 'run') await openRun(node.run);
+  });
+
+  register('zenmlSchedules.retryConnection', async (arg) => {
+    const node = nodeOf(arg);
+    const source = node ? sourceById(node.sourceId) : undefined;
+    if (source) return source.reload();
+    return live.refreshAll();
+  });
+
+  register('zenmlSchedules.showArchived', (arg) => setArchived(arg, true));
+  register('zenmlSchedules.hideArchived', (arg) => setArchived(arg, false));
+  function setArchived(arg: unknown, include: boolean): void {
+    const node = nodeOf(arg);
+    const targets = node ? [sourceById(node.sourceId)].filter((s): s is ConnectionTreeSource => Boolean(s)) : live.sources();
+    for (const source of targets) source.setIncludeArchived(include);
+  }
+
+  register('zenmlSchedules.addConnection', async (preset?: unknown) => addConnection(live, preset));
+
+  register('zenmlSchedules.removeConnection', async (arg, confirmArg) => {
+    const node = nodeOf(arg);
+    let name = node ? sourceById(node.sourceId)?.connection.name : typeof arg === 'string' ? arg : undefined;
+    if (!name) {
+      const { connections } = live.configured();
+      if (!connections.length) {
+        void vscode.window.showInformationMessage('There is no connection to remove.');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        connections.map((c) => ({ label: c.name, description: connectionLabel(c) })),
+        { title: 'Remove a connection', placeHolder: 'Which connection?' },
+      );
+      name = picked?.label;
+    }
+    if (!name) return;
+    if (confirmArg !== true) {
+      const choice = await vscode.window.showWarningMessage(
+        `Remove the connection "${name}"?`,
+        { modal: true, detail: 'Its entry in zenmlSchedules.connections and its stored secret are removed. Nothing changes on the server.' },
+        'Remove',
+      );
+      if (choice !== 'Remove') return;
+    }
+    await live.remove(name);
+    void vscode.window.showInformationMessage(`Removed the connection "${name}" and its stored secret.`);
+  });
+}
+
+const PAST: Record<Operation, string> = { pause: 'paused', resume: 'resumed', update: 'updated', delete: 'deleted', runs: 'listed with runs' };
+
+async function openRun(run: LiveRun): Promise<void> {
+  if (run.url) await vscode.env.openExternal(vscode.Uri.parse(run.url));
+}
+
+/** An input box with the Explain preview in the schedule's dialect; accepts only a valid expression. */
+function askExpression(row: LiveRowModel): Promise<string | undefined> {
+  const settings = displaySettings();
+  const box = vscode.window.createInputBox();
+  box.title = `New cron expression for "${row.label}" (${row.dialect} dialect)`;
+  box.value = row.schedule.expression ?? '';
+  box.valueSelection = [0, box.value.length];
+  box.placeholder = 'e.g. 0 4 * * *';
+  const timeZone = row.schedule.timeZone ?? 'UTC';
+  let valid = false;
+  const render = () => {
+    const value = box.value.trim();
+    if (!value) {
+      valid = false;
+      box.prompt = `Now: ${row.schedule.expression ?? 'no cron'}. Type the new expression.`;
+      box.validationMessage = undefined;
+      return;
+    }
+    const explanation = explainCron(value, { dialect: row.dialect, timeZone, count: settings.nextRuns });
+    const { prompt, error } = previewText(explanation, settings.displayZone);
+    valid = explanation.valid;
+    box.prompt = prompt;
+    box.validationMessage = error;
+  };
+  return new Promise((resolve) => {
+    let accepted: string | undefined;
+    const subscriptions = [
+      box.onDidChangeValue(render),
+      box.onDidAccept(() => {
+        if (!valid) return;
+        accepted = box.value.trim();
+        box.hide();
+      }),
+      box.onDidHide(() => {
+        for (const s of subscriptions) s.dispose();
+        box.dispose();
+        resolve(accepted);
+      }),
+    ];
+    render();
+    box.show();
+  });
+}
+
+/** Asks what to delete (modal, says exactly what goes): archive (default) or a confirmed purge. */
+async function askDelete(t: Target): Promise<boolean | undefined> {
+  const { schedule } = t.row;
+  const capability = capabilityOf(schedule.orchestrator);
+  const where = capability?.displayName ?? schedule.orchestrator ?? 'its orchestrator';
+  const orchestratorWords = !schedule.orchestrator
+    ? 'Whatever fires it on an orchestrator is not touched by ZenML.'
+    : capability?.managedByZenml
+      ? `ZenML also deletes what fires it on ${where} (for example the CronJob), through its own client.`
+      : `ZenML cannot remove it from ${where}: it keeps firing there until you remove it in ${where}.`;
+  const choice = await vscode.window.showWarningMessage(
+    `Delete the schedule "${schedule.name}" from ${t.source.connection.name}?`,
+    {
+      modal: true,
+      detail:
+        `Archive (recommended): the ZenML record ${schedule.id} is kept but set inactive and archived, and hidden from lists. ${orchestratorWords}\n\n` +
+        'Purge: the record is deleted for good and cannot be restored.',
+    },
+    'Archive',
+    'Purge…',
+  );
+  if (choice === 'Archive') return false;
+  if (choice !== 'Purge…') return undefined;
+  const sure = await vscode.window.showWarningMessage(
+    `Purge "${schedule.name}" permanently?`,
+    { modal: true, detail: `The ZenML record ${schedule.id} is deleted and cannot be restored. ${orchestratorWords}` },
+    'Purge',
+  );
+  return sure === 'Purge' ? true : undefined;
+}
+
+/** Asks for a connection (type, name, fields, secret) and stores it: fields in settings, the secret in SecretStorage. */
+async function addConnection(live: LiveConnections, preset?: unknown): Promise<void> {
+  // Tests and other commands may pass the whole connection (and its secret) as an argument.
+  if (preset && typeof preset === 'object' && !Array.isArray(preset)) {
+    const { secret, ...rest } = preset as Record<string, unknown> & { secret?: unknown };
+    const parsed = parseConnections([rest]);
+    if (parsed.problems.length) {
+      void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
+      return;
+    }
+    await live.add(parsed.connections[0], typeof secret === 'string' ? secret : undefined);
+    return;
+  }
+  const typePick = await vscode.window.showQuickPick(
+    CONNECTION_TYPES.map((type) => ({ label: type, description: type === 'zenml' ? 'a ZenML server (recommended)' : undefined })),
+    { title: 'Connect to… (1/3)', placeHolder: 'What to read live schedules from' },
+  );
+  if (!typePick) return;
+  const type = typePick.label as ConnectionType;
+  const spec = CONNECTION_FIELDS[type];
+  const taken = new Set(live.configured().connections.map((c) => c.name));
+  const name = await vscode.window.showInputBox({
+    title: 'Connection name (2/3)',
+    prompt: 'A unique name; the secret is stored under it.',
+    value: type === 'zenml' ? 'zenml' : type,
+    validateInput: (v) => (!v.trim() ? 'A name is required.' : taken.has(v.trim()) ? `"${v.trim()}" exists; its entry and secret will be replaced.` : undefined),
+  });
+  if (name === undefined || !name.trim()) return;
+  const connection: Record<string, string> = { name: name.trim(), type };
+  for (const field of [...spec.required, ...spec.optional]) {
+    const required = spec.required.includes(field);
+    const value = await vscode.window.showInputBox({
+      title: `${field}${required ? '' : ' (optional)'} (3/3)`,
+      prompt: field === 'url' ? 'The server\'s URL, e.g. https://zenml.example.com or http://127.0.0.1:8237' : `The connection's ${field}.`,
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        if (required && !v.trim()) return `${field} is required.`;
+        if (field === 'url' && v.trim()) {
+          try {
+            const u = new URL(v.trim());
+            if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'Use an http:// or https:// URL.';
+          } catch {
+            return 'Not a URL.';
+          }
+        }
+        return undefined;
+      },
+    });
+    if (value === undefined) return;
+    if (value.trim()) connection[field] = value.trim().replace(/\/+$/, '');
+  }
+  let secret: string | undefined;
+  if (spec.secret) {
+    const value = await vscode.window.showInputBox({
+      title: `${spec.secret} for "${connection.name}"`,
+      prompt:
+        type === 'zenml'
+          ? 'A service account API key (zenml service-account create NAME). Leave empty for a server without authentication. Stored in VS Code\'s secret storage only.'
+          : `Stored in VS Code's secret storage only. Leave empty if none is needed.`,
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (value === undefined) return;
+    secret = value.trim() || undefined;
+  }
+  const parsed = parseConnections([connection]);
+  if (parsed.problems.length) {
+    void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
+    return;
+  }
+  await live.add(parsed.connections[0] as ConnectionConfig, secret);
+  void vscode.window.showInformationMessage(`Connected "${connection.name}" (${connectionLabel(parsed.connections[0])}). Its schedules load in the Schedules view.`);
+}

@@ -1,0 +1,217 @@
+// `npm run test:live-editor` (node --import tsx: the servers are TypeScript): the live-schedules part of the editor against the real thing.
+// Starts a real ZenML server (zenml[server]==0.98.0, authentication on, test/live/zenmlServer.ts)
+// and the loopback Kubernetes CronJob API server (test/servers/kubernetes.ts), seeds schedules
+// with ZenML's own client and REST (a Kubernetes orchestrator with CronJobs, an Airflow one, a
+// schedule whose last run failed), then
+//   1. in code-server + Chromium (Playwright), like a user: connects through the palette, reads
+//      the rows, clicks the inline Pause button of a row and checks the server (REST) and the
+//      CronJob; screenshots go to media/ (ZS_UPDATE_MEDIA=1) and test/e2e/out/;
+//   2. runs test/integration/suite/60-live-schedules.test.ts in code-server's extension host
+//      (commands, read-back, errors, Retry, secrets, and the 1,000-schedule memory figures).
+// Each server is started once and stopped at the end. The last line is `N passed, N failed`.
+
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkbench } from '../e2e/browser.mjs';
+import { PROJECT_ROOT, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
+import { WAIT_MS, runCommand, until } from '../e2e/workbench.mjs';
+import { createRequire } from 'node:module';
+import { ensurePackaged } from './package-vsix.mjs';
+import { printResults } from './report.mjs';
+import { runIntegrationSuite } from './run-code-server.mjs';
+
+// The servers are TypeScript (CommonJS, through tsx's require hook: their __dirname is right there).
+const require = createRequire(import.meta.url);
+const { SERVER_VENV_PYTHON, requirePython } = require('../live/env.ts');
+const { LiveZenmlServer, adminToken, createSchedule, freePort, setCronJobName } = require('../live/zenmlServer.ts');
+const { kubeconfigFor, startKubernetesServer, zenmlCronJob } = require('../servers/kubernetes.ts');
+
+const OUT = join(PROJECT_ROOT, 'test/e2e/out/live');
+const K8S_TOKEN = 'test-token';
+const UPDATE_MEDIA = process.env.ZS_UPDATE_MEDIA === '1';
+
+
+async function seedSchedules(server, k8s) {
+  const seed = await server.seed(['setup']);
+  const token = await adminToken(server);
+  const onK8s = async (name, cron, pipeline) => {
+    const s = await createSchedule(server, token, { name, project: seed.projectId, orchestrator_id: seed.kubernetesId, pipeline_id: seed.pipelines[pipeline], cron_expression: cron });
+    const cronJob = `${name}-cj`;
+    k8s.seed('zenml', zenmlCronJob(cronJob, cron, { pipeline, orchestratorId: seed.kubernetesId }));
+    await setCronJobName(server, token, seed, s.id, cronJob);
+    return { id: s.id, name: s.name, cronJob };
+  };
+  const nightly = await onK8s('nightly-train', '0 3 * * *', 'train');
+  const hourly = await onK8s('hourly-report', '0 * * * *', 'report');
+  const airflow = await createSchedule(server, token, { name: 'etl-on-airflow', project: seed.projectId, orchestrator_id: seed.airflowId, pipeline_id: seed.pipelines.etl, cron_expression: '30 2 * * *' });
+  const failing = await onK8s('daily-etl', '0 1 * * *', 'etl');
+  // Runs of the schedule through its snapshot (facts §9): an older completed run, then a failed one.
+  await server.seed(['runs', failing.id, 'completed', 'failed']);
+  return { seed, schedules: { nightly, hourly, airflow: { id: airflow.id, name: airflow.name }, failing } };
+}
+
+/** Like a user: connect through the palette, read the view, click Pause on a row. */
+async function browserPhase(server, seeded, env, k8sUrl, log) {
+  const results = { passed: 0, failed: 0, tests: [] };
+  await mkdir(OUT, { recursive: true });
+  const workspace = await mkdtemp(join(tmpdir(), 'zs-live-ws-'));
+  await writeFile(join(workspace, 'README.md'), 'An empty folder: only live schedules.\n');
+  const codeServer = await startCodeServer({ workspace, vsix: [ensurePackaged()], settings: { 'zenmlSchedules.pythonPath': SERVER_VENV_PYTHON }, env });
+  const workbench = await openWorkbench(codeServer);
+  const { page } = workbench;
+  const test = async (title, body) => {
+    try {
+      await body();
+      results.passed++;
+      results.tests.push({ fullTitle: `browser: ${title}`, state: 'passed' });
+    } catch (error) {
+      results.failed++;
+      results.tests.push({ fullTitle: `browser: ${title}`, state: 'failed', error: { message: String(error), stack: error?.stack } });
+      await page.screenshot({ path: join(OUT, `failed-${results.tests.length}.png`) }).catch(() => {});
+      for (const file of await extensionHostLogs(codeServer.logsDir)) await copyFile(file, join(OUT, `exthost-${results.tests.length}.log`)).catch(() => {});
+    }
+  };
+  const view = page.locator('.pane:has(.pane-header:has-text("Schedules"))');
+  const rowOf = (name) => view.locator(`.monaco-list-row:has-text("${name}")`).first();
+  try {
+    await test('the view offers to connect, and Connect to a ZenML Server… stores the connection', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first().click();
+      await until('the Connect row', () => view.locator('.monaco-list-row:has-text("Connect to a ZenML server")').count(), WAIT_MS);
+      await page.screenshot({ path: join(OUT, 'connect-row.png') });
+      await runCommand(page, 'ZenML Schedules: Connect to a ZenML Server…');
+      const input = page.locator('.quick-input-widget input');
+      await until('the connection types', () => page.locator('.quick-input-list-row:has-text("zenml")').count(), WAIT_MS);
+      await input.fill('zenml');
+      await input.press('Enter');
+      await until('the name box', () => page.locator('.quick-input-title:has-text("Connection name")').count(), WAIT_MS);
+      await input.fill('local-server');
+      await input.press('Enter');
+      await until('the url box', () => page.locator('.quick-input-title:has-text("url")').count(), WAIT_MS);
+      await input.fill(server.url);
+      await input.press('Enter');
+      await until('the API key box', () => page.locator('.quick-input-title:has-text("API key")').count(), WAIT_MS);
+      assert.equal(await input.getAttribute('type'), 'password');
+      await input.fill(env.ZS_LIVE_KEY);
+      await input.press('Enter');
+      await until('the live rows', () => rowOf(seeded.schedules.nightly.name).count(), 120_000);
+      // A wider sidebar, as a user would drag it, so the rows' descriptions show.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      if (sidebar) {
+        const y = sidebar.y + sidebar.height / 2;
+        await page.mouse.move(sidebar.x + sidebar.width + 1, y);
+        await page.mouse.down();
+        await page.mouse.move(780, y, { steps: 10 });
+        await page.mouse.up();
+      }
+    });
+
+    await test('the rows show state, health, words and next run; a failing schedule shows its failure', async () => {
+      await until('the failing icon', () => rowOf(seeded.schedules.failing.name).locator('.custom-view-tree-node-item-icon.codicon-error').count(), WAIT_MS);
+      const nightly = await rowOf(seeded.schedules.nightly.name).innerText();
+      assert.match(nightly, /active · (ok|unknown|silent) · At 03:00 · next/);
+      const failing = await rowOf(seeded.schedules.failing.name).innerText();
+      assert.match(failing, /active · failing/);
+      await page.screenshot({ path: join(OUT, 'live-rows.png') });
+      // The tooltip: hover the failing row.
+      await rowOf(seeded.schedules.failing.name).hover();
+      await until('the tooltip', () => page.locator('.monaco-hover:has-text("failed at")').count(), WAIT_MS);
+      await page.screenshot({ path: join(OUT, 'live-failing-tooltip.png') });
+      if (UPDATE_MEDIA) await copyFile(join(OUT, 'live-failing-tooltip.png'), join(PROJECT_ROOT, 'media/live-failing.png'));
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
+
+    await test('clicking the inline Pause of a row suspends the CronJob, sets the record inactive and swaps the icon', async () => {
+      const { id, name, cronJob } = seeded.schedules.nightly;
+      const row = rowOf(name);
+      await row.hover();
+      await row.locator('.action-label[aria-label="Pause Schedule"]').click();
+      // The row's own icon (the inline button has a pause icon too) and its words.
+      await until('the paused row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
+      assert.equal(await rowOf(name).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 1);
+      const token = await adminToken(server);
+      const res = await fetch(`${server.url}/api/v1/schedules/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal((await res.json()).body.active, false);
+      const cj = await fetch(`${k8sUrl}/apis/batch/v1/namespaces/zenml/cronjobs/${cronJob}`, { headers: { authorization: `Bearer ${K8S_TOKEN}` } });
+      assert.equal((await cj.json()).spec.suspend, true);
+      await until('the change report', () => page.locator('.notifications-toasts:has-text("suspend")').count(), WAIT_MS);
+      await page.screenshot({ path: join(OUT, 'live-paused.png') });
+      if (UPDATE_MEDIA) await copyFile(join(OUT, 'live-paused.png'), join(PROJECT_ROOT, 'media/live-schedules.png'));
+      // Resume from the same row (the button swapped).
+      await rowOf(name).hover();
+      await rowOf(name).locator('.action-label[aria-label="Resume Schedule"]').click();
+      await until('the active row', async () => /active ·/.test(await rowOf(name).innerText()), 180_000);
+      assert.equal(await rowOf(name).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 0);
+    });
+  } finally {
+    await workbench.close();
+    await codeServer.stop();
+    await rm(workspace, { recursive: true, force: true });
+  }
+  for (const t of results.tests) log(`  ${t.state === 'passed' ? '✔' : '✖'} ${t.fullTitle}`);
+  return results;
+}
+
+async function main() {
+  const started = Date.now();
+  requirePython(SERVER_VENV_PYTHON, 'zenml', 'kubernetes');
+  const server = new LiveZenmlServer(await freePort());
+  const k8s = await startKubernetesServer({ tokens: { [K8S_TOKEN]: { name: 'admin' } } });
+  const scratch = await mkdtemp(join(tmpdir(), 'zs-live-'));
+  try {
+    await server.start();
+    console.log(`ZenML server ${server.url} healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; Kubernetes API ${k8s.url}`);
+    const seeded = await seedSchedules(server, k8s);
+    const kubeconfig = join(scratch, 'kubeconfig');
+    await writeFile(kubeconfig, kubeconfigFor(k8s.url, K8S_TOKEN, 'loopback', 'zenml'));
+    const env = {
+      KUBECONFIG: kubeconfig,
+      // The machine's own `zenml login` must not add a connection to the test's view.
+      ZENML_SCHEDULES_IGNORE_ZENML_LOGIN: '1',
+      ZENML_ANALYTICS_OPT_IN: 'false',
+      ZS_LIVE_KEY: seeded.seed.apiKey,
+    };
+
+    const browser = process.env.ZS_LIVE_SKIP_BROWSER === '1' ? { passed: 0, failed: 0, tests: [] } : await browserPhase(server, seeded, env, k8s.url, console.log);
+
+    const figuresFile = join(OUT, 'memory.json');
+    await mkdir(OUT, { recursive: true });
+    const live = {
+      url: server.url,
+      apiKey: seeded.seed.apiKey,
+      k8sUrl: k8s.url,
+      k8sToken: K8S_TOKEN,
+      projectId: seeded.seed.projectId,
+      kubernetesId: seeded.seed.kubernetesId,
+      pipelines: seeded.seed.pipelines,
+      schedules: seeded.schedules,
+      bulk: process.env.ZS_LIVE_BULK !== '0',
+    };
+    const workspace = await mkdtemp(join(scratch, 'ws-'));
+    await writeFile(join(workspace, 'README.md'), 'An empty folder: only live schedules.\n');
+    const suite = await runIntegrationSuite({
+      workspace,
+      settings: { 'zenmlSchedules.pythonPath': SERVER_VENV_PYTHON },
+      env: { ...env, ZS_LIVE: JSON.stringify(live), ZS_LIVE_FIGURES: figuresFile, ZS_INTEGRATION_FILES: 'live-schedules' },
+      timeoutMs: 2_400_000,
+    });
+    console.log(`\nlive schedules in code-server: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const merged = { ...suite, passed: suite.passed + browser.passed, failed: suite.failed + browser.failed, tests: [...browser.tests, ...suite.tests] };
+    return printResults(merged);
+  } finally {
+    await server.dispose();
+    await k8s.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+main()
+  .then((failed) => process.exit(failed ? 1 : 0))
+  .catch((error) => {
+    console.error(error?.stack ?? String(error));
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  });

@@ -1,0 +1,263 @@
+// Live schedules in the real extension host, against a real ZenML server (zenml[server]==0.98.0)
+// with authentication on, a Kubernetes orchestrator whose CronJobs live on a loopback Kubernetes
+// API server, and an Airflow one. test/integration/run-live.ts starts them, seeds the schedules and
+// passes their coordinates in ZS_LIVE (JSON); without it this file is skipped (the plain
+// integration run has no server).
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, sleep, waitFor, type ExtensionApi } from './helpers';
+
+interface LiveEnv {
+  url: string;
+  apiKey: string;
+  k8sUrl: string;
+  k8sToken: string;
+  projectId: string;
+  kubernetesId: string;
+  pipelines: Record<string, string>;
+  schedules: Record<'nightly' | 'hourly' | 'airflow' | 'failing', { id: string; name: string; cronJob?: string }>;
+  /** Create 1,000 more schedules and measure the extension host's memory (run-live sets it). */
+  bulk?: boolean;
+}
+
+const live: LiveEnv | undefined = process.env.ZS_LIVE ? (JSON.parse(process.env.ZS_LIVE) as LiveEnv) : undefined;
+const CONNECTION = 'test-server';
+
+type Node = { type: string; sourceId: string; row?: { scheduleId: string; label: string; contextValue: string }; id?: string; run?: { status: string } };
+interface LiveApi extends ExtensionApi {
+  live: {
+    source(name: string): { settled(): Promise<void>; id: string; error?: { code: string; message: string } } | undefined;
+    configured(): { connections: { name: string }[] };
+    hasSecret(name: string): Promise<boolean>;
+  };
+}
+
+async function api(): Promise<LiveApi> {
+  return (await activateExtension()) as LiveApi;
+}
+
+/** Every node of the view, depth first (schedule rows are not expanded unless `expand`). */
+async function nodes(a: LiveApi, expand = false): Promise<Node[]> {
+  const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+  const out: Node[] = [];
+  const walk = async (node?: Node) => {
+    for (const child of ((await provider.getChildren(node)) ?? []) as Node[]) {
+      out.push(child);
+      if (child.type !== 'schedule' || expand) await walk(child);
+    }
+  };
+  await walk();
+  return out;
+}
+
+async function row(a: LiveApi, name: string): Promise<{ node: Node; item: vscode.TreeItem }> {
+  const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+  const node = (await nodes(a)).find((n) => n.type === 'schedule' && n.row?.label === name);
+  assert.ok(node, `no row "${name}" in the view`);
+  return { node, item: await provider.getTreeItem(node) };
+}
+
+const iconOf = (item: vscode.TreeItem) => (item.iconPath as vscode.ThemeIcon | undefined)?.id;
+
+/** The schedule as the server has it now (REST, logged in with the service account's key). */
+async function serverSchedule(id: string): Promise<{ name: string; body: { active: boolean; cron_expression: string | null; is_archived: boolean } }> {
+  assert.ok(live);
+  const login = await fetch(`${live.url}/api/v1/login`, { method: 'POST', body: new URLSearchParams({ password: live.apiKey }) });
+  const { access_token } = (await login.json()) as { access_token: string };
+  const res = await fetch(`${live.url}/api/v1/schedules/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
+  assert.equal(res.status, 200, `GET schedule ${id}`);
+  return (await res.json()) as { name: string; body: { active: boolean; cron_expression: string | null; is_archived: boolean } };
+}
+
+/** The CronJob as the loopback Kubernetes API server has it now. */
+async function cronJob(name: string): Promise<{ spec: { suspend?: boolean; schedule: string } }> {
+  assert.ok(live);
+  const res = await fetch(`${live.k8sUrl}/apis/batch/v1/namespaces/zenml/cronjobs/${name}`, { headers: { authorization: `Bearer ${live.k8sToken}` } });
+  assert.equal(res.status, 200, `GET CronJob ${name}`);
+  return (await res.json()) as { spec: { suspend?: boolean; schedule: string } };
+}
+
+describe('Live schedules from a real ZenML server', function () {
+  this.timeout(240_000);
+
+  before(function () {
+    if (!live) this.skip();
+  });
+
+  it('Connect stores the API key in secret storage, never in settings, and the view lists the server\'s schedules by pipeline', async () => {
+    assert.ok(live);
+    const a = await api();
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
+    const stored = vscode.workspace.getConfiguration('zenmlSchedules').inspect<unknown[]>('connections')?.globalValue ?? [];
+    assert.deepEqual(stored, [{ name: CONNECTION, type: 'zenml', url: live.url }]);
+    assert.ok(!JSON.stringify(stored).includes(live.apiKey), 'the API key is in settings');
+    assert.equal(await a.live.hasSecret(CONNECTION), true);
+
+    const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
+    await source.settled();
+    assert.equal(source.error, undefined, `the connection failed: ${source.error?.message}`);
+    const all = await nodes(a);
+    const groups = all.filter((n) => n.type === 'pipeline' && n.sourceId === source.id);
+    const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+    const groupLabels = await Promise.all(groups.map(async (g) => (await provider.getTreeItem(g)).label));
+    for (const pipeline of ['train', 'report', 'etl']) assert.ok(groupLabels.includes(pipeline), `no group for pipeline ${pipeline}: ${groupLabels.join(', ')}`);
+    for (const s of Object.values(live.schedules)) {
+      const { item } = await row(a, s.name);
+      assert.match(String(item.description), /^(active|paused) · (ok|failing|silent|unknown) · /, `${s.name}: ${String(item.description)}`);
+    }
+    const nightly = await row(a, live.schedules.nightly.name);
+    assert.match(String(nightly.item.description), /At 03:00 · next /);
+    assert.match(nightly.item.contextValue ?? '', /\bpausable\b/);
+    assert.doesNotMatch(nightly.item.contextValue ?? '', /\bresumable\b/);
+    const tooltip = (nightly.item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /Kubernetes/);
+    assert.match(tooltip, new RegExp(live.schedules.nightly.id.replace(/-/g, '\\\\?-')));
+    assert.match(tooltip, /Next runs/);
+  });
+
+  it('a schedule whose last run failed shows its failure, and expanding it lists its runs', async () => {
+    assert.ok(live);
+    const a = await api();
+    const { node, item } = await row(a, live.schedules.failing.name);
+    assert.equal(iconOf(item), 'error');
+    assert.match(String(item.description), /· failing ·/);
+    assert.match((item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'), /failed at/);
+    const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+    const runs = ((await provider.getChildren(node)) ?? []) as Node[];
+    assert.ok(runs.length >= 2, `runs: ${JSON.stringify(runs.map((r) => r.type))}`);
+    const runItems = await Promise.all(runs.map((r) => provider.getTreeItem(r)));
+    assert.match(String(runItems[0].description), /^failed · /);
+    assert.ok(runItems.some((r) => /^completed · /.test(String(r.description))));
+  });
+
+  it('pausing a Kubernetes schedule from the tree suspends its CronJob, sets the record inactive and swaps the row to paused', async () => {
+    assert.ok(live);
+    const a = await api();
+    const { id, name, cronJob: job } = live.schedules.nightly;
+    assert.ok(job);
+    const before = await row(a, name);
+    const idsBefore = (await nodes(a)).map((n) => n.id ?? n.row?.scheduleId);
+    await vscode.commands.executeCommand('zenmlSchedules.pauseSchedule', before.node);
+    assert.equal((await serverSchedule(id)).body.active, false, 'the server still says active');
+    assert.equal((await cronJob(job)).spec.suspend, true, 'the CronJob is not suspended');
+    const after = await waitFor('the paused row', async () => {
+      const r = await row(a, name);
+      return /^paused · /.test(String(r.item.description)) ? r : undefined;
+    });
+    assert.equal(iconOf(after.item), 'debug-pause');
+    assert.match(after.item.contextValue ?? '', /\bresumable\b/);
+    assert.doesNotMatch(after.item.contextValue ?? '', /\bpausable\b/);
+    assert.equal(after.item.id, before.item.id, 'the row id changed (expansion and selection would be lost)');
+    await a.live.source(CONNECTION)?.settled();
+    assert.deepEqual((await nodes(a)).map((n) => n.id ?? n.row?.scheduleId), idsBefore);
+
+    await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', after.node);
+    assert.equal((await serverSchedule(id)).body.active, true);
+    assert.equal((await cronJob(job)).spec.suspend, false);
+    await waitFor('the active row', async () => /^active · /.test(String((await row(a, name)).item.description)));
+  });
+
+  it('update validates in the orchestrator dialect before sending, then changes the CronJob and the record', async () => {
+    assert.ok(live);
+    const a = await api();
+    const { id, name, cronJob: job } = live.schedules.hourly;
+    assert.ok(job);
+    // Kubernetes (robfig) has no seconds field: six fields are refused here and nothing is sent.
+    await vscode.commands.executeCommand('zenmlSchedules.updateSchedule', (await row(a, name)).node, '0 0 5 * * *');
+    assert.equal((await serverSchedule(id)).body.cron_expression, '0 * * * *');
+    assert.equal((await cronJob(job)).spec.schedule, '0 * * * *');
+    await vscode.commands.executeCommand('zenmlSchedules.updateSchedule', (await row(a, name)).node, '15 5 * * *');
+    assert.equal((await serverSchedule(id)).body.cron_expression, '15 5 * * *');
+    assert.equal((await cronJob(job)).spec.schedule, '15 5 * * *');
+    await waitFor('the updated row', async () => /At 05:15/.test(String((await row(a, name)).item.description)));
+  });
+
+  it('a connection that cannot be reached gets an error row with Retry while the other group keeps its rows; removing it removes its secret', async () => {
+    assert.ok(live);
+    const a = await api();
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: 'gone', type: 'zenml', url: 'http://127.0.0.1:9', secret: 'ZENKEY_not-a-key' });
+    const gone = await waitFor('the unreachable source', () => a.live.source('gone'));
+    await gone.settled();
+    assert.equal(gone.error?.code, 'unreachable');
+    const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+    const errorRow = (await nodes(a)).find((n) => n.sourceId === gone.id && n.type === 'message');
+    assert.ok(errorRow);
+    const item = await provider.getTreeItem(errorRow);
+    assert.equal(item.description, 'Retry');
+    assert.equal(item.command?.command, 'zenmlSchedules.retryConnection');
+    assert.match(String(item.label), /127\.0\.0\.1:9/);
+    await (await row(a, live.schedules.nightly.name)).item; // the other group still lists its rows
+    await vscode.commands.executeCommand('zenmlSchedules.retryConnection', errorRow);
+    assert.equal(a.live.source('gone')?.error?.code, 'unreachable');
+
+    assert.equal(await a.live.hasSecret('gone'), true);
+    await vscode.commands.executeCommand('zenmlSchedules.removeConnection', 'gone', true);
+    assert.equal(await a.live.hasSecret('gone'), false);
+    assert.deepEqual(a.live.configured().connections.map((c) => c.name), [CONNECTION]);
+    await waitFor('the group to go', async () => !(await nodes(a)).some((n) => n.sourceId === gone.id));
+  });
+
+  it('delete archives by default: the record is archived on the server and the row leaves the view', async () => {
+    assert.ok(live);
+    const a = await api();
+    const { id, name, cronJob: job } = live.schedules.hourly;
+    await vscode.commands.executeCommand('zenmlSchedules.deleteSchedule', (await row(a, name)).node, 'archive');
+    const after = await serverSchedule(id);
+    assert.equal(after.body.is_archived, true);
+    assert.equal(after.body.active, false);
+    assert.ok(job);
+    const res = await fetch(`${live.k8sUrl}/apis/batch/v1/namespaces/zenml/cronjobs/${job}`, { headers: { authorization: `Bearer ${live.k8sToken}` } });
+    assert.equal(res.status, 404, 'the CronJob is still there');
+    await waitFor('the archived row to leave', async () => !(await nodes(a)).some((n) => n.row?.scheduleId === id));
+  });
+
+  it('memory of the extension host before and after listing 1,000 schedules', async function () {
+    if (!live?.bulk) this.skip();
+    // 1,000 POSTs to a real server on 2 shared cores, then a full refresh: minutes, not a timing test.
+    this.timeout(1_200_000);
+    assert.ok(live);
+    const a = await api();
+    const source = a.live.source(CONNECTION);
+    assert.ok(source);
+    await source.settled();
+    const before = process.memoryUsage();
+    // 1,000 more schedules over REST as the admin.
+    const login = await fetch(`${live.url}/api/v1/login`, { method: 'POST', body: new URLSearchParams({ username: 'default', password: '' }) });
+    const { access_token } = (await login.json()) as { access_token: string };
+    const create = async (i: number) => {
+      const res = await fetch(`${live.url}/api/v1/schedules`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `bulk-${i}`, active: true, cron_expression: `${i % 60} ${i % 24} * * *`, project: live.projectId, orchestrator_id: live.kubernetesId, pipeline_id: live.pipelines.etl }),
+      });
+      assert.equal(res.status, 200, `POST bulk-${i}: ${res.status}`);
+    };
+    for (let i = 0; i < 1000; i += 25) await Promise.all(Array.from({ length: 25 }, (_, k) => create(i + k)));
+    const started = Date.now();
+    await vscode.commands.executeCommand('zenmlSchedules.refresh');
+    await source.settled();
+    const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+    const all = await nodes(a);
+    const rows = all.filter((n) => n.type === 'schedule' && n.sourceId === source.id);
+    for (const n of rows) await provider.getTreeItem(n);
+    const ms = Date.now() - started;
+    await sleep(100);
+    const after = process.memoryUsage();
+    assert.ok(rows.length >= 1000, `${rows.length} rows`);
+    const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+    const figures = {
+      rows: rows.length,
+      refreshToRenderedMs: ms,
+      heapUsedBeforeMB: mb(before.heapUsed),
+      heapUsedAfterMB: mb(after.heapUsed),
+      rssBeforeMB: mb(before.rss),
+      rssAfterMB: mb(after.rss),
+    };
+    console.log(`LIVE_MEMORY ${JSON.stringify(figures)}`);
+    if (process.env.ZS_LIVE_FIGURES) {
+      const fs = await import('node:fs');
+      fs.writeFileSync(process.env.ZS_LIVE_FIGURES, JSON.stringify(figures, null, 2));
+    }
+  });
+});
