@@ -1,5 +1,5 @@
 // The first-run walkthrough's buttons (package.json `contributes.walkthroughs`): each opens a
-// small untitled Python sample and does the step (shows the hover, offers the quick fix), so a
+// small Python sample and does the step (shows the hover, offers the quick fix), so a
 // first-time user sees what the extension does without a project of their own.
 
 import * as vscode from 'vscode';
@@ -33,9 +33,15 @@ schedule = Schedule(cron_expression="0 3 * * *", start_time=datetime(2027, 1, 4,
 training_pipeline.with_options(schedule=schedule)()
 `;
 
-/** Opens an untitled Python sample with the cursor inside `target`. */
-async function openSample(content: string, target: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'python', content });
+/**
+ * Opens a Python sample with the cursor inside `target`. The sample is a file in the extension's
+ * storage, not an untitled document: it is never "unsaved", so closing it asks nothing.
+ */
+async function openSample(storage: vscode.Uri, name: string, content: string, target: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(storage, 'walkthrough', name);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(storage, 'walkthrough'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   const position = document.positionAt(content.indexOf(target) + 1);
   editor.selection = new vscode.Selection(position, position);
@@ -62,11 +68,11 @@ function diagnosticsFor(uri: vscode.Uri, timeoutMs = 10_000): Promise<void> {
 export function registerWalkthrough(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('zenmlSchedules.walkthrough.tryHover', async () => {
-      await openSample(HOVER_SAMPLE, '0 3 * * 1-5');
+      await openSample(context.globalStorageUri, 'hover_sample.py', HOVER_SAMPLE, '0 3 * * 1-5');
       await vscode.commands.executeCommand('editor.action.showHover');
     }),
     vscode.commands.registerCommand('zenmlSchedules.walkthrough.tryQuickFix', async () => {
-      const editor = await openSample(FIX_SAMPLE, 'datetime(2027');
+      const editor = await openSample(context.globalStorageUri, 'quick_fix_sample.py', FIX_SAMPLE, 'datetime(2027');
       await diagnosticsFor(editor.document.uri);
       await vscode.commands.executeCommand('editor.action.quickFix');
     }),
