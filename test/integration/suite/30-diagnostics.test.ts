@@ -35,7 +35,7 @@ function expectedForMistakes(document: vscode.TextDocument): Expected[] {
     { code: 'cron-overrides-run-once', severity: WARNING, message: /run_once_start_time is ignored/, ranges: [at('cron_and_once =', 'run_once_start_time')] },
     { code: 'naive-datetime', severity: WARNING, message: /has no tzinfo: ZenML reads it in the local time zone/, ranges: [at('naive =', 'datetime(2026, 1, 1, 8, 0)')] },
     { code: 'naive-datetime', severity: WARNING, message: /datetime\.utcnow\(\) returns a datetime without a time zone/, ranges: [at('naive_now =', 'datetime.utcnow()'), at('naive_now =', 'utcnow()')] },
-    { code: 'end-before-start', severity: WARNING, message: /end_time \(2026-01-01T00:00:00Z\) is before start_time \(2026-06-01T00:00:00Z\)/, ranges: [at('backwards =', 'end_time')] },
+    { code: 'end-before-start', severity: WARNING, message: /end_time \(2031-01-01T00:00:00Z\) is before start_time \(2031-06-01T00:00:00Z\)/, ranges: [at('backwards =', 'end_time')] },
     { code: 'schedule-not-a-pipeline-arg', severity: ERROR, message: /@pipeline\(\.\.\.\) has no schedule parameter/, ranges: [at('@pipeline(schedule', 'schedule')] },
   ];
 }
