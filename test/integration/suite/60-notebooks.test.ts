@@ -52,6 +52,8 @@ async function restoreCells(notebook: vscode.NotebookDocument, texts: string[]):
     if (cell.document.getText() !== texts[i]) edit.replace(cell.document.uri, new vscode.Range(0, 0, cell.document.lineCount, 0), texts[i]);
   });
   await vscode.workspace.applyEdit(edit);
+  // Restored text still leaves the notebook dirty: save it, or a later "close all editors" waits on a save prompt.
+  if (notebook.isDirty) await notebook.save();
 }
 
 describe('notebooks', function () {
