@@ -159,19 +159,23 @@ export function tail(text: string, lines = 15): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Turn the helper's stdout into a result. Pure; unit-tested with recorded outputs. */
-export function parseHelperOutput(stdout: string, stderr: string, interpreter: string): DetectionResult {
+/** The helper's answer: the last stdout line that is a JSON object (ZenML may print before it), or undefined. */
+export function lastJsonLine(stdout: string): unknown {
   const line = stdout
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('{'))
     .pop();
-  let json: unknown;
   try {
-    json = line ? JSON.parse(line) : undefined;
+    return line ? JSON.parse(line) : undefined;
   } catch {
-    json = undefined;
+    return undefined;
   }
+}
+
+/** Turn the helper's stdout into a result. Pure; unit-tested with recorded outputs. */
+export function parseHelperOutput(stdout: string, stderr: string, interpreter: string): DetectionResult {
+  const json = lastJsonLine(stdout);
   if (!isRecord(json)) {
     return failure('helper-failed', interpreter, `The ZenML helper gave no answer. ${lastLine(stderr)}`.trim(), stderr);
   }

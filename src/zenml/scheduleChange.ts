@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultHelperPath, runProcess, tail } from './runner';
+import { defaultHelperPath, lastJsonLine, runProcess, tail } from './runner';
 
 export type ScheduleChange =
   | { action: 'pause' }
@@ -236,17 +236,7 @@ export function parseScheduleChangeOutput(
   stderr: string,
   interpreter: string,
 ): { ok: true; raw: Record<string, unknown> } | { ok: false; error: ScheduleChangeError } {
-  const line = stdout
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith('{'))
-    .pop();
-  let json: unknown;
-  try {
-    json = line ? JSON.parse(line) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = lastJsonLine(stdout);
   if (!isRecord(json)) {
     const last = stderr.trim().split('\n').filter(Boolean).pop() ?? '';
     return { ok: false, error: changeError({ code: 'helper-failed', message: `The ZenML helper gave no answer. ${last}`.trim(), interpreter, detail: tail(stderr) }) };
