@@ -55,6 +55,14 @@ export interface LiveSchedule {
   created: Date | null;
   /** The ZenML record merged into an orchestrator's row, or null. */
   zenmlId: string | null;
+  /**
+   * For merging an orchestrator's row with the ZenML record it came from (issue 11): what ZenML made, by
+   * ZenML's naming rules (facts file section 6). Orchestrator adapters set `madeByZenml` and the pipeline
+   * name read from the native name; `nativeName` is the native object's name (CronJob name, DAG id,
+   * recurring run name/display name, job name). The ZenML adapter sets `nativeName` on a record when ZenML
+   * stored it (run metadata `cron_job_name` on Kubernetes).
+   */
+  match?: { madeByZenml: boolean; nativeName?: string; pipeline?: string | null };
   /** How the ZenML record was matched ("run metadata", "matched by name"), for the tooltip. */
   matchedBy?: string;
   /** Source-specific facts for the tooltip (ids, concurrency policy, …): label → value. */
