@@ -10,6 +10,7 @@ import type { FetchLike } from './http';
 import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
+import { AirflowAdapter } from './airflow';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
@@ -108,6 +109,23 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
             return creds.apiKey || creds.accessToken ? creds : null;
           },
           clientBridge: deps.zenmlClientBridge,
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    case 'airflow':
+      return {
+        ok: true,
+        value: new AirflowAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          // SecretStorage / `usernameEnv` + `passwordEnv` (or `tokenEnv`, an Airflow 3 JWT) on the command line.
+          credentials: async () => {
+            const s = await deps.secrets(connection);
+            return s ? { username: s.username, password: s.password, token: s.token } : null;
+          },
           fetch: deps.fetch,
           timeoutMs: deps.timeoutMs,
           pageSize: deps.pageSize,
