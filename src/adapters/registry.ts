@@ -121,10 +121,14 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
         value: new AirflowAdapter({
           name: connection.name,
           url: String(connection.url),
-          // SecretStorage / `usernameEnv` + `passwordEnv` (or `tokenEnv`, an Airflow 3 JWT) on the command line.
+          // The command line: `usernameEnv` + `passwordEnv` (or `tokenEnv`, an Airflow 3 JWT). The editor keeps
+          // one secret per connection: the password when the connection names a `username`, else a JWT.
           credentials: async () => {
             const s = await deps.secrets(connection);
-            return s ? { username: s.username, password: s.password, token: s.token } : null;
+            const username = s?.username ?? (typeof connection.username === 'string' && connection.username ? connection.username : undefined);
+            if (!s && !username) return null;
+            if (username) return { username, password: s?.password ?? s?.token ?? s?.apiKey };
+            return { token: s?.token };
           },
           fetch: deps.fetch,
           timeoutMs: deps.timeoutMs,
