@@ -356,6 +356,11 @@ export class AirflowAdapter implements ScheduleAdapter {
   async runs(id: string, options: CallOptions & { limit?: number } = {}): Promise<Result<LiveRun[]>> {
     const got = await this.readRuns(id, options.limit ?? 10, options);
     if (!got.ok) return fail(this.notFound(got.error, id));
+    if (got.value.runs.length === 0) {
+      // Airflow 2 answers an unknown DAG's run list with an empty list: say "no such DAG" rather than "no runs".
+      const exists = await this.pausedState(id, options);
+      if (!exists.ok) return exists;
+    }
     return ok(got.value.runs);
   }
 

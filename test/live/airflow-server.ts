@@ -29,6 +29,15 @@ export interface ZenmlDag {
   cron: string;
 }
 
+/** The fields of Airflow's answers the tests read back (DAG, DAG run, error). */
+export interface AirflowBody {
+  [key: string]: unknown;
+  is_paused?: boolean;
+  dag_run_id?: string;
+  timetable_summary?: string | null;
+  schedule_interval?: { value?: string } | null;
+}
+
 export interface LiveAirflow {
   major: 2 | 3;
   url: string;
@@ -42,7 +51,7 @@ export interface LiveAirflow {
   /** Seconds each step took: migrate, reserialize (parse), server start. */
   timings: Record<string, number>;
   /** Airflow's own REST API, authenticated, for reading back (not through the adapter). */
-  rest(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: any }>;
+  rest(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: AirflowBody }>;
   stop(): Promise<void>;
 }
 
@@ -237,7 +246,7 @@ export async function startAirflow(major: 2 | 3, log: (line: string) => void = (
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: parsed as any };
+    return { status: res.status, body: (parsed && typeof parsed === 'object' ? parsed : { text: parsed }) as AirflowBody };
   };
   return { major, url, username: 'admin', password: finalPassword, home, version, zenmlDags, handDagId, timings, rest, stop };
 }

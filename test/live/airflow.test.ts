@@ -48,7 +48,8 @@ const adapterFor = (s: LiveAirflow, password = s.password, extra: Partial<Constr
 async function isPaused(s: LiveAirflow, dagId: string): Promise<boolean> {
   const res = await s.rest('GET', `/dags/${dagId}`);
   assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body.is_paused;
+  assert.equal(typeof res.body.is_paused, 'boolean', JSON.stringify(res.body));
+  return res.body.is_paused === true;
 }
 
 for (const major of [3, 2] as const) {
@@ -178,7 +179,7 @@ for (const major of [3, 2] as const) {
     it('runs and health: a failed run makes the DAG failing; a DAG that never ran since its start is silent', async () => {
       const made = await s.rest('POST', `/dags/${train}/dagRuns`, major === 3 ? { logical_date: null } : {});
       assert.ok(made.status === 200 || made.status === 201, JSON.stringify(made.body));
-      const runId: string = made.body.dag_run_id;
+      const runId = String(made.body.dag_run_id);
       const failed = await s.rest('PATCH', `/dags/${train}/dagRuns/${encodeURIComponent(runId)}`, { state: 'failed' });
       assert.equal(failed.status, 200, JSON.stringify(failed.body));
       const runs = await a.runs(train);
