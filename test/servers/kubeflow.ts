@@ -111,7 +111,8 @@ const ROUTES: { re: RegExp; verbs: string[]; name: string }[] = [
 ];
 
 const SORT_KEYS: Record<string, string> = { created_at: 'created_at', display_name: 'display_name', name: 'display_name', id: 'id' };
-const FILTER_OPS = ['EQUALS', 'NOT_EQUALS', 'IS_SUBSTRING'];
+/** filter.proto's operations, by name or by enum number (protojson takes both; kfp's client sends numbers). IN is not served here. */
+const FILTER_OPS: Record<string, string> = { EQUALS: 'EQUALS', NOT_EQUALS: 'NOT_EQUALS', GREATER_THAN: 'GREATER_THAN', GREATER_THAN_EQUALS: 'GREATER_THAN_EQUALS', LESS_THAN: 'LESS_THAN', LESS_THAN_EQUALS: 'LESS_THAN_EQUALS', IS_SUBSTRING: 'IS_SUBSTRING', '1': 'EQUALS', '2': 'NOT_EQUALS', '3': 'GREATER_THAN', '5': 'GREATER_THAN_EQUALS', '6': 'LESS_THAN', '7': 'LESS_THAN_EQUALS', '9': 'IS_SUBSTRING' };
 
 export async function startKubeflowServer(options: KubeflowServerOptions = {}): Promise<KubeflowServer> {
   const tokens = options.tokens ?? { 'kfp-token': { name: 'admin' } };
@@ -285,11 +286,28 @@ export async function startKubeflowServer(options: KubeflowServerOptions = {}): 
         if (!['display_name', idKey, 'experiment_id', 'recurring_run_id', 'state', 'namespace', 'created_at', 'mode'].includes(field)) {
           throw new ApiError(400, `Invalid input error: Invalid filter key: ${key}`);
         }
-        const op = String(p.operation ?? p.op ?? '');
-        if (!FILTER_OPS.includes(op)) throw new ApiError(400, `Invalid input error: Invalid filter operation: ${op}`);
-        const value = String(p.string_value ?? p.int_value ?? p.long_value ?? p.timestamp_value ?? '');
+        const op = FILTER_OPS[String(p.operation ?? '')];
+        if (!op) throw new ApiError(400, `Invalid input error: Invalid filter operation: ${String(p.operation)}`);
+        const raw = p.string_value ?? p.stringValue ?? p.int_value ?? p.intValue ?? p.long_value ?? p.longValue ?? p.timestamp_value ?? p.timestampValue;
+        if (raw === undefined) throw new ApiError(400, `Invalid input error: the predicate on ${key} has no value`);
+        const value = String(raw);
         const have = String(item[field] ?? '');
-        return op === 'EQUALS' ? have === value : op === 'NOT_EQUALS' ? have !== value : have.includes(value);
+        switch (op) {
+          case 'EQUALS':
+            return have === value;
+          case 'NOT_EQUALS':
+            return have !== value;
+          case 'IS_SUBSTRING':
+            return have.includes(value);
+          case 'GREATER_THAN':
+            return have > value;
+          case 'GREATER_THAN_EQUALS':
+            return have >= value;
+          case 'LESS_THAN':
+            return have < value;
+          default:
+            return have <= value;
+        }
       }),
     );
   }
@@ -361,7 +379,7 @@ export async function startKubeflowServer(options: KubeflowServerOptions = {}): 
       const m = route.m!;
       switch (route.r.name) {
         case 'healthz':
-          return send(200, { commit_sha: 'loopback', tag_name: '2.5.0', multi_user: multiUser });
+          return send(200, { multi_user: multiUser, pipeline_store: 'database' });
         case 'recurringruns':
           if (method === 'GET') {
             requireNamespace(query, 'ListRecurringRuns');
