@@ -47,6 +47,22 @@ export function cookieHeader(cookie: string): string {
   return c.includes('=') ? c : `authservice_session=${c}`;
 }
 
+/** Session cookies of a Kubeflow behind oauth2-proxy / the OIDC authservice, by name. */
+const SESSION_COOKIE = /^(authservice_session|oauth2_proxy[\w-]*)=/;
+
+/**
+ * The editor keeps one secret per connection (passed as `token`): a stored `authservice_session=…`
+ * is a session cookie, not a bearer token, and is sent as one.
+ */
+export function normalizeCredentials(creds: KubeflowCredentials | null): KubeflowCredentials | null {
+  if (!creds) return null;
+  const token = creds.token?.trim() || undefined;
+  const cookie = creds.cookie?.trim() || undefined;
+  if (token && !cookie && SESSION_COOKIE.test(token)) return { cookie: token };
+  if (token && cookie && token === cookie) return SESSION_COOKIE.test(token) ? { cookie } : { token };
+  return token || cookie ? { ...(token ? { token } : {}), ...(cookie ? { cookie } : {}) } : null;
+}
+
 export class KubeflowAdapter implements ScheduleAdapter {
   readonly type = 'kubeflow';
   readonly name: string;
@@ -84,7 +100,7 @@ export class KubeflowAdapter implements ScheduleAdapter {
   private async credentials(): Promise<KubeflowCredentials | null> {
     if (this.credentialsCache === undefined) {
       try {
-        this.credentialsCache = (await this.options.credentials?.()) ?? null;
+        this.credentialsCache = normalizeCredentials((await this.options.credentials?.()) ?? null);
       } catch {
         this.credentialsCache = null;
       }
@@ -257,6 +273,21 @@ export class KubeflowAdapter implements ScheduleAdapter {
 
   /** Kubeflow backfills the missed intervals on enable unless no_catchup is set; the report says which. */
   async resume(id: string, options: CallOptions & { catchUp?: boolean } = {}): Promise<Result<ChangeReport>> {
+    if (options.catchUp !== undefined) {
+      // KFP's :enable takes no catch-up flag: the recurring run's no_catchup (set when it was made) decides.
+      const rr = await this.resolve(id, options);
+      if (!rr.ok) return rr;
+      if (options.catchUp === rr.value.noCatchup) {
+        return fail(
+          adapterError(
+            'unsupported',
+            `Nothing was changed: Kubeflow resumes ${rr.value.displayName} as its no_catchup (${rr.value.noCatchup}) says, ${rr.value.noCatchup ? 'skipping' : 'backfilling'} the missed runs; it cannot resume ${options.catchUp ? 'with' : 'without'} catch-up. Resume without choosing, or recreate it with catchup=${options.catchUp ? 'True' : 'False'}.`,
+            { source: this.name },
+          ),
+        );
+      }
+      return this.setMode(rr.value.id, true, options);
+    }
     return this.setMode(id, true, options);
   }
 

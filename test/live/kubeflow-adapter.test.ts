@@ -117,6 +117,20 @@ describe('Kubeflow adapter against the loopback KFP v2beta1 server', () => {
     assert.equal(server.recurringRuns.get(trainId)!.status, 'ENABLED');
   });
 
+  it('resume cannot choose catch-up (KFP :enable has none): a choice against no_catchup is refused, nothing sent', async () => {
+    await adapter.pause(trainId);
+    const count = server.requests.filter((r) => r.method === 'POST').length;
+    const r = await adapter.resume(trainId, { catchUp: true });
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'unsupported');
+    assert.match(r.error.message, /no_catchup \(true\).*cannot resume with catch-up/);
+    assert.equal(server.requests.filter((x) => x.method === 'POST').length, count);
+    assert.equal(server.recurringRuns.get(trainId)!.mode, 'DISABLE');
+    const agreed = await adapter.resume(trainId, { catchUp: false });
+    assert.ok(agreed.ok, JSON.stringify(!agreed.ok && agreed.error));
+    assert.equal(server.recurringRuns.get(trainId)!.mode, 'ENABLE');
+  });
+
   it('refuses update honestly (KFP v2beta1 has no update) and changes nothing', async () => {
     const count = server.requests.length;
     const r = await adapter.update(trainId, { expression: '0 0 4 * * *' });
@@ -161,6 +175,11 @@ describe('Kubeflow adapter against the loopback KFP v2beta1 server', () => {
     const cookie = new KubeflowAdapter({ name: 'kfp', url: server.url, namespace: NS, credentials: async () => ({ cookie: 'kfp-session' }) });
     const ok = await cookie.list();
     assert.ok(ok.ok, 'a valid authservice_session cookie works');
+    // The editor's one secret per connection, holding a cookie: sent as a Cookie, not as a bearer token.
+    const editor = createAdapter({ name: 'kfp-editor', type: 'kubeflow', url: server.url, namespace: NS }, { secrets: async () => ({ apiKey: 'authservice_session=kfp-session', token: 'authservice_session=kfp-session' }) });
+    assert.ok(editor.ok);
+    const viaEditor = await editor.value.list();
+    assert.ok(viaEditor.ok, JSON.stringify(!viaEditor.ok && viaEditor.error));
   });
 
   it('without a namespace, multi-user Kubeflow refuses the list (400 → invalid-input with the server\'s words)', async () => {

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cookieHeader } from '../../src/adapters/kubeflow';
+import { KubeflowAdapter, cookieHeader, normalizeCredentials } from '../../src/adapters/kubeflow';
+import { createAdapter, parseConnections } from '../../src/adapters/registry';
 import {
   int64,
   parseKfpRun,
@@ -147,5 +148,32 @@ describe('Kubeflow recurring run mapping', () => {
     assert.equal(cookieHeader('abc'), 'authservice_session=abc');
     assert.equal(cookieHeader(' authservice_session=abc '), 'authservice_session=abc');
     assert.equal(cookieHeader('oauth2_proxy_kubeflow=xyz'), 'oauth2_proxy_kubeflow=xyz');
+  });
+
+  it('one editor secret: a stored authservice_session=… is a cookie, anything else a bearer token', () => {
+    assert.deepEqual(normalizeCredentials({ token: 'authservice_session=abc', cookie: 'authservice_session=abc' }), { cookie: 'authservice_session=abc' });
+    assert.deepEqual(normalizeCredentials({ token: 'eyJhbGciOi.x.y', cookie: 'eyJhbGciOi.x.y' }), { token: 'eyJhbGciOi.x.y' });
+    assert.deepEqual(normalizeCredentials({ token: 'oauth2_proxy_kubeflow=v' }), { cookie: 'oauth2_proxy_kubeflow=v' });
+    assert.deepEqual(normalizeCredentials({ token: 't', cookie: 'authservice_session=c' }), { token: 't', cookie: 'authservice_session=c' });
+    assert.equal(normalizeCredentials({ token: ' ' }), null);
+    assert.equal(normalizeCredentials(null), null);
+  });
+
+  it('the registry builds a Kubeflow adapter from {url, namespace?} with tokenEnv / cookieEnv', () => {
+    const { connections, problems } = parseConnections([
+      { name: 'kf', type: 'kubeflow', url: 'https://kf.example.com/pipeline/', namespace: 'team-a', tokenEnv: 'KFP_TOKEN' },
+      { name: 'kf2', type: 'kubeflow', namespace: 'x' },
+      { name: 'kf3', type: 'kubeflow', url: 'https://kf', cookie: 'authservice_session=abc' },
+    ]);
+    assert.equal(connections.length, 1);
+    assert.match(problems.map((p) => p.message).join('\n'), /kf2.*needs url/);
+    assert.match(problems.map((p) => p.message).join('\n'), /cookieEnv/);
+    const made = createAdapter(connections[0], { secrets: async () => ({ token: 't' }) });
+    assert.ok(made.ok);
+    const a = made.value as KubeflowAdapter;
+    assert.ok(a instanceof KubeflowAdapter);
+    assert.equal(a.url, 'https://kf.example.com/pipeline');
+    assert.equal(a.namespace, 'team-a');
+    assert.deepEqual(a.capabilities, { operations: ['list', 'get', 'pause', 'resume', 'delete', 'runs'], kinds: ['cron', 'interval'], dialect: 'kubeflow', pauseStopsRuns: true });
   });
 });
