@@ -9,7 +9,7 @@
 
 import { adapterError, type AdapterError } from './errors';
 import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
-import { KUBEFLOW_CHANGES, parseKfpRunPage, parseRecurringRun, parseRecurringRunPage, recurringRunToLive, type KubeflowRecurringRun } from './kubeflowModels';
+import { KUBEFLOW_CHANGES, parseKfpRunPage, parseRecurringRun, parseRecurringRunPage, recurringRunToLive, zenmlPipelineOf, type KubeflowRecurringRun } from './kubeflowModels';
 import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveRun, LiveSchedule, Page, Result, ScheduleAdapter } from './types';
 
 export const KFP_API = '/apis/v2beta1';
@@ -154,12 +154,22 @@ export class KubeflowAdapter implements ScheduleAdapter {
     return ok(page);
   }
 
+  /**
+   * One page of rows. Without includeAll only the recurring runs ZenML made are kept; a page where
+   * none is left is skipped (up to 50 pages), because callers stop at an empty page.
+   */
   async list(options: ListOptions = {}): Promise<Result<Page<LiveSchedule>>> {
-    const page = await this.listRaw(options);
-    if (!page.ok) return page;
-    const rows = await this.toLive(page.value.items, options);
-    const items = options.includeAll ? rows : rows.filter((s) => s.match?.madeByZenml);
-    return ok({ items, next: page.value.next, total: options.includeAll ? page.value.total : undefined });
+    let token = options.page;
+    for (let skipped = 0; ; skipped++) {
+      const page = await this.listRaw({ ...options, page: token });
+      if (!page.ok) return page;
+      const zenmlMade = options.includeAll ? page.value.items : page.value.items.filter((r) => zenmlPipelineOf(r.displayName) !== null);
+      if (zenmlMade.length || !page.value.next || skipped >= 50) {
+        const items = await this.toLive(zenmlMade, options);
+        return ok({ items, next: page.value.next, total: options.includeAll ? page.value.total : undefined });
+      }
+      token = page.value.next;
+    }
   }
 
   /** Every recurring run, all pages. */
@@ -219,7 +229,8 @@ export class KubeflowAdapter implements ScheduleAdapter {
   /** Runs of one page of `/runs` (newest first), in the experiment when given. */
   private async runsPage(query: Record<string, string | number>, options: CallOptions): Promise<Result<{ items: LiveRun[]; next?: string }>> {
     const q: Record<string, string | number> = { sort_by: 'created_at desc', ...query };
-    if (this.namespace) q.namespace = this.namespace;
+    // As kfp's client does: the experiment, or else the namespace (multi-user Kubeflow needs one of them).
+    if (this.namespace && q.experiment_id === undefined) q.namespace = this.namespace;
     const res = await this.call({ path: `${KFP_API}/runs`, query: q }, options);
     if (!res.ok) return res;
     const page = parseKfpRunPage(res.value.body ?? {}, this.url);
