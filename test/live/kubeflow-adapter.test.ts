@@ -248,6 +248,19 @@ describe('Kubeflow adapter against the loopback KFP v2beta1 server', () => {
       assert.equal(train.health, 'failing', 'the last run failed');
     });
 
+    it('show --json: the seconds-first cron described, next runs, details, last runs', async () => {
+      const io = memoryIo(new Date('2026-02-02T12:00:00Z'));
+      const code = await runSchedules(['show', `train_${HEX(1)}`, '--connections', file, '--json'], io, { env });
+      assert.equal(code, 0, io.err);
+      const out = JSON.parse(io.out) as { dialect: string; description: string; nextRuns: string[]; details: Record<string, string>; runs: { status: string }[]; changes: { operations: string[] } };
+      assert.equal(out.dialect, 'kubeflow');
+      assert.match(out.description, /03:00/);
+      assert.equal(out.nextRuns[0], '2026-02-03T03:00:00Z', 'second 0, minute 0, hour 3: daily at 03:00');
+      assert.equal(out.details.max_concurrency, '3');
+      assert.deepEqual(out.runs.map((r) => r.status), ['failed', 'completed']);
+      assert.deepEqual(out.changes.operations, ['pause', 'resume', 'delete']);
+    });
+
     it('pause, resume and delete --yes change the server and exit 0; delete without --yes asks first (exit 2)', async () => {
       const name = `p3_${HEX(3)}`;
       const id = [...server.recurringRuns.values()].find((r) => r.display_name === name)!.recurring_run_id as string;
