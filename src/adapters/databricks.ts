@@ -98,6 +98,7 @@ export class DatabricksAdapter implements ScheduleAdapter {
 
   /** `{"error_code", "message"}` → the typed error in Databricks' words. */
   private databricksError(error: AdapterError): AdapterError {
+    if (!error.status || error.status < 400) return error;
     let code: string | null = null;
     let message: string | null = null;
     try {
