@@ -183,6 +183,8 @@ export async function startDatabricksServer(options: { tokens?: string[]; versio
       let status = 200;
       let out: unknown;
       try {
+        // The SDK's best-effort host discovery (databricks-sdk ≥ 0.7x): answered as a workspace without it.
+        if (url.pathname === '/.well-known/databricks-config') throw new ApiError(404, 'ENDPOINT_NOT_FOUND', `No API found for '${method} ${url.pathname}'`);
         const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
         if (!auth) throw new ApiError(401, 'UNAUTHENTICATED', 'Credential was not sent or was of an unsupported type for this API.');
         if (!tokens.has(auth[1])) throw new ApiError(403, 'PERMISSION_DENIED', 'Invalid access token.');
