@@ -12,6 +12,7 @@ import { VertexAdapter } from './vertex';
 import { DatabricksAdapter, parseDatabricksConfig } from './databricks';
 import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
+import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
@@ -163,6 +164,23 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
         }),
       };
     }
+    case 'kubeflow':
+      return {
+        ok: true,
+        value: new KubeflowAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          namespace: typeof connection.namespace === 'string' ? connection.namespace : undefined,
+          credentials: async () => {
+            const s = await deps.secrets(connection);
+            return s && (s.token || s.cookie) ? { token: s.token || undefined, cookie: s.cookie || undefined } : null;
+          },
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
     default:
       return {
         ok: false,
