@@ -7,6 +7,9 @@
 import { capabilityOf } from '../common/flavors';
 import { adapterError, type AdapterError } from './errors';
 import type { FetchLike } from './http';
+import { firstTokenProvider, staticTokenProvider, type TokenProvider } from './tokens';
+import { VertexAdapter } from './vertex';
+import { DatabricksAdapter, parseDatabricksConfig } from './databricks';
 import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
 import { KubeflowAdapter } from './kubeflow';
@@ -86,6 +89,13 @@ export interface AdapterDependencies {
   secrets(connection: Connection): Promise<Record<string, string | undefined> | null>;
   /** ZenML's Python client for changes ZenML performs on the orchestrator (CLI --python, the editor's interpreter). */
   zenmlClientBridge?: ZenmlClientBridge;
+  /**
+   * `gcloud auth print-access-token` for Vertex AI connections without a token of their own: given only where
+   * running programs is allowed (the CLI; the editor in a trusted workspace).
+   */
+  gcloudToken?: TokenProvider;
+  /** The text of ~/.databrickscfg for `profile` connections (the editor reads it only in a trusted workspace), or null. */
+  databricksConfig?: () => Promise<string | null>;
   fetch?: FetchLike;
   timeoutMs?: number;
   pageSize?: number;
@@ -137,6 +147,45 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
           now: deps.now,
         }),
       };
+    case 'vertex':
+      return {
+        ok: true,
+        value: new VertexAdapter({
+          name: connection.name,
+          project: String(connection.project),
+          region: String(connection.region),
+          url: typeof connection.url === 'string' ? connection.url : undefined,
+          tokens: firstTokenProvider([
+            staticTokenProvider(`the token added for ${connection.name}`, async () => (await deps.secrets(connection))?.token),
+            ...(deps.gcloudToken ? [deps.gcloudToken] : []),
+          ]),
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    case 'databricks': {
+      const profile = typeof connection.profile === 'string' && connection.profile.trim() ? connection.profile.trim() : null;
+      return {
+        ok: true,
+        value: new DatabricksAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          tokens: firstTokenProvider([
+            staticTokenProvider(`the token added for ${connection.name}`, async () => (await deps.secrets(connection))?.token),
+            staticTokenProvider(`profile ${profile ?? 'DEFAULT'} of ~/.databrickscfg`, async () => {
+              const text = deps.databricksConfig ? await deps.databricksConfig() : null;
+              return text ? (parseDatabricksConfig(text, profile ?? 'DEFAULT')?.token ?? null) : null;
+            }),
+          ]),
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    }
     case 'kubeflow':
       return {
         ok: true,

@@ -5,7 +5,11 @@
 
 import type { AdapterError } from '../adapters/errors';
 import { exitCodeOf } from '../adapters/errors';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createAdapter, type AdapterDependencies } from '../adapters/registry';
+import { gcloudTokenProvider } from '../adapters/tokens';
 import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
@@ -165,6 +169,16 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   const adapterDeps: AdapterDependencies = {
     secrets: async (c) => resolved.secrets.get(c.name) ?? null,
     zenmlClientBridge: deps.bridgeFor?.(python),
+    // Vertex AI without a token: gcloud's (run on first use, cached); Databricks profiles from ~/.databrickscfg.
+    gcloudToken: gcloudTokenProvider({ env }),
+    databricksConfig: async () => {
+      const file = env.DATABRICKS_CONFIG_FILE || path.join(env.HOME || os.homedir(), '.databrickscfg');
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return null;
+      }
+    },
     fetch: deps.fetch,
     timeoutMs: deps.timeoutMs,
   };
@@ -306,7 +320,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
       result = await adapter.pause(schedule.id);
       break;
     case 'resume':
-      result = await adapter.resume(schedule.id);
+      result = await adapter.resume(schedule.id, flag(parsed, 'catch-up') ? { catchUp: true } : flag(parsed, 'no-catch-up') ? { catchUp: false } : {});
       break;
     case 'update':
       result = await adapter.update(schedule.id, { expression: stringOption(parsed, 'cron')! });
