@@ -2,6 +2,7 @@
 // `zenml login` stored), the interpreter for changes ZenML makes itself, and the
 // workspace's code schedules for drift. The adapters themselves live in src/adapters.
 
+import * as vscode from 'vscode';
 import type { AdapterError } from '../adapters/errors';
 import { adapterError } from '../adapters/errors';
 import { createAdapter, type Connection } from '../adapters/registry';
@@ -33,7 +34,7 @@ function lazyBridge(python: () => Promise<string | undefined>): ZenmlClientBridg
     async change(target, scheduleId, change, options) {
       const path = await python();
       if (!path) {
-        return { ok: false, error: adapterError('unsupported', 'Nothing was changed: no Python interpreter with ZenML was found to run ZenML\'s client.', { source: target.source }) };
+        return { ok: false, error: adapterError('unsupported', vscode.l10n.t("Nothing was changed: no Python interpreter with ZenML was found to run ZenML's client."), { source: target.source }) };
       }
       return pythonClientBridge(path).change(target, scheduleId, change, options);
     },

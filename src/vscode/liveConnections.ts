@@ -151,7 +151,7 @@ export class LiveConnections implements vscode.Disposable {
     this.lastProblems = text;
     if (!text) return;
     this.log.warn(`zenmlSchedules.connections: ${text}`);
-    void vscode.window.showWarningMessage(`ZenML Schedules: zenmlSchedules.connections: ${text}`, 'Open Settings').then((choice) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('ZenML Schedules: zenmlSchedules.connections: {0}', text), vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
     });
   }

@@ -124,7 +124,7 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
   private async scan(): Promise<void> {
     const started = Date.now();
     await vscode.window.withProgress({ location: { viewId: 'zenmlSchedules.schedules' } }, async () => {
-      this.status = 'Looking for schedules…';
+      this.status = vscode.l10n.t('Looking for schedules…');
       this.changed.fire();
       await this.loadIgnores();
       // Cleared before listing: a file changed while findFiles runs is then read by flush() after the clear, not lost to it.
@@ -137,7 +137,7 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
           await this.read(uri);
           done++;
           if (done % 500 === 0) {
-            this.status = `Looking for schedules… ${done} of ${uris.length} files`;
+            this.status = vscode.l10n.t('Looking for schedules… {0} of {1} files', done, uris.length);
             this.changed.fire();
           }
         }

@@ -257,13 +257,13 @@ function fingerprint(d: FolderDetection): string {
 export function editorDetectionMessage(error: DetectionError): string {
   switch (error.code) {
     case 'interpreter-not-found':
-      return `${error.message} Select an interpreter with ZenML installed, or set zenmlSchedules.pythonPath.`;
+      return `${error.message} ${vscode.l10n.t('Select an interpreter with ZenML installed, or set zenmlSchedules.pythonPath.')}`;
     case 'zenml-not-installed':
-      return `${error.message} Or select the interpreter where it is installed.`;
+      return `${error.message} ${vscode.l10n.t('Or select the interpreter where it is installed.')}`;
     case 'timeout':
-      return `${error.message} Or raise zenmlSchedules.helperTimeoutSeconds.`;
+      return `${error.message} ${vscode.l10n.t('Or raise zenmlSchedules.helperTimeoutSeconds.')}`;
     case 'helper-failed':
-      return `${error.message} See the ZenML Schedules log.`;
+      return `${error.message} ${vscode.l10n.t('See the ZenML Schedules log.')}`;
     default:
       return error.message;
   }
