@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { ScheduleAdapter } from '../adapters/types';
 import { globalConfigDir } from '../zenml/config';
+import { isVirtualWorkspace } from './config';
 import { readZenmlLogin, type ZenmlLogin } from '../zenml/credentials';
 import { parseConnections, secretKeyOf, type ConnectionConfig, type ConnectionProblem } from '../workspace/connectionSettings';
 import { ConnectPromptSource, ConnectionTreeSource, type CodeSchedules } from './liveTree';
@@ -138,7 +139,7 @@ export class LiveConnections implements vscode.Disposable {
       const fromLogin = login && connection.name === LOGIN_CONNECTION;
       const secret = fromLogin ? undefined : await this.secrets.get(secretKeyOf(connection.name));
       const credentials = fromLogin ? { apiKey: login.apiKey, accessToken: login.accessToken } : undefined;
-      const adapter = this.factory(connection, { secret, credentials, python: vscode.workspace.isTrusted ? this.python : undefined });
+      const adapter = this.factory(connection, { secret, credentials, python: vscode.workspace.isTrusted && !isVirtualWorkspace() ? this.python : undefined });
       const source = new ConnectionTreeSource(connection, adapter, this.code, this.log);
       this.entries.set(connection.name, { key: JSON.stringify(connection), source, registration: this.tree.addSource(source) });
     }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findRepositoryRoot, globalConfigFile } from '../zenml/config';
+import { isVirtualWorkspace } from './config';
 import {
   type DetectionError,
   type DetectionResult,
@@ -127,6 +128,7 @@ export class ZenmlDetector implements vscode.Disposable {
   async switchStack(stack: string, uri?: vscode.Uri): Promise<DetectionResult> {
     const folder = this.folderFor(uri);
     if (!vscode.workspace.isTrusted) return { ok: false, error: detectionError('untrusted-workspace', '') };
+    if (isVirtualWorkspace()) return { ok: false, error: detectionError('virtual-workspace', '') };
     if (!folder) return { ok: false, error: detectionError('helper-failed', '', 'no workspace folder is open') };
     const choice = await this.interpreters.resolve(uri);
     // The interpreter that answered last (python3 or python when both were candidates).
@@ -162,6 +164,10 @@ export class ZenmlDetector implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       this.log.info('Workspace not trusted: ZenML detection is off (no Python is run).');
       return { status: 'error', folder, error: detectionError('untrusted-workspace', '') };
+    }
+    if (isVirtualWorkspace()) {
+      this.log.info('Virtual workspace: ZenML detection is off (no Python is run; the files are not on disk).');
+      return { status: 'error', folder, error: detectionError('virtual-workspace', '') };
     }
     const uri = vscode.Uri.file(folder);
     const choice = await this.interpreters.resolve(uri);

@@ -176,6 +176,7 @@ function statusBarContent(
     const clickForOptions = vscode.l10n.t('Click for options.');
     const tooltip = `${message} ${clickForOptions}`;
     if (detection.error.code === 'untrusted-workspace') return { text: '$(shield) ZenML', tooltip };
+    if (detection.error.code === 'virtual-workspace') return { text: '$(cloud) ZenML', tooltip };
     // No ZenML is a normal state for a newcomer: say it quietly (everything but the stack works).
     if (detection.error.code === 'zenml-not-installed' || detection.error.code === 'interpreter-not-found') {
       return {
@@ -375,7 +376,7 @@ class ProblemNotifier {
     const message = editorDetectionMessage(error);
     const hidden = this.memento.get<string[]>(HIDDEN_PROBLEMS_KEY, []);
     // Untrusted: a choice the user made; hidden: asked not to be told. The status bar answers the ask.
-    if (error.code === 'untrusted-workspace' || hidden.includes(error.code)) {
+    if (error.code === 'untrusted-workspace' || error.code === 'virtual-workspace' || hidden.includes(error.code)) {
       vscode.window.setStatusBarMessage(`$(info) ${message}`, 8000);
       return;
     }
