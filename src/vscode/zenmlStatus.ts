@@ -323,7 +323,7 @@ async function switchStackCommand(detector: ZenmlDetector, problems: ProblemNoti
     () => detector.switchStack(target, uri),
   );
   if (!result.ok) {
-    if (result.error.code === 'zenml-not-installed' || result.error.code === 'interpreter-not-found') problems.show(result.error);
+    if (result.error.code === 'zenml-not-installed' || result.error.code === 'interpreter-not-found' || result.error.code === 'virtual-workspace') problems.show(result.error);
     else void vscode.window.showErrorMessage(vscode.l10n.t('Could not switch the ZenML stack: {0}', editorDetectionMessage(result.error)));
     return false;
   }
