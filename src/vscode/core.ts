@@ -8,7 +8,7 @@ import type { SortOrder } from '../workspace/treeModel';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { DiagnosticsController } from './diagnostics';
-import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
+import { type DocumentAnalysis, DocumentAnalyzer, scheduleSelector } from './documents';
 import { registerExplainDocuments } from './explainCommand';
 import { ScheduleHoverProvider } from './hover';
 import { OrchestratorService } from './orchestratorService';
@@ -56,7 +56,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     tree,
     view,
     new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, hover),
+    vscode.languages.registerHoverProvider(scheduleSelector(), hover),
     registerExplainDocuments(),
   );
   // Live schedules: one group per connection; secrets in SecretStorage; nothing contacted or run until the view asks.

@@ -51,7 +51,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (options.collisionMinutes !== undefined) this.collisionMinutes = options.collisionMinutes;
     await this.workspace.ensureScanned();
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('zenmlSchedules.timeline', 'Schedule Timeline', vscode.ViewColumn.Active, {
+      this.panel = vscode.window.createWebviewPanel('zenmlSchedules.timeline', vscode.l10n.t('Schedule Timeline'), vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [],
         retainContextWhenHidden: false,
@@ -137,7 +137,7 @@ export class TimelinePanel implements vscode.Disposable {
   async open(id: string): Promise<boolean> {
     const item = this.workspace.index.schedules().find((i) => `${i.file.key}#${i.schedule.range.start.line}:${i.schedule.range.start.character}` === id);
     if (!item) {
-      void vscode.window.showInformationMessage('That schedule is no longer in the workspace: the timeline is refreshed.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('That schedule is no longer in the workspace: the timeline is refreshed.'));
       this.render();
       return false;
     }

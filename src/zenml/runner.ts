@@ -20,6 +20,7 @@ const ERROR_CODES = [
   'stack-not-found',
   'helper-failed',
   'untrusted-workspace',
+  'virtual-workspace',
 ] as const;
 
 export type DetectionErrorCode = (typeof ERROR_CODES)[number];
@@ -269,6 +270,11 @@ export function detectionError(
       return { ...base, message: detail || 'ZenML has no such stack.' };
     case 'untrusted-workspace':
       return { ...base, message: 'This workspace is not trusted: ZenML Schedules runs no Python here. Trust the workspace to detect the active ZenML stack.' };
+    case 'virtual-workspace':
+      return {
+        ...base,
+        message: 'This is a virtual workspace (its files are not on disk): ZenML Schedules runs no Python here, so it cannot ask ZenML for the active stack. Set zenmlSchedules.orchestrator to the orchestrator the code targets.',
+      };
     default:
       return { ...base, message: `The ZenML helper failed: ${detail || 'no details'}.` };
   }
