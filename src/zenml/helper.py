@@ -539,9 +539,45 @@ def _parse_time(value):
     return datetime.fromisoformat(text)
 
 
+def _import_user_module(file_path):
+    """Imports the user's file as ZenML would find it again: by its dotted name under the source root.
+
+    The source root is ZenML's repository root (`zenml init`) when the file is inside it, else the working
+    directory (the workspace folder) when the file is inside that, else the file's folder; without a
+    repository it is set as ZenML's custom source root, so the steps' sources resolve (ZenML would
+    otherwise use this helper's folder, the __main__ module's).
+    """
+    import importlib
+    from zenml.client import Client
+    from zenml.utils import source_utils
+
+    repo_root = Client.find_repository(path=None, enable_warnings=False)
+    candidates = [str(repo_root)] if repo_root else []
+    candidates += [os.getcwd(), os.path.dirname(file_path)]
+    root = next(c for c in candidates if os.path.commonpath([os.path.abspath(c), file_path]) == os.path.abspath(c))
+    root = os.path.abspath(root)
+    if not repo_root or root != os.path.abspath(str(repo_root)):
+        source_utils.set_custom_source_root(root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    relative = os.path.relpath(file_path, root)[: -len(".py")] if file_path.endswith(".py") else None
+    parts = relative.split(os.sep) if relative else []
+    try:
+        if parts and all(p.isidentifier() for p in parts):
+            return importlib.import_module(".".join(parts))
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("zenml_schedules_target", file_path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except BaseException as e:  # noqa: B902 - the user's module failing to import is their error, reported as such
+        traceback.print_exc(file=sys.stderr)
+        raise HelperError("import-failed", "Importing {} failed: {}: {}".format(file_path, type(e).__name__, e))
+
+
 def create_run(zenml_version, file_path, pipeline_name, schedule_json):
     """Runs the pipeline with a schedule on the active stack; returns the schedule ZenML stored."""
-    import importlib.util
     from datetime import datetime, timedelta, timezone
 
     try:
@@ -559,16 +595,7 @@ def create_run(zenml_version, file_path, pipeline_name, schedule_json):
     from zenml.client import Client
     from zenml.config.schedule import Schedule
 
-    folder = os.path.dirname(os.path.abspath(file_path))
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
-    spec = importlib.util.spec_from_file_location("zenml_schedules_target", file_path)
-    module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-    except BaseException as e:  # noqa: B902 - the user's module failing to import is their error, reported as such
-        traceback.print_exc(file=sys.stderr)
-        raise HelperError("import-failed", "Importing {} failed: {}: {}".format(file_path, type(e).__name__, e))
+    module = _import_user_module(os.path.abspath(file_path))
     target = getattr(module, pipeline_name, None)
     if target is None or not hasattr(target, "with_options"):
         raise HelperError("no-pipeline", "{} has no @pipeline named {}".format(file_path, pipeline_name))

@@ -42,7 +42,7 @@ function plan(text: string, spec: ScheduleSpec, flavor: string | null = 'kubeflo
 
 /** The engine on the edited file: no error finding, exactly one new schedule attached to the pipeline. */
 function checkClean(edited: string, flavor: string | null, pipeline = 'training') {
-  const orchestrator: OrchestratorContext | undefined = flavor ? { flavor, source: 'setting' } : undefined;
+  const orchestrator: OrchestratorContext | null = flavor ? { flavor, source: 'setting' } : null;
   const { discovery, findings } = analyzeSource(edited, 'pipeline.py', { orchestrator });
   const errors = findings.filter((f) => f.severity === 'error');
   assert.deepEqual(errors.map((f) => `${f.code}: ${f.message}`), [], edited);
