@@ -614,7 +614,7 @@ def create_run(zenml_version, file_path, pipeline_name, schedule_json):
             "run-failed",
             "ZenML could not create the schedule: {}: {}".format(type(e).__name__, e),
             stack=stack.name,
-            orchestratorFlavor=getattr(orchestrator, "flavor", None),
+            orchestratorFlavor=getattr(orchestrator, "flavor_name", None),
         )
     # Read it back: the newest schedule of this pipeline created since the run started.
     found = None
@@ -649,7 +649,7 @@ def create_run(zenml_version, file_path, pipeline_name, schedule_json):
         "protocol": PROTOCOL,
         "zenmlVersion": zenml_version,
         "stack": stack.name,
-        "orchestrator": {"name": getattr(orchestrator, "name", None), "flavor": getattr(orchestrator, "flavor", None)},
+        "orchestrator": {"name": getattr(orchestrator, "name", None), "flavor": getattr(orchestrator, "flavor_name", None)},
         "schedule": record,
     }
 

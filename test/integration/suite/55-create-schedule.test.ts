@@ -9,7 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, ourDiagnostics, setSetting, sleep, waitFor, workspaceFile } from './helpers';
 
-const FILE = 'pipelines/create_schedule_demo.py';
+/** Each test writes its own file (a fresh document, nothing left over from the previous test). */
+let counter = 0;
+let FILE = '';
+const written: vscode.Uri[] = [];
 
 const SOURCE = `"""A pipeline without a schedule yet."""
 
@@ -83,22 +86,20 @@ describe('create a schedule', () => {
   });
 
   beforeEach(async () => {
+    FILE = `pipelines/create_schedule_demo_${++counter}.py`;
+    written.push(uri());
     await vscode.workspace.fs.writeFile(uri(), Buffer.from(SOURCE, 'utf8'));
     const document = await vscode.workspace.openTextDocument(uri());
-    // A document left open by the previous test: back to the file's text.
-    if (document.getText() !== SOURCE) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri(), new vscode.Range(0, 0, document.lineCount, 0), SOURCE);
-      await vscode.workspace.applyEdit(edit);
-      await document.save();
-    }
+    assert.equal(document.getText(), SOURCE);
     await vscode.window.showTextDocument(document, { preview: false });
   });
 
   after(async () => {
+    // Saved first: closing a dirty editor would wait on a save prompt.
+    await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await restore?.();
-    await vscode.workspace.fs.delete(uri(), { useTrash: false }).then(undefined, () => undefined);
+    for (const file of written) await vscode.workspace.fs.delete(file, { useTrash: false }).then(undefined, () => undefined);
   });
 
   it('inserts exactly the previewed code as one edit, and the diagnostics find no error in it', async function () {
