@@ -81,7 +81,10 @@ describe('create it now: ZenML runs the pipeline with the schedule on a Kubernet
       ZENML_CONFIG_PATH: path.join(dir, 'zenml-config'),
       ZENML_ANALYTICS_OPT_IN: 'false',
     };
-    const stack = await runPython(['-c', STACK_SCRIPT], env, 180_000);
+    // A file, not `-c`: ZenML resolves flavor sources from the __main__ module's folder.
+    const script = path.join(dir, 'make_stack.py');
+    fs.writeFileSync(script, STACK_SCRIPT);
+    const stack = await runPython([script], env, 180_000);
     assert.equal(stack.code, 0, stack.stderr.slice(-3000));
     assert.match(stack.stdout, /k8s-create-stack/);
   });
