@@ -2,7 +2,9 @@
 // pipeline with a Schedule on a stack whose Kubernetes orchestrator points (kubeconfig context
 // "loopback") at the loopback CronJob API server, through helper.py `create-run` as the editor runs it
 // (src/zenml/createRun.ts). No container is built: the pipeline's DockerSettings say skip_build=True
-// with a parent image, and ZenML's Kubernetes orchestrator needs a container registry and an image
+// with a parent image; the orchestrator settings name a service account (without one ZenML first
+// creates "zenml-service-account" and a RoleBinding through the core and RBAC APIs, which the
+// CronJob-only loopback server answers 404); and ZenML's Kubernetes orchestrator needs a container registry and an image
 // builder in the stack (required components; never used with skip_build) and skip_local_validations
 // for the local artifact store. The CronJob is read back where it fires (the loopback server's state)
 // and the record from the ZenML server through the extension's own ZenML adapter.
@@ -33,7 +35,7 @@ def hello() -> int:
     return 1
 
 
-@pipeline(settings={"docker": DockerSettings(${settings})})
+@pipeline(settings={"docker": DockerSettings(${settings}), "orchestrator.kubernetes": {"service_account_name": "zenml-runner"}})
 def demo_pipeline():
     hello()
 
@@ -113,7 +115,8 @@ describe('create it now: ZenML runs the pipeline with the schedule on a Kubernet
     fs.writeFileSync(file, PIPELINE('skip_build=True, parent_image="python:3.11-slim"'));
     output.length = 0;
     const result = await run(file, 'demo_pipeline', { name: 'create-now-nightly', cron_expression: '0 3 * * *' });
-    assert.ok(result.ok, `${JSON.stringify(result)}\n${output.join('').slice(-4000)}`);
+    const seen = k8s.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n');
+    assert.ok(result.ok, `${JSON.stringify(result)}\n${output.join('').slice(-3000)}\nrequests:\n${seen}`);
     assert.equal(result.stack, 'k8s-create-stack');
     assert.equal(result.orchestrator.flavor, 'kubernetes');
     assert.equal(result.schedule.name, 'create-now-nightly');
@@ -142,7 +145,7 @@ describe('create it now: ZenML runs the pipeline with the schedule on a Kubernet
     assert.equal(row.state, 'active');
   });
 
-  it('without skip_build: ZenML wants a Docker build from the local image builder and stops before the cluster', async () => {
+  it('without skip_build: ZenML wants a Docker build from the local image builder and stops before the cluster', async (t) => {
     const file = path.join(project, 'needs_build.py');
     fs.writeFileSync(file, PIPELINE(''));
     const before = k8s.requests.length;
@@ -150,6 +153,7 @@ describe('create it now: ZenML runs the pipeline with the schedule on a Kubernet
     const result = await run(file, 'demo_pipeline', { name: 'needs-a-build', cron_expression: '0 4 * * *' });
     assert.ok(!result.ok, JSON.stringify(result));
     assert.equal(result.code, 'run-failed');
+    t.diagnostic(`ZenML's answer without skip_build: ${result.message}`);
     assert.match(result.message, /ZenML could not create the schedule: .*(docker|Docker)/s);
     // Nothing reached the cluster.
     assert.equal(k8s.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
