@@ -69,6 +69,15 @@ export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSche
     vscode.languages.registerHoverProvider(selector(), {
       provideHover: (document, position) => (mayHoldSchedules(document) ? load().hover.provideHover(document, position) : undefined),
     }),
+    // "Create a schedule for <pipeline>…" on an @pipeline function of a file that never mentions a schedule.
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'python', scheme: 'file' },
+      {
+        provideCodeActions: (document, range, context, token) =>
+          /@\s*[\w.]*pipeline\b/.test(document.getText()) ? load().createActions.provideCodeActions(document, range, context, token) : undefined,
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.Refactor.append('zenmlSchedules.create')] },
+    ),
     vscode.workspace.onDidOpenTextDocument(watch),
     vscode.workspace.onDidChangeTextDocument((event) => watch(event.document)),
   );

@@ -20,6 +20,7 @@ import { registerZenml } from './zenmlStatus';
 import { codeSchedulesOf, editorAdapterFactory } from './liveAdapters';
 import { LiveConnections } from './liveConnections';
 import { registerScheduleCommands } from './scheduleCommands';
+import { registerCreateSchedule } from './createSchedule';
 import { InterpreterResolver } from './zenmlInterpreter';
 
 export interface ZenmlSchedulesApi {
@@ -34,6 +35,8 @@ export interface Core {
   api: ZenmlSchedulesApi;
   /** The hover provider, for the stand-in that loads the core on a first hover. */
   hover: ScheduleHoverProvider;
+  /** "Create a schedule for <pipeline>…" on @pipeline functions, for the stand-in that loads the core. */
+  createActions: vscode.CodeActionProvider;
 }
 
 /** `view`: the Schedules view that activation created (its rows come from this core's tree). */
@@ -72,6 +75,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
   context.subscriptions.push(interpreters, live);
   registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
   registerScheduleCommands(context, live, log);
+  const createActions = registerCreateSchedule(context, { orchestrators, interpreters, live, log });
   const timeline = new TimelinePanel(workspace, orchestrators);
   context.subscriptions.push(
     timeline,
@@ -91,5 +95,5 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
       return analyzer.analyze(document);
     },
   };
-  return { api, hover };
+  return { api, hover, createActions };
 }

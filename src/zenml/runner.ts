@@ -91,6 +91,8 @@ export interface HelperRunOptions {
   helperPath?: string;
   /** Cancels the run: the helper's process group is killed. */
   signal?: AbortSignal;
+  /** Called with each chunk of the process's stderr as it arrives (ZenML's logs, for a log channel). */
+  onStderr?: (chunk: string) => void;
 }
 
 /** helper.py sits beside this module: src/zenml/ when run from source, dist/ when bundled. */
@@ -338,7 +340,10 @@ export function runProcess(command: string, args: string[], options: HelperRunOp
     }, timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      options.onStderr?.(d);
+    });
     child.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'spawn-error', exitCode: null, spawnErrorCode: e.code }));
     child.on('close', (code) => finish({ kind: 'exited', exitCode: code }));
   });
