@@ -144,7 +144,7 @@ async function findPipelines(): Promise<PipelinePick[]> {
 export async function createSchedule(services: CreateScheduleServices, args: CreateScheduleArgs): Promise<CreateScheduleResult> {
   const cancelled: CreateScheduleResult = { status: 'cancelled' };
   const fail = (message: string): CreateScheduleResult => {
-    void vscode.window.showErrorMessage(`Create a schedule: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Create a schedule: {0}', message));
     services.log.warn(`Create a schedule: ${message}`);
     return { status: 'failed', message };
   };
@@ -154,8 +154,8 @@ export async function createSchedule(services: CreateScheduleServices, args: Cre
   let pipeline = args.pipeline;
   if (!uri || !pipeline) {
     const picks = (await findPipelines()).filter((p) => (!uri || p.uri.toString() === uri.toString()) && (!pipeline || p.pipeline === pipeline));
-    if (picks.length === 0) return fail('no @pipeline function found in this workspace. Decorate a function with ZenML\'s @pipeline first.');
-    const picked = picks.length === 1 ? picks[0] : await vscode.window.showQuickPick(picks, { title: 'Create a schedule (1/4): pipeline', placeHolder: 'The pipeline to schedule', matchOnDescription: true });
+    if (picks.length === 0) return fail(vscode.l10n.t("no @pipeline function found in this workspace. Decorate a function with ZenML's @pipeline first."));
+    const picked = picks.length === 1 ? picks[0] : await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Create a schedule (1/4): pipeline'), placeHolder: vscode.l10n.t('The pipeline to schedule'), matchOnDescription: true });
     if (!picked) return cancelled;
     uri = picked.uri;
     pipeline = picked.pipeline;
@@ -167,7 +167,7 @@ export async function createSchedule(services: CreateScheduleServices, args: Cre
   const target = args.flavor ? { flavor: args.flavor, source: 'setting' as const } : targetOrchestrator(discover(document.getText(), document.fileName), detected);
   let options = createOptionsFor(target?.flavor);
   if (!target || options.refusal) {
-    const reason = !target ? 'No target orchestrator is known (no zenmlSchedules.orchestrator setting, no orchestrator settings key, ZenML not detected).' : options.refusal!;
+    const reason = !target ? vscode.l10n.t('No target orchestrator is known (no zenmlSchedules.orchestrator setting, no orchestrator settings key, ZenML not detected).') : options.refusal!;
     const flavor = await pickFlavor(reason);
     if (!flavor) return cancelled;
     options = createOptionsFor(flavor === 'any' ? null : flavor);
@@ -181,13 +181,13 @@ export async function createSchedule(services: CreateScheduleServices, args: Cre
     else {
       const picked = await vscode.window.showQuickPick(
         options.kinds.map((k) => ({ label: KIND_LABELS[k], scheduleKind: k })),
-        { title: `Create a schedule (2/4): kind of schedule on ${options.displayName}`, placeHolder: `${options.displayName} takes: ${options.kinds.join(', ')}` },
+        { title: vscode.l10n.t('Create a schedule (2/4): kind of schedule on {0}', options.displayName), placeHolder: vscode.l10n.t('{0} takes: {1}', options.displayName, options.kinds.join(', ')) },
       );
       if (!picked) return cancelled;
       kind = picked.scheduleKind;
     }
   }
-  if (!options.kinds.includes(kind)) return fail(`${options.displayName} does not take a schedule of kind '${kind}' (it takes: ${options.kinds.join(', ')}).`);
+  if (!options.kinds.includes(kind)) return fail(vscode.l10n.t("{0} does not take a schedule of kind '{1}' (it takes: {2}).", options.displayName, kind, options.kinds.join(', ')));
   const spec: ScheduleSpec = { kind };
   const settings = displaySettings(uri);
   if (kind === 'cron') {
@@ -201,7 +201,7 @@ export async function createSchedule(services: CreateScheduleServices, args: Cre
     if ('error' in parsed) return fail(parsed.error);
     spec.intervalSeconds = parsed.seconds;
   } else {
-    const at = args.runOnceAt ?? (await askTime('Run once at', 'When the pipeline runs, e.g. 2026-12-24T08:00:00Z (without an offset: the display time zone)', settings.displayZone, true));
+    const at = args.runOnceAt ?? (await askTime(vscode.l10n.t('Run once at'), vscode.l10n.t('When the pipeline runs, e.g. 2026-12-24T08:00:00Z (without an offset: the display time zone)'), settings.displayZone, true));
     if (at === undefined) return cancelled;
     spec.runOnceAt = at;
   }
@@ -223,12 +223,12 @@ export async function createSchedule(services: CreateScheduleServices, args: Cre
   let mode = args.mode;
   if (!mode) {
     const items: (vscode.QuickPickItem & { mode: 'insert' | 'now' })[] = [
-      { label: '$(edit) Insert the code', description: 'review the edit, then run the pipeline yourself', detail: plan.preview.replace(/\n+/g, '  ·  '), mode: 'insert' },
+      { label: `$(edit) ${vscode.l10n.t('Insert the code')}`, description: vscode.l10n.t('review the edit, then run the pipeline yourself'), detail: plan.preview.replace(/\n+/g, '  ·  '), mode: 'insert' },
     ];
     if (vscode.workspace.isTrusted) {
-      items.push({ label: '$(play) Create it now', description: 'run the pipeline with this schedule through ZenML on the active stack', detail: `${describeSpec(spec, options.dialect)}`, mode: 'now' });
+      items.push({ label: `$(play) ${vscode.l10n.t('Create it now')}`, description: vscode.l10n.t('run the pipeline with this schedule through ZenML on the active stack'), detail: `${describeSpec(spec, options.dialect)}`, mode: 'now' });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: `Create a schedule (4/4): ${pipeline}`, placeHolder: `${describeSpec(spec, options.dialect)} — ${plan.placement}` });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Create a schedule (4/4): {0}', pipeline), placeHolder: `${describeSpec(spec, options.dialect)} — ${plan.placement}` });
     if (!picked) return cancelled;
     mode = picked.mode;
   }
@@ -243,22 +243,22 @@ function pickDefined<T extends object>(value: T): Partial<T> {
 async function pickFlavor(reason: string): Promise<string | undefined> {
   const items = [
     ...CAPABILITIES.filter((c) => c.canSchedule).map((c) => ({ label: c.displayName, description: `${c.flavor} · ${c.kinds.join(', ')}`, flavor: c.flavor })),
-    { label: 'Any orchestrator', description: 'standard cron; every kind', flavor: 'any' },
+    { label: vscode.l10n.t('Any orchestrator'), description: vscode.l10n.t('standard cron; every kind'), flavor: 'any' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Create a schedule: which orchestrator will run it?', placeHolder: reason });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Create a schedule: which orchestrator will run it?'), placeHolder: reason });
   return picked?.flavor;
 }
 
 /** The cron input box, with the same live preview as Explain Cron Expression (description, next runs, warnings). */
 async function askCron(options: CreateOptions, displayZone: string, nextRuns: number): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
-  box.title = `Create a schedule (3/4): cron expression (${options.displayName}, ${options.dialect} dialect)`;
-  box.placeholder = options.dialect === 'kubeflow' ? 'e.g. 0 0 3 * * * (seconds first)' : options.dialect === 'databricks' ? 'e.g. 0 0 3 * * ? (Quartz)' : 'e.g. 0 3 * * *';
+  box.title = vscode.l10n.t('Create a schedule (3/4): cron expression ({0}, {1} dialect)', options.displayName, options.dialect);
+  box.placeholder = options.dialect === 'kubeflow' ? vscode.l10n.t('e.g. 0 0 3 * * * (seconds first)') : options.dialect === 'databricks' ? vscode.l10n.t('e.g. 0 0 3 * * ? (Quartz)') : vscode.l10n.t('e.g. 0 3 * * *');
   box.ignoreFocusOut = true;
   const render = () => {
     const value = box.value.trim();
     if (!value) {
-      box.prompt = `Type a cron expression: it is read as ${options.displayName} reads it.`;
+      box.prompt = vscode.l10n.t('Type a cron expression: it is read as {0} reads it.', options.displayName);
       box.validationMessage = undefined;
       return;
     }
@@ -287,17 +287,17 @@ async function askCron(options: CreateOptions, displayZone: string, nextRuns: nu
 }
 
 async function askInterval(displayZone: string): Promise<string | undefined> {
-  return askWithPreview('Create a schedule (3/4): interval', 'e.g. 1h, 30m, 1h30m, 2d or 3600 (seconds)', (value) => {
+  return askWithPreview(vscode.l10n.t('Create a schedule (3/4): interval'), vscode.l10n.t('e.g. 1h, 30m, 1h30m, 2d or 3600 (seconds)'), (value) => {
     const parsed = parseInterval(value);
     if ('error' in parsed) return { error: parsed.error };
     const runs = nextIntervalRuns(new Date(), parsed.seconds, new Date(), 3).map((d) => formatInZone(d, displayZone));
-    return { prompt: `${describeInterval(parsed.seconds)} — from the start time (default: when the code runs), e.g. ${runs.join(' · ')}` };
+    return { prompt: vscode.l10n.t('{0} — from the start time (default: when the code runs), e.g. {1}', describeInterval(parsed.seconds), runs.join(' · ')) };
   });
 }
 
 /** A time; `required` false lets an empty answer mean "not set" (resolves ''). */
 async function askTime(title: string, prompt: string, zone: string, required: boolean): Promise<string | undefined> {
-  const answer = await askWithPreview(title, 'e.g. 2026-12-24T08:00:00Z', (value) => {
+  const answer = await askWithPreview(title, vscode.l10n.t('e.g. 2026-12-24T08:00:00Z'), (value) => {
     if (!value && !required) return { prompt: `${prompt}. Empty: not set.` };
     const parsed = parseTime(value, zone);
     if ('error' in parsed) return { error: parsed.error };
@@ -344,31 +344,31 @@ async function askWithPreview(
 
 async function askOptional(options: CreateOptions, kind: ScheduleKind, pipeline: string, zone: string): Promise<Partial<ScheduleSpec> | undefined> {
   type Field = 'name' | 'start' | 'end' | 'catchup';
-  const items: (vscode.QuickPickItem & { field: Field })[] = [{ label: 'Name', description: 'default: ZenML generates one from the pipeline name and time', field: 'name' }];
-  if (options.window || kind === 'interval') items.push({ label: 'Start time', description: kind === 'interval' ? 'default: when the code runs' : 'no runs before it', field: 'start' });
-  if (options.window) items.push({ label: 'End time', description: 'no runs after it', field: 'end' });
-  if (options.catchup) items.push({ label: 'Catch-up', description: 'run the missed intervals (default: no)', field: 'catchup' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Create a schedule: optional settings', placeHolder: 'Tick what to set, or press Enter for none', canPickMany: true, ignoreFocusOut: true });
+  const items: (vscode.QuickPickItem & { field: Field })[] = [{ label: vscode.l10n.t('Name'), description: vscode.l10n.t('default: ZenML generates one from the pipeline name and time'), field: 'name' }];
+  if (options.window || kind === 'interval') items.push({ label: vscode.l10n.t('Start time'), description: kind === 'interval' ? vscode.l10n.t('default: when the code runs') : vscode.l10n.t('no runs before it'), field: 'start' });
+  if (options.window) items.push({ label: vscode.l10n.t('End time'), description: vscode.l10n.t('no runs after it'), field: 'end' });
+  if (options.catchup) items.push({ label: vscode.l10n.t('Catch-up'), description: vscode.l10n.t('run the missed intervals (default: no)'), field: 'catchup' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Create a schedule: optional settings'), placeHolder: vscode.l10n.t('Tick what to set, or press Enter for none'), canPickMany: true, ignoreFocusOut: true });
   if (!picked) return undefined;
   const fields = new Set(picked.map((p) => p.field));
   const spec: Partial<ScheduleSpec> = {};
   if (fields.has('name')) {
-    const name = await vscode.window.showInputBox({ title: 'Schedule name', value: `${pipeline.replace(/_/g, '-')}-schedule`, validateInput: (v) => (/^[\w.-][\w .:-]*$/.test(v.trim()) ? undefined : "Use letters, digits, '-', '_' and '.'.") });
+    const name = await vscode.window.showInputBox({ title: vscode.l10n.t('Schedule name'), value: `${pipeline.replace(/_/g, '-')}-schedule`, validateInput: (v) => (/^[\w.-][\w .:-]*$/.test(v.trim()) ? undefined : vscode.l10n.t("Use letters, digits, '-', '_' and '.'.")) });
     if (name === undefined) return undefined;
     spec.name = name.trim();
   }
   if (fields.has('start')) {
-    const start = await askTime('Start time', 'The first run is at or after this time', zone, false);
+    const start = await askTime(vscode.l10n.t('Start time'), vscode.l10n.t('The first run is at or after this time'), zone, false);
     if (start === undefined) return undefined;
     if (start) spec.start = start;
   }
   if (fields.has('end')) {
-    const end = await askTime('End time', 'No runs after this time', zone, false);
+    const end = await askTime(vscode.l10n.t('End time'), vscode.l10n.t('No runs after this time'), zone, false);
     if (end === undefined) return undefined;
     if (end) spec.end = end;
   }
   if (fields.has('catchup')) {
-    const catchup = await vscode.window.showQuickPick([{ label: 'No catch-up', value: false }, { label: 'Catch up on missed runs', value: true }], { title: 'Catch-up' });
+    const catchup = await vscode.window.showQuickPick([{ label: vscode.l10n.t('No catch-up'), value: false }, { label: vscode.l10n.t('Catch up on missed runs'), value: true }], { title: vscode.l10n.t('Catch-up') });
     if (!catchup) return undefined;
     spec.catchup = catchup.value;
   }
@@ -380,13 +380,13 @@ async function insert(document: vscode.TextDocument, plan: SchedulePlan, review:
   const metadata: vscode.WorkspaceEditEntryMetadata = { label: `Schedule ${pipeline}`, description: plan.placement, needsConfirmation: review };
   for (const e of plan.edits) edit.insert(document.uri, toRange(e.range).start, e.newText, metadata);
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: review });
-  if (!applied) return { status: 'cancelled', message: 'The edit was not applied.', plan, uri: document.uri.toString() };
+  if (!applied) return { status: 'cancelled', message: vscode.l10n.t('The edit was not applied.'), plan, uri: document.uri.toString() };
   const editor = await vscode.window.showTextDocument(document);
   const line = new vscode.Position(plan.scheduleLine, 0);
   editor.selection = new vscode.Selection(line, line);
   editor.revealRange(new vscode.Range(line, line), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   const notes = plan.notes.length ? ` ${plan.notes.join(' ')}` : '';
-  void vscode.window.showInformationMessage(`Schedule for ${pipeline} inserted ${plan.placement}. Running the file creates it on the active stack.${notes}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Schedule for {0} inserted {1}. Running the file creates it on the active stack.{2}', pipeline, plan.placement, notes));
   return { status: 'inserted', plan, uri: document.uri.toString() };
 }
 
@@ -398,20 +398,20 @@ async function createNow(
   plan: SchedulePlan,
 ): Promise<CreateScheduleResult> {
   if (!vscode.workspace.isTrusted) {
-    return { status: 'failed', message: 'This folder is not trusted: ZenML Schedules does not run its Python. Insert the code instead, or trust the folder.' };
+    return { status: 'failed', message: vscode.l10n.t('This folder is not trusted: ZenML Schedules does not run its Python. Insert the code instead, or trust the folder.') };
   }
-  if (document.isDirty && !(await document.save())) return { status: 'failed', message: 'Save the file first: ZenML imports it from disk.' };
+  if (document.isDirty && !(await document.save())) return { status: 'failed', message: vscode.l10n.t('Save the file first: ZenML imports it from disk.') };
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const choice = await services.interpreters.resolve(document.uri);
   const python = choice.candidates[0];
   const log = services.log;
   log.info(`Create a schedule now: ${python} helper.py create-run ${document.uri.fsPath} ${pipeline} ${JSON.stringify(scheduleKwargs(spec))}`);
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Running ${pipeline} with its schedule through ZenML`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running {0} with its schedule through ZenML', pipeline), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      progress.report({ message: 'ZenML output is in the ZenML Schedules log' });
+      progress.report({ message: vscode.l10n.t('ZenML output is in the ZenML Schedules log') });
       return createScheduleNow({
         pythonPath: python,
         cwd: folder?.uri.fsPath ?? path.dirname(document.uri.fsPath),
@@ -425,9 +425,11 @@ async function createNow(
   );
   if (!result.ok) {
     log.error(`Create a schedule now failed (${result.code}): ${result.message}`);
-    void vscode.window.showErrorMessage(`Create a schedule: ${result.message}`, 'Show Log', 'Insert the Code Instead').then(async (answer) => {
-      if (answer === 'Show Log') log.show();
-      if (answer === 'Insert the Code Instead') await insert(document, plan, true, pipeline);
+    const showLog = vscode.l10n.t('Show Log');
+    const insertInstead = vscode.l10n.t('Insert the Code Instead');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Create a schedule: {0}', result.message), showLog, insertInstead).then(async (answer) => {
+      if (answer === showLog) log.show();
+      if (answer === insertInstead) await insert(document, plan, true, pipeline);
     });
     return { status: 'failed', message: result.message, created: result, plan };
   }
@@ -445,7 +447,7 @@ async function createNow(
     }
   }
   if (revealed) await vscode.commands.executeCommand('zenmlSchedules.schedules.focus');
-  const shown = revealed ? ' It is listed in the Schedules view.' : ' It is not listed yet: add a connection to its ZenML server or orchestrator to see it in the Schedules view.';
-  void vscode.window.showInformationMessage(`Created schedule ${s.name} on stack ${result.stack}${where}.${shown}`);
+  const shown = revealed ? vscode.l10n.t(' It is listed in the Schedules view.') : vscode.l10n.t(' It is not listed yet: add a connection to its ZenML server or orchestrator to see it in the Schedules view.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Created schedule {0} on stack {1}{2}.{3}', s.name, result.stack, where, shown));
   return { status: 'created', created: result, plan, revealedRow: revealed, uri: document.uri.toString() };
 }
