@@ -277,7 +277,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   async runs(id: string, options: CallOptions & { limit?: number } = {}): Promise<Result<LiveRun[]>> {
-    const res = await this.call({ path: '/api/v1/runs', query: { schedule_id: id, sort_by: 'desc:created', size: options.limit ?? 10 } }, options);
+    const res = await this.call({ path: '/api/v1/runs', query: { schedule_id: id, sort_by: 'desc:created', size: options.limit ?? 10, hydrate: true } }, options);
     if (!res.ok) return res;
     const page = parsePage(res.value.body, parseRun);
     if (!page) return fail(adapterError('server-error', `${this.ctx.serverLabel} sent a run list in an unknown shape.`, { source: this.name }));
