@@ -117,7 +117,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   private async login(apiKey: string, options: CallOptions, again = false): Promise<Result<string>> {
     const res = await httpRequest(
       this.ctx,
-      { method: 'POST', url: joinUrl(this.url, '/api/v1/login'), form: { password: apiKey }, signal: options.signal, timeoutMs: options.timeoutMs ?? this.options.timeoutMs },
+      { method: 'POST', url: joinUrl(this.url, '/api/v1/login'), form: { password: apiKey }, retrySafe: true, signal: options.signal, timeoutMs: options.timeoutMs ?? this.options.timeoutMs },
       this.options.fetch,
     );
     if (!res.ok) {

@@ -198,7 +198,7 @@ export function liveRunsInWindow(s: LiveSchedule, from: Date, to: Date, limit = 
 export function liveFlags(row: LiveRow, now: Date): TimelineFlag[] {
   const s = row.schedule;
   const flags: TimelineFlag[] = [];
-  if (row.health.health === 'failing' || row.health.health === 'silent') flags.push({ kind: row.health.health, text: `${row.health.health}: ${row.health.reason}` });
+  if (row.health.health === 'failing' || row.health.health === 'silent') flags.push({ kind: row.health.health, text: row.health.reason });
   if (s.state === 'completed' || (s.endTime && s.endTime <= now)) {
     flags.push({ kind: 'ended', text: s.endTime ? `its window ended at ${isoUtc(s.endTime)}: it no longer runs` : 'completed: it no longer runs' });
   } else if (s.state === 'paused') {

@@ -165,7 +165,7 @@ describe('timeline live: the page', () => {
   it('the overlap is drawn (run lengths) and explained; the failing lane is marked and explained', () => {
     assert.equal((html.match(/<rect class="run-length" x="[\d.]+" y="-3" width="60" height="6"\/>/g) ?? []).length, 24);
     assert.match(html, /<li class="overlap"><strong>Overlap<\/strong>: train · slow \(prod\) starts every 60 min, but its recent runs took about 90 min, so runs pile up\.<\/li>/);
-    assert.match(html, /<li class="flag flag-failing"><strong>Failing<\/strong>: train · slow \(prod\): failing: last run/);
+    assert.match(html, /<li class="flag flag-failing"><strong>Failing<\/strong>: train · slow \(prod\): last run/);
     assert.match(html, /<line class="lane flag-failing"/);
     assert.match(html, /<text class="badges flag-failing"[^>]*><title>[^<]*<\/title>✖ ⧉<\/text>/);
     assert.match(html, /1 schedule, 24 runs, 0 collisions, 1 overlap, 1 marked/);
