@@ -9,6 +9,7 @@ import { adapterError, type AdapterError } from './errors';
 import type { FetchLike } from './http';
 import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
+import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
@@ -108,6 +109,23 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
             return creds.apiKey || creds.accessToken ? creds : null;
           },
           clientBridge: deps.zenmlClientBridge,
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    case 'kubeflow':
+      return {
+        ok: true,
+        value: new KubeflowAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          namespace: typeof connection.namespace === 'string' ? connection.namespace : undefined,
+          credentials: async () => {
+            const s = await deps.secrets(connection);
+            return s && (s.token || s.cookie) ? { token: s.token || undefined, cookie: s.cookie || undefined } : null;
+          },
           fetch: deps.fetch,
           timeoutMs: deps.timeoutMs,
           pageSize: deps.pageSize,
