@@ -77,6 +77,10 @@ function liveOf(spec: (typeof SPECS)[number]): { schedule: LiveSchedule; runs: L
 
 const LIVE = SPECS.filter((s) => isLive(s.i)).map((spec) => ({ spec, ...liveOf(spec) }));
 
+/** The layout and the page alone (ms) in each repetition of ours(), for a figure free of the runs' noise. */
+const layoutMs: number[] = [];
+const renderMs: number[] = [];
+
 function ours(): { runs: number; collisions: number; overlaps: number; htmlBytes: number } {
   const schedules: TimelineSchedule[] = SPECS.filter((s) => !isLive(s.i)).map((spec) => {
     const { runs, truncated } = runsOf(spec);
@@ -87,8 +91,12 @@ function ours(): { runs: number; collisions: number; overlaps: number; htmlBytes
     const lane = timelineScheduleOfLive(row, { id: `live/${schedule.id}`, from: FROM, to: TO, now: FROM });
     if (lane) schedules.push(lane);
   }
+  const t0 = performance.now();
   const layout = layoutTimeline(schedules, { from: FROM, to: TO, now: FROM, width: 960, displayZone: 'Europe/Berlin', collisionMinutes: 5 });
+  const t1 = performance.now();
   const html = renderTimelinePage(layout, { displayZone: 'Europe/Berlin', nonce: 'bench', cspSource: 'vscode-resource:', hours: 168, collisionMinutes: 5 });
+  layoutMs.push(t1 - t0);
+  renderMs.push(performance.now() - t1);
   return { runs: layout.agenda.runs.length, collisions: layout.agenda.collisions.length, overlaps: layout.agenda.overlaps.length, htmlBytes: Buffer.byteLength(html) };
 }
 
@@ -106,6 +114,8 @@ function time(work: () => unknown): number {
 // The cron engine caches compiled expressions and runs: both paths warm it the same way first.
 baseline();
 ours();
+layoutMs.length = 0;
+renderMs.length = 0;
 const base: number[] = [];
 const full: number[] = [];
 for (let rep = 0; rep < 7; rep++) {
@@ -120,4 +130,5 @@ console.log(`200 schedules (40 live), 7 days: ${result.runs} runs, ${result.coll
 console.log(`page: ${(result.htmlBytes / 1024).toFixed(0)} KB (${(result.htmlBytes / result.runs).toFixed(0)} bytes per run)`);
 console.log(`next runs alone (baseline): ${b.toFixed(1)} ms`);
 console.log(`runs + collisions + layout + page: ${o.toFixed(1)} ms`);
+console.log(`of which layout (collisions, overlaps, lanes, marks, ticks): ${median(layoutMs).toFixed(1)} ms, page: ${median(renderMs).toFixed(1)} ms`);
 console.log(`layout + page on top of the runs: ${(o - b).toFixed(1)} ms (${(o / b).toFixed(2)}x the runs alone)`);
