@@ -11,6 +11,7 @@ import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
 import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
+import { AirflowAdapter } from './airflow';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
@@ -109,6 +110,27 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
             return creds.apiKey || creds.accessToken ? creds : null;
           },
           clientBridge: deps.zenmlClientBridge,
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    case 'airflow':
+      return {
+        ok: true,
+        value: new AirflowAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          // The command line: `usernameEnv` + `passwordEnv` (or `tokenEnv`, an Airflow 3 JWT). The editor keeps
+          // one secret per connection: the password when the connection names a `username`, else a JWT.
+          credentials: async () => {
+            const s = await deps.secrets(connection);
+            const username = s?.username ?? (typeof connection.username === 'string' && connection.username ? connection.username : undefined);
+            if (!s && !username) return null;
+            if (username) return { username, password: s?.password ?? s?.token ?? s?.apiKey };
+            return { token: s?.token };
+          },
           fetch: deps.fetch,
           timeoutMs: deps.timeoutMs,
           pageSize: deps.pageSize,
