@@ -76,7 +76,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
   registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
   registerScheduleCommands(context, live, log);
   const createActions = registerCreateSchedule(context, { orchestrators, interpreters, live, log });
-  const timeline = new TimelinePanel(workspace, orchestrators);
+  const timeline = new TimelinePanel(workspace, orchestrators, live, tree);
   context.subscriptions.push(
     timeline,
     vscode.commands.registerCommand('zenmlSchedules.showTimeline', (options?: { hours?: number; collisionMinutes?: number }) => timeline.show(options ?? {})),

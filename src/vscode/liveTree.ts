@@ -116,6 +116,24 @@ export class ConnectionTreeSource implements TreeSource {
     return this.groups().flatMap((g) => g.rows);
   }
 
+  /** The node of a schedule row by its tree id (the timeline's live marks carry it), if it is shown. */
+  nodeOf(rowId: string): LiveNode | undefined {
+    const row = this.rows().find((r) => r.id === rowId);
+    return row ? { type: 'schedule', sourceId: this.id, row } : undefined;
+  }
+
+  /** A node's parent, for revealing a row: run → schedule → pipeline → connection. */
+  parent(node: SourceNode): LiveNode | undefined {
+    const n = node as LiveNode;
+    if (n.type === 'run') return { type: 'schedule', sourceId: this.id, row: n.row };
+    if (n.type === 'schedule') {
+      const group = this.groups().find((g) => g.rows.some((r) => r.id === n.row.id));
+      return group ? { type: 'pipeline', sourceId: this.id, group } : undefined;
+    }
+    if (n.type === 'pipeline' || n.type === 'message') return { type: 'connection', sourceId: this.id, id: this.id };
+    return undefined;
+  }
+
   /** Loads now (again); the rows already shown stay until the new ones arrive. Resolves when done. */
   reload(): Promise<void> {
     this.loading?.abort();

@@ -31,6 +31,8 @@ export interface TreeSource extends vscode.Disposable {
   readonly status?: string;
   /** Called when the sort order changes. */
   setSortOrder?(order: SortOrder): void;
+  /** A node's parent (for revealing a node); undefined for the source's root. */
+  parent?(node: SourceNode): SourceNode | undefined;
 }
 
 export type WorkspaceNode =
@@ -104,6 +106,17 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode
       return roots.filter((r): r is SourceNode => r !== undefined);
     }
     return (await this.sourceOf(node)?.children(node)) ?? [];
+  }
+
+  getParent(node: SourceNode): SourceNode | undefined {
+    return this.sourceOf(node)?.parent?.(node);
+  }
+
+  /** Shows a node in the view, selected and focused (the timeline's click on a live mark). */
+  async reveal(node: SourceNode): Promise<boolean> {
+    if (!this.view) return false;
+    await this.view.reveal(node, { select: true, focus: true, expand: false });
+    return true;
   }
 
   getTreeItem(node: SourceNode): vscode.TreeItem {
