@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { KubernetesAdapter } from '../../src/adapters/kubernetes';
 import { createAdapter, parseConnections } from '../../src/adapters/registry';
+import { memoryIo } from '../../src/cli/io';
+import { runSchedules } from '../../src/cli/schedules';
 import { kubeconfigFor, startKubernetesServer, zenmlCronJob, type KubernetesServer } from '../servers/kubernetes';
 import { runFaultTable } from './fault-table';
 
@@ -238,6 +240,55 @@ describe('Kubernetes adapter against the loopback CronJob API', () => {
     const list = await made.value.list();
     assert.ok(list.ok, JSON.stringify(!list.ok && list.error));
     assert.ok(list.value.items.length >= 3);
+  });
+
+  it('CLI: schedules list/show/pause/resume/update/delete with a kubernetes connection file (tokenEnv), read back in the cluster', async () => {
+    k8s.seed(NS, zenmlCronJob('c1100000-cli', '0 6 * * *', { pipeline: 'cli' }));
+    const file = path.join(dir, 'connections.json');
+    // The kubeconfig's own user is replaced by the token named in tokenEnv.
+    fs.writeFileSync(file, JSON.stringify([{ name: 'cluster', type: 'kubernetes', kubeconfig, context: 'reader', namespace: NS, tokenEnv: 'K8S_TOKEN' }]));
+    const env = { K8S_TOKEN: TOKEN };
+    const base = ['--connections', file];
+    let io = memoryIo();
+    assert.equal(await runSchedules(['list', ...base, '--json'], io, { env }), 0, io.err);
+    const listed = JSON.parse(io.out) as { schedules: Record<string, unknown>[]; errors: unknown[] };
+    assert.deepEqual(listed.errors, []);
+    const row = listed.schedules.find((s) => s.id === 'c1100000-cli')!;
+    assert.deepEqual(
+      { source: row.source, pipeline: row.pipeline, orchestrator: row.orchestrator, kind: row.kind, zenmlId: row.zenmlId, expression: row.expression, dialect: row.dialect, state: row.state },
+      { source: 'cluster', pipeline: 'cli', orchestrator: 'kubernetes', kind: 'cron', zenmlId: null, expression: '0 6 * * *', dialect: 'kubernetes', state: 'active' },
+    );
+    assert.match(String(row.nextRun), /T06:00:00Z$/);
+    io = memoryIo();
+    assert.equal(await runSchedules(['show', 'c1100000-cli', ...base], io, { env }), 0, io.err);
+    assert.match(io.out, /concurrency policy: *Forbid/);
+    assert.match(io.out, /warning: +No startingDeadlineSeconds/);
+    io = memoryIo();
+    assert.equal(await runSchedules(['pause', 'c1100000-cli', ...base, '--json'], io, { env }), 0, io.err);
+    assert.deepEqual(JSON.parse(io.out), { changed: [{ where: `CronJob ${NS}/c1100000-cli`, what: 'suspended' }], unchanged: [] });
+    assert.equal((k8s.get(NS, 'c1100000-cli')!.spec as { suspend: boolean }).suspend, true);
+    io = memoryIo();
+    assert.equal(await runSchedules(['pause', 'c1100000-cli', ...base], io, { env }), 1, 'nothing changed: exit 1');
+    assert.match(io.out, /already suspended/);
+    io = memoryIo();
+    assert.equal(await runSchedules(['resume', 'c1100000-cli', ...base], io, { env }), 0, io.err);
+    assert.match(io.out, /CronJob zenml\/c1100000-cli resumed/);
+    assert.equal((k8s.get(NS, 'c1100000-cli')!.spec as { suspend: boolean }).suspend, false);
+    io = memoryIo();
+    assert.equal(await runSchedules(['update', 'c1100000-cli', '--cron', '0 0 6 * * *', ...base], io, { env }), 1);
+    assert.match(io.out + io.err, /not a cron expression Kubernetes accepts/);
+    io = memoryIo();
+    assert.equal(await runSchedules(['update', 'c1100000-cli', '--cron', '45 6 * * *', ...base], io, { env }), 0, io.err);
+    assert.equal((k8s.get(NS, 'c1100000-cli')!.spec as { schedule: string }).schedule, '45 6 * * *');
+    io = memoryIo();
+    assert.equal(await runSchedules(['delete', 'c1100000-cli', ...base], io, { env, interactive: false }), 2, 'no --yes on a terminal that cannot ask');
+    assert.ok(k8s.get(NS, 'c1100000-cli'));
+    io = memoryIo();
+    assert.equal(await runSchedules(['delete', 'c1100000-cli', ...base, '--yes'], io, { env }), 0, io.err);
+    assert.equal(k8s.get(NS, 'c1100000-cli'), undefined);
+    io = memoryIo();
+    assert.equal(await runSchedules(['list', ...base, '--json'], io, { env: { K8S_TOKEN: 'wrong' } }), 3, 'unauthorised: exit 3');
+    assert.equal(JSON.parse(io.out).errors[0].code, 'unauthorized');
   });
 });
 
