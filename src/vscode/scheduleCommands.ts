@@ -10,6 +10,7 @@ import type { AdapterError } from '../adapters/errors';
 import { explainCron } from '../cron';
 import { capabilityOf } from '../common/flavors';
 import { CONNECTION_FIELDS, CONNECTION_TYPES, connectionLabel, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
+import { changeLive } from '../workspace/liveMerge';
 import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
 import { displaySettings } from './config';
 import { previewText } from './explainCommand';
@@ -138,13 +139,13 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
   register('zenmlSchedules.pauseSchedule', async (arg) => {
     const t = await target(arg, 'pause', 'Pause a schedule');
     if (!t || (await refusedUpfront(t, 'pause'))) return;
-    return change(t, `Pause "${t.row.label}"`, (signal) => t.source.adapter.pause(t.row.scheduleId, { signal }));
+    return change(t, `Pause "${t.row.label}"`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'pause' }, { signal }));
   });
 
   register('zenmlSchedules.resumeSchedule', async (arg) => {
     const t = await target(arg, 'resume', 'Resume a schedule');
     if (!t || (await refusedUpfront(t, 'resume'))) return;
-    return change(t, `Resume "${t.row.label}"`, (signal) => t.source.adapter.resume(t.row.scheduleId, { signal }));
+    return change(t, `Resume "${t.row.label}"`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'resume' }, { signal }));
   });
 
   register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
@@ -161,7 +162,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
       void vscode.window.showInformationMessage(`"${t.row.label}" already runs on ${expression}: nothing to change.`);
       return;
     }
-    return change(t, `Update "${t.row.label}" to ${expression}`, (signal) => t.source.adapter.update(t.row.scheduleId, { expression }, { signal }));
+    return change(t, `Update "${t.row.label}" to ${expression}`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'update', expression }, { signal }));
   });
 
   register('zenmlSchedules.deleteSchedule', async (arg, modeArg) => {
@@ -169,7 +170,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     if (!t || (await refusedUpfront(t, 'delete'))) return;
     const purge = modeArg === 'purge' ? true : modeArg === 'archive' ? false : await askDelete(t);
     if (purge === undefined) return;
-    const result = await change(t, `${purge ? 'Purge' : 'Archive'} "${t.row.label}"`, (signal) => t.source.adapter.delete(t.row.scheduleId, { signal, purge }));
+    const result = await change(t, `${purge ? 'Purge' : 'Archive'} "${t.row.label}"`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'delete', purge }, { signal }));
     if (result?.ok && purge) t.source.removeSchedule(t.row.scheduleId);
     return result;
   });
