@@ -9,7 +9,7 @@ import type { ChangeReport, LiveRun, Result } from '../adapters/types';
 import type { AdapterError } from '../adapters/errors';
 import { explainCron } from '../cron';
 import { capabilityOf } from '../common/flavors';
-import { CONNECTION_FIELDS, CONNECTION_TYPES, connectionLabel, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
+import { CONNECTION_FIELDS, CONNECTION_SECRETS, CONNECTION_TYPES, connectionLabel, encodeSecrets, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
 import { changeLive } from '../workspace/liveMerge';
 import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
 import { displaySettings } from './config';
@@ -335,17 +335,25 @@ async function askDelete(t: Target): Promise<boolean | undefined> {
   return sure === 'Purge' ? true : undefined;
 }
 
+const FIELD_PROMPTS: Record<string, string> = {
+  kubeconfig: 'A kubeconfig file. Empty: $KUBECONFIG or ~/.kube/config.',
+  context: 'A context of the kubeconfig. Empty: its current context.',
+  namespace: 'The namespace to read. Empty: the context\'s namespace (Kubernetes) or the default.',
+};
+
 /** Asks for a connection (type, name, fields, secret) and stores it: fields in settings, the secret in SecretStorage. */
 async function addConnection(live: LiveConnections, preset?: unknown): Promise<void> {
   // Tests and other commands may pass the whole connection (and its secret) as an argument.
   if (preset && typeof preset === 'object' && !Array.isArray(preset)) {
-    const { secret, ...rest } = preset as Record<string, unknown> & { secret?: unknown };
+    const { secret, secrets, ...rest } = preset as Record<string, unknown> & { secret?: unknown; secrets?: unknown };
     const parsed = parseConnections([rest]);
     if (parsed.problems.length) {
       void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
       return;
     }
-    await live.add(parsed.connections[0], typeof secret === 'string' ? secret : undefined);
+    // `secret`: one value (API key, token); `secrets`: several by name ({username, password}, {cookie}).
+    const many = secrets && typeof secrets === 'object' && !Array.isArray(secrets) ? encodeSecrets(secrets as Record<string, string>) : undefined;
+    await live.add(parsed.connections[0], typeof secret === 'string' ? secret : many);
     return;
   }
   const typePick = await vscode.window.showQuickPick(
@@ -368,7 +376,7 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     const required = spec.required.includes(field);
     const value = await vscode.window.showInputBox({
       title: `${field}${required ? '' : ' (optional)'} (3/3)`,
-      prompt: field === 'url' ? 'The server\'s URL, e.g. https://zenml.example.com or http://127.0.0.1:8237' : `The connection's ${field}.`,
+      prompt: field === 'url' ? 'The server\'s URL, e.g. https://zenml.example.com or http://127.0.0.1:8237' : (FIELD_PROMPTS[field] ?? `The connection's ${field}.`),
       ignoreFocusOut: true,
       validateInput: (v) => {
         if (required && !v.trim()) return `${field} is required.`;
@@ -386,20 +394,30 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     if (value === undefined) return;
     if (value.trim()) connection[field] = value.trim().replace(/\/+$/, '');
   }
-  let secret: string | undefined;
-  if (spec.secret) {
+  // The secret(s) this type needs (contracts.md), into SecretStorage only.
+  const secretSpec = CONNECTION_SECRETS[type];
+  let choice = secretSpec.choices[0];
+  if (secretSpec.choices.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      [...secretSpec.choices.map((c) => ({ label: c.label, choice: c })), ...(secretSpec.optional ? [{ label: 'none', description: secretSpec.whenEmpty, choice: undefined }] : [])],
+      { title: `How "${connection.name}" signs in`, ignoreFocusOut: true },
+    );
+    if (!picked) return;
+    choice = picked.choice ?? { label: 'none', fields: [] };
+  }
+  const values: Record<string, string> = {};
+  for (const field of choice.fields) {
     const value = await vscode.window.showInputBox({
-      title: `${spec.secret} for "${connection.name}"`,
-      prompt:
-        type === 'zenml'
-          ? 'A service account API key (zenml service-account create NAME). Leave empty for a server without authentication. Stored in VS Code\'s secret storage only.'
-          : `Stored in VS Code's secret storage only. Leave empty if none is needed.`,
-      password: true,
+      title: `${field.label} for "${connection.name}"`,
+      prompt: `Stored in VS Code's secret storage only.${secretSpec.optional ? ` Leave empty ${secretSpec.whenEmpty}.` : ''}`,
+      password: field.password,
       ignoreFocusOut: true,
+      validateInput: (v) => (!secretSpec.optional && !v.trim() ? `${connectionLabel(connection as ConnectionConfig)} needs a ${field.label}.` : undefined),
     });
     if (value === undefined) return;
-    secret = value.trim() || undefined;
+    if (value.trim()) values[field.key] = value.trim();
   }
+  const secret = encodeSecrets(values);
   const parsed = parseConnections([connection]);
   if (parsed.problems.length) {
     void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);

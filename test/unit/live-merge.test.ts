@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChangeReport, LiveSchedule, Result, ScheduleAdapter } from '../../src/adapters/types';
+import { CONNECTION_SECRETS, CONNECTION_TYPES, decodeSecrets, encodeSecrets } from '../../src/workspace/connectionSettings';
 import { buildLiveRows, type LiveGroup } from '../../src/workspace/liveModel';
 import { MATCHED_BY_METADATA, MATCHED_BY_NAME, changeLive, changeRoute, findRecord, mergeLiveGroups } from '../../src/workspace/liveMerge';
 
@@ -161,5 +162,32 @@ describe('which path changes a merged row', () => {
     await changeLive(merged, k.adapter, null, { action: 'delete' });
     assert.deepEqual(k.calls, ['resume ffffffff-report', 'delete a1b2c3d4-training']);
     assert.deepEqual(z.calls, []);
+  });
+});
+
+describe('connection secrets in SecretStorage (Add Connection…)', () => {
+  it('asks each type for what its adapter reads (contracts.md)', () => {
+    const keys = (t: (typeof CONNECTION_TYPES)[number]) => CONNECTION_SECRETS[t].choices.map((c) => c.fields.map((f) => f.key).join('+'));
+    assert.deepEqual(keys('zenml'), ['apiKey']);
+    assert.deepEqual(keys('kubernetes'), ['token']);
+    assert.deepEqual(keys('kubeflow'), ['token', 'cookie']);
+    assert.deepEqual(keys('airflow'), ['username+password']);
+    assert.deepEqual(keys('vertex'), ['token']);
+    assert.deepEqual(keys('databricks'), ['token']);
+    assert.deepEqual(keys('github'), ['token']);
+    assert.equal(CONNECTION_SECRETS.kubernetes.optional, true);
+    assert.equal(CONNECTION_SECRETS.databricks.optional, false);
+    assert.equal(CONNECTION_SECRETS.airflow.choices[0].fields[0].password, false, 'the user name is not hidden');
+  });
+
+  it('stores a lone key as is (as before) and several values as JSON; reads both back', () => {
+    assert.equal(encodeSecrets({ apiKey: 'ZENKEY_x' }), 'ZENKEY_x');
+    assert.equal(encodeSecrets({ token: '' }), undefined);
+    const pair = encodeSecrets({ username: 'admin', password: 'p{w' })!;
+    assert.deepEqual(decodeSecrets(pair), { username: 'admin', password: 'p{w' });
+    assert.deepEqual(decodeSecrets(encodeSecrets({ cookie: 'authservice_session=abc' })), { cookie: 'authservice_session=abc' });
+    assert.deepEqual(decodeSecrets('ZENKEY_x'), { apiKey: 'ZENKEY_x', token: 'ZENKEY_x' });
+    assert.deepEqual(decodeSecrets('{not json'), { apiKey: '{not json', token: '{not json' });
+    assert.equal(decodeSecrets(undefined), null);
   });
 });
