@@ -9,6 +9,7 @@ import { adapterError, type AdapterError } from './errors';
 import type { FetchLike } from './http';
 import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
+import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
 import { KubernetesAdapter } from './kubernetes';
 
@@ -131,6 +132,23 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
         }),
       };
     }
+    case 'kubeflow':
+      return {
+        ok: true,
+        value: new KubeflowAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          namespace: typeof connection.namespace === 'string' ? connection.namespace : undefined,
+          credentials: async () => {
+            const s = await deps.secrets(connection);
+            return s && (s.token || s.cookie) ? { token: s.token || undefined, cookie: s.cookie || undefined } : null;
+          },
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
     default:
       return {
         ok: false,

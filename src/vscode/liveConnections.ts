@@ -27,6 +27,8 @@ export type AdapterFactory = (connection: ConnectionConfig, environment: Adapter
 
 interface Entry {
   key: string;
+  /** What the adapter was built with (secret, login credentials, trust), to rebuild it only when that changes. */
+  auth: string;
   source: ConnectionTreeSource;
   registration: vscode.Disposable;
 }
@@ -63,8 +65,9 @@ export class LiveConnections implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.sync()),
       this.watchZenmlLogin(),
       secrets.onDidChange((e) => {
-        // A new key for a connection: rebuild its adapter so the next call uses it.
-        for (const entry of this.entries.values()) if (secretKeyOf(entry.source.connection.name) === e.key) void this.sync(true, entry.source.connection.name);
+        // A new key for a connection: its adapter is rebuilt in place (the sync compares what it was built
+        // with, so the event for a key Add Connection just stored changes nothing).
+        for (const entry of this.entries.values()) if (secretKeyOf(entry.source.connection.name) === e.key) void this.sync();
       }),
     );
     void this.sync();
@@ -127,26 +130,45 @@ export class LiveConnections implements vscode.Disposable {
     this.reportProblems(problems);
     const login = this.zenmlLogin(configured);
     const connections: ConnectionConfig[] = login ? [...configured, { name: LOGIN_CONNECTION, type: 'zenml', url: login.url }] : configured;
-    const wanted = new Map(connections.map((c) => [c.name, c]));
+    const trusted = vscode.workspace.isTrusted;
+    // Every secret is read before the view changes, so that the view never misses a source while this
+    // awaits (a walk of the tree in between would see a group without its rows).
+    const planned = await Promise.all(
+      connections.map(async (connection) => {
+        const fromLogin = login && connection.name === LOGIN_CONNECTION;
+        const secret = fromLogin ? undefined : await this.secrets.get(secretKeyOf(connection.name));
+        const credentials = fromLogin ? { apiKey: login.apiKey, accessToken: login.accessToken } : undefined;
+        const environment: AdapterEnvironment = { secret, credentials, python: trusted ? this.python : undefined };
+        return { connection, key: JSON.stringify(connection), environment, auth: JSON.stringify([secret ?? null, credentials ?? null, trusted]) };
+      }),
+    );
+    const wanted = new Map(planned.map((p) => [p.connection.name, p]));
     for (const [name, entry] of this.entries) {
       const next = wanted.get(name);
-      if (!next || JSON.stringify(next) !== entry.key || (force && (!only || only === name))) {
+      if (!next || next.key !== entry.key) {
         entry.registration.dispose();
         entry.source.dispose();
         this.entries.delete(name);
       }
     }
-    for (const connection of connections) {
-      if (this.entries.has(connection.name)) continue;
-      const fromLogin = login && connection.name === LOGIN_CONNECTION;
-      const secret = fromLogin ? undefined : await this.secrets.get(secretKeyOf(connection.name));
-      const credentials = fromLogin ? { apiKey: login.apiKey, accessToken: login.accessToken } : undefined;
-      const adapter = this.factory(connection, { secret, credentials, python: vscode.workspace.isTrusted ? this.python : undefined });
-      const source = new ConnectionTreeSource(connection, adapter, this.code, this.log);
+    for (const { connection, key, environment, auth } of planned) {
+      const entry = this.entries.get(connection.name);
+      if (entry) {
+        // Same connection: a new key (or trust, or login) gives it a new adapter in place; a forced
+        // sync with nothing new (Add Connection again, a secret event for what was just stored) reloads.
+        if (entry.auth !== auth) {
+          entry.auth = auth;
+          void entry.source.setAdapter(this.factory(connection, environment));
+        } else if (force && (!only || only === connection.name)) {
+          void entry.source.reload();
+        }
+        continue;
+      }
+      const source = new ConnectionTreeSource(connection, this.factory(connection, environment), this.code, this.log);
       // Each load of any connection merges orchestrator rows with the ZenML records they came from.
       const merging = source.onDidChange(() => this.remerge());
       const registration = this.tree.addSource(source);
-      this.entries.set(connection.name, { key: JSON.stringify(connection), source, registration: vscode.Disposable.from(registration, merging) });
+      this.entries.set(connection.name, { key, auth, source, registration: vscode.Disposable.from(registration, merging) });
     }
     this.prompt.update(this.entries.size, hiddenUntrusted);
   }

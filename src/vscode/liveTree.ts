@@ -73,11 +73,25 @@ export class ConnectionTreeSource implements TreeSource {
 
   constructor(
     readonly connection: ConnectionConfig,
-    readonly adapter: ScheduleAdapter,
+    private currentAdapter: ScheduleAdapter,
     private readonly code: CodeSchedules,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.id = connectionNodeId(connection.name);
+  }
+
+  get adapter(): ScheduleAdapter {
+    return this.currentAdapter;
+  }
+
+  /**
+   * New credentials or a new interpreter for the same connection: the source stays in the view (same
+   * place, same rows until the new load arrives), only the adapter changes, and it loads again.
+   */
+  setAdapter(adapter: ScheduleAdapter): Promise<void> {
+    this.currentAdapter = adapter;
+    this.groupsCache = undefined;
+    return this.reload();
   }
 
   get status(): string | undefined {

@@ -93,15 +93,20 @@ export function buildLiveRows(
 }
 
 /** Every schedule of the source (all pages). */
+/** Pages read at the most per refresh (at 100 a page, 100,000 schedules). */
+const MAX_PAGES = 1000;
+
 export async function listEverySchedule(adapter: ScheduleAdapter, options: CallOptions & { includeArchived?: boolean; pageSize?: number }): Promise<{ ok: true; value: LiveSchedule[] } | { ok: false; error: AdapterError }> {
   const all: LiveSchedule[] = [];
   let page: string | undefined;
   const seen = new Set<string>();
-  for (;;) {
+  // An empty page with a next token is followed (an adapter that keeps only ZenML-made objects may filter
+  // a whole page away); a token seen before, or MAX_PAGES, ends the walk.
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
     const res = await adapter.list({ signal: options.signal, timeoutMs: options.timeoutMs, page, pageSize: options.pageSize, includeAll: options.includeArchived });
     if (!res.ok) return res;
     all.push(...res.value.items);
-    if (!res.value.next || seen.has(res.value.next) || res.value.items.length === 0) break;
+    if (!res.value.next || seen.has(res.value.next)) break;
     seen.add(res.value.next);
     page = res.value.next;
   }

@@ -62,13 +62,15 @@ async function browserPhase(server, seeded, env, k8sUrl, log) {
   const workbench = await openWorkbench(codeServer);
   const { page } = workbench;
   const test = async (title, body) => {
+    const started = Date.now();
+    const file = 'browser (Playwright in code-server)';
     try {
       await body();
       results.passed++;
-      results.tests.push({ fullTitle: `browser: ${title}`, state: 'passed' });
+      results.tests.push({ file, fullTitle: `browser: ${title}`, state: 'passed', durationMs: Date.now() - started });
     } catch (error) {
       results.failed++;
-      results.tests.push({ fullTitle: `browser: ${title}`, state: 'failed', error: { message: String(error), stack: error?.stack } });
+      results.tests.push({ file, fullTitle: `browser: ${title}`, state: 'failed', durationMs: Date.now() - started, error: { message: String(error), stack: error?.stack } });
       await page.screenshot({ path: join(OUT, `failed-${results.tests.length}.png`) }).catch(() => {});
       for (const file of await extensionHostLogs(codeServer.logsDir)) await copyFile(file, join(OUT, `exthost-${results.tests.length}.log`)).catch(() => {});
     }

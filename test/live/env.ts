@@ -17,3 +17,5 @@ export function requirePython(python: string, ...modules: string[]): void {
 }
 /** A real zenml==0.93.0 (test/setup/46-zenml-old-venv.sh): the "ZenML too old" path. */
 export const OLD_ZENML_PYTHON = path.join(ROOT, '.tools', 'zenml-old-venv', 'bin', 'python');
+/** The official Kubeflow Pipelines client, kfp 2.x (test/setup/56-kfp-venv.sh). */
+export const KFP_PYTHON = path.join(ROOT, '.tools', 'kfp-venv', 'bin', 'python');

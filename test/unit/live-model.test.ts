@@ -7,7 +7,7 @@ import { parseConnections, createAdapter, schedulingRefusal } from '../../src/ad
 import { compareVersions, parseIsoDuration, parseRun, parseSchedule, parseServerTime, stateOf, kindOf } from '../../src/adapters/zenmlModels';
 import { computeHealth } from '../../src/workspace/health';
 import { computeDrift, describeDifference, type CodeSchedule } from '../../src/workspace/drift';
-import { buildLiveRows, describeLive } from '../../src/workspace/liveModel';
+import { buildLiveRows, describeLive, listEverySchedule } from '../../src/workspace/liveModel';
 import { loginFromFiles } from '../../src/zenml/credentials';
 import { resolveConnections, secretsFromEnv } from '../../src/cli/connections';
 import { UsageError } from '../../src/cli/args';
@@ -287,5 +287,40 @@ describe('connections', () => {
     assert.equal(login.expiresAt?.toISOString(), '2026-12-02T10:00:00.000Z');
     assert.equal(loginFromFiles({ store: { type: 'sql', url: 'sqlite:///x' } }, {}, files), null);
     assert.equal(loginFromFiles(undefined, undefined, files), null);
+  });
+});
+
+describe('listEverySchedule', () => {
+  /** An adapter whose pages are given; it records which pages were asked for. */
+  function paged(pages: LiveSchedule[][], cycle = false) {
+    const asked: (string | undefined)[] = [];
+    const adapter = {
+      name: 'paged',
+      type: 'test',
+      capabilities: { operations: ['list'], kinds: ['cron'], dialect: 'standard', pauseStopsRuns: true },
+      async list(options?: { page?: string }) {
+        asked.push(options?.page);
+        const index = options?.page ? Number(options.page) : 0;
+        const next = index + 1 < pages.length ? String(index + 1) : cycle ? '1' : undefined;
+        return { ok: true as const, value: { items: pages[index], next } };
+      },
+    } as unknown as Parameters<typeof listEverySchedule>[0];
+    return { adapter, asked };
+  }
+
+  it('follows a next token past an empty page (an adapter that filters a page away)', async () => {
+    const { adapter, asked } = paged([[live({ id: 'a' })], [], [live({ id: 'c' })]]);
+    const res = await listEverySchedule(adapter, {});
+    assert.ok(res.ok);
+    assert.deepEqual(res.value.map((s) => s.id), ['a', 'c']);
+    assert.deepEqual(asked, [undefined, '1', '2']);
+  });
+
+  it('stops at a token it has seen before', async () => {
+    const { adapter, asked } = paged([[live({ id: 'a' })], [live({ id: 'b' })]], true);
+    const res = await listEverySchedule(adapter, {});
+    assert.ok(res.ok);
+    assert.deepEqual(res.value.map((s) => s.id), ['a', 'b']);
+    assert.deepEqual(asked, [undefined, '1']);
   });
 });

@@ -136,8 +136,9 @@ describe('Live schedules from a real ZenML server', function () {
     const a = await api();
     const { id, name, cronJob: job } = live.schedules.nightly;
     assert.ok(job);
+    await a.live.source(CONNECTION)?.settled();
     const before = await row(a, name);
-    const idsBefore = (await nodes(a)).map((n) => n.id ?? n.row?.scheduleId);
+    const idsBefore = (await nodes(a)).map((n) => `${n.type}:${n.id ?? n.row?.scheduleId ?? (n as { group?: { id: string } }).group?.id}`);
     await vscode.commands.executeCommand('zenmlSchedules.pauseSchedule', before.node);
     assert.equal((await serverSchedule(id)).body.active, false, 'the server still says active');
     assert.equal((await cronJob(job)).spec.suspend, true, 'the CronJob is not suspended');
@@ -150,12 +151,28 @@ describe('Live schedules from a real ZenML server', function () {
     assert.doesNotMatch(after.item.contextValue ?? '', /\bpausable\b/);
     assert.equal(after.item.id, before.item.id, 'the row id changed (expansion and selection would be lost)');
     await a.live.source(CONNECTION)?.settled();
-    assert.deepEqual((await nodes(a)).map((n) => n.id ?? n.row?.scheduleId), idsBefore);
+    assert.deepEqual((await nodes(a)).map((n) => `${n.type}:${n.id ?? n.row?.scheduleId ?? (n as { group?: { id: string } }).group?.id}`), idsBefore);
 
     await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', after.node);
     assert.equal((await serverSchedule(id)).body.active, true);
     assert.equal((await cronJob(job)).spec.suspend, false);
     await waitFor('the active row', async () => /^active · /.test(String((await row(a, name)).item.description)));
+  });
+
+  it('connecting again under the same name keeps the group and its rows in place while it reloads', async () => {
+    assert.ok(live);
+    const a = await api();
+    const source = a.live.source(CONNECTION);
+    assert.ok(source);
+    await source.settled();
+    const ids = async () => (await nodes(a)).filter((n) => n.type === 'schedule').map((n) => n.row?.scheduleId).sort();
+    const before = await ids();
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
+    // The same source object (not a new one that starts from "Loading…"), and every row still there.
+    assert.equal(a.live.source(CONNECTION), source, 'the source was replaced');
+    assert.deepEqual(await ids(), before);
+    await source.settled();
+    assert.deepEqual(await ids(), before);
   });
 
   it('update validates in the orchestrator dialect before sending, then changes the CronJob and the record', async () => {
