@@ -7,10 +7,14 @@
 import { capabilityOf } from '../common/flavors';
 import { adapterError, type AdapterError } from './errors';
 import type { FetchLike } from './http';
+import { firstTokenProvider, staticTokenProvider, type TokenProvider } from './tokens';
+import { VertexAdapter } from './vertex';
+import { DatabricksAdapter, parseDatabricksConfig } from './databricks';
 import type { Result, ScheduleAdapter } from './types';
 import type { ZenmlClientBridge } from './zenmlClientBridge';
 import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
+import { AirflowAdapter } from './airflow';
 import { KubernetesAdapter } from './kubernetes';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
@@ -86,6 +90,13 @@ export interface AdapterDependencies {
   secrets(connection: Connection): Promise<Record<string, string | undefined> | null>;
   /** ZenML's Python client for changes ZenML performs on the orchestrator (CLI --python, the editor's interpreter). */
   zenmlClientBridge?: ZenmlClientBridge;
+  /**
+   * `gcloud auth print-access-token` for Vertex AI connections without a token of their own: given only where
+   * running programs is allowed (the CLI; the editor in a trusted workspace).
+   */
+  gcloudToken?: TokenProvider;
+  /** The text of ~/.databrickscfg for `profile` connections (the editor reads it only in a trusted workspace), or null. */
+  databricksConfig?: () => Promise<string | null>;
   fetch?: FetchLike;
   timeoutMs?: number;
   pageSize?: number;
@@ -126,6 +137,66 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
           context: field('context'),
           namespace: field('namespace'),
           token: async () => (await deps.secrets(connection))?.token ?? null,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    }
+    case 'airflow':
+      return {
+        ok: true,
+        value: new AirflowAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          // The command line: `usernameEnv` + `passwordEnv` (or `tokenEnv`, an Airflow 3 JWT). The editor keeps
+          // one secret per connection: the password when the connection names a `username`, else a JWT.
+          credentials: async () => {
+            const s = await deps.secrets(connection);
+            const username = s?.username ?? (typeof connection.username === 'string' && connection.username ? connection.username : undefined);
+            if (!s && !username) return null;
+            if (username) return { username, password: s?.password ?? s?.token ?? s?.apiKey };
+            return { token: s?.token };
+          },
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    case 'vertex':
+      return {
+        ok: true,
+        value: new VertexAdapter({
+          name: connection.name,
+          project: String(connection.project),
+          region: String(connection.region),
+          url: typeof connection.url === 'string' ? connection.url : undefined,
+          tokens: firstTokenProvider([
+            staticTokenProvider(`the token added for ${connection.name}`, async () => (await deps.secrets(connection))?.token),
+            ...(deps.gcloudToken ? [deps.gcloudToken] : []),
+          ]),
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    case 'databricks': {
+      const profile = typeof connection.profile === 'string' && connection.profile.trim() ? connection.profile.trim() : null;
+      return {
+        ok: true,
+        value: new DatabricksAdapter({
+          name: connection.name,
+          url: String(connection.url),
+          tokens: firstTokenProvider([
+            staticTokenProvider(`the token added for ${connection.name}`, async () => (await deps.secrets(connection))?.token),
+            staticTokenProvider(`profile ${profile ?? 'DEFAULT'} of ~/.databrickscfg`, async () => {
+              const text = deps.databricksConfig ? await deps.databricksConfig() : null;
+              return text ? (parseDatabricksConfig(text, profile ?? 'DEFAULT')?.token ?? null) : null;
+            }),
+          ]),
+          fetch: deps.fetch,
           timeoutMs: deps.timeoutMs,
           pageSize: deps.pageSize,
           now: deps.now,

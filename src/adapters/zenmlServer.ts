@@ -8,6 +8,7 @@
 import { capabilityOf, dialectOfFlavor } from '../common/flavors';
 import { explainCron } from '../cron';
 import { adapterError, type AdapterError } from './errors';
+import { noAdapterReason } from './noAdapter';
 import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import type { ScheduleChange, ZenmlClientBridge, ZenmlServerTarget } from './zenmlClientBridge';
 import {
@@ -412,6 +413,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
       };
     }
     const display = capability?.displayName ?? component.flavor;
+    const noAdapter = noAdapterReason(component.flavor);
+    if (noAdapter) return { operations: [], pauseStopsRuns: false, reason: noAdapter };
     return {
       operations: [],
       pauseStopsRuns: false,

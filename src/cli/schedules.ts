@@ -5,7 +5,11 @@
 
 import type { AdapterError } from '../adapters/errors';
 import { exitCodeOf } from '../adapters/errors';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createAdapter, type AdapterDependencies } from '../adapters/registry';
+import { gcloudTokenProvider } from '../adapters/tokens';
 import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
@@ -166,6 +170,16 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   const adapterDeps: AdapterDependencies = {
     secrets: async (c) => resolved.secrets.get(c.name) ?? null,
     zenmlClientBridge: deps.bridgeFor?.(python),
+    // Vertex AI without a token: gcloud's (run on first use, cached); Databricks profiles from ~/.databrickscfg.
+    gcloudToken: gcloudTokenProvider({ env }),
+    databricksConfig: async () => {
+      const file = env.DATABRICKS_CONFIG_FILE || path.join(env.HOME || os.homedir(), '.databrickscfg');
+      try {
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return null;
+      }
+    },
     fetch: deps.fetch,
     timeoutMs: deps.timeoutMs,
   };
@@ -319,7 +333,13 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     io.stderr('note: ZenML schedules resume as the orchestrator does (Kubernetes starts at most the most recent missed run); --catch-up is not applied here.\n');
   }
   const action: LiveAction =
-    command === 'update' ? { action: 'update', expression: stringOption(parsed, 'cron')! } : command === 'delete' ? { action: 'delete', purge: parsed.values.purge === true } : { action: command };
+    command === 'update'
+      ? { action: 'update', expression: stringOption(parsed, 'cron')! }
+      : command === 'delete'
+        ? { action: 'delete', purge: parsed.values.purge === true }
+        : command === 'resume'
+          ? { action: 'resume', ...(flag(parsed, 'catch-up') ? { catchUp: true } : flag(parsed, 'no-catch-up') ? { catchUp: false } : {}) }
+          : { action: command };
   const result = await changeLive(schedule, adapter, zenmlAdapter, action);
   const report: ChangeReport = result.ok ? result.value : { changed: [], unchanged: [{ where: `${adapter.name}: ${schedule.name}`, why: result.error.message }] };
   if (json) {

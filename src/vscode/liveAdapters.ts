@@ -2,9 +2,13 @@
 // `zenml login` stored), the interpreter for changes ZenML makes itself, and the
 // workspace's code schedules for drift. The adapters themselves live in src/adapters.
 
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { AdapterError } from '../adapters/errors';
 import { adapterError } from '../adapters/errors';
 import { createAdapter, type Connection } from '../adapters/registry';
+import { gcloudTokenProvider } from '../adapters/tokens';
 import type { ScheduleAdapter } from '../adapters/types';
 import { pythonClientBridge, type ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { decodeSecrets } from '../workspace/connectionSettings';
@@ -42,8 +46,23 @@ function lazyBridge(python: () => Promise<string | undefined>): ZenmlClientBridg
 }
 
 export function editorAdapterFactory(options: { timeoutMs?: () => number } = {}): AdapterFactory {
+  // One gcloud token cache for every Vertex AI connection; gcloud runs on the first call that needs it.
+  const gcloud = gcloudTokenProvider();
   return (connection, environment) => {
+    // `python` is given only in a trusted folder: the same rule keeps gcloud from running and
+    // ~/.databrickscfg from being read in an untrusted one.
+    const trusted = environment.python !== undefined;
     const created = createAdapter(connection as Connection, {
+      gcloudToken: trusted ? gcloud : undefined,
+      databricksConfig: trusted
+        ? async () => {
+            try {
+              return await fs.promises.readFile(process.env.DATABRICKS_CONFIG_FILE || path.join(os.homedir(), '.databrickscfg'), 'utf8');
+            } catch {
+              return null;
+            }
+          }
+        : undefined,
       // The editor stores one value per connection: a lone API key or token, or a JSON object (username + password, cookie).
       secrets: async () => decodeSecrets(environment.secret) ?? environment.credentials ?? null,
       // No interpreter in an untrusted folder: the adapter then refuses changes that need ZenML's client.

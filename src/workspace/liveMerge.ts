@@ -120,7 +120,7 @@ interface RecordKeeper extends ScheduleAdapter {
   setRecordActive?(id: string, active: boolean, options?: CallOptions): Promise<Result<ChangeReport>>;
 }
 
-export type LiveAction = { action: 'pause' } | { action: 'resume' } | { action: 'update'; expression: string } | { action: 'delete'; purge?: boolean };
+export type LiveAction = { action: 'pause' } | { action: 'resume'; catchUp?: boolean } | { action: 'update'; expression: string } | { action: 'delete'; purge?: boolean };
 
 /** Who carries out a change on a row (contracts.md "Connections"), in words for the confirmation. */
 export function changeRoute(schedule: LiveSchedule, adapter: ScheduleAdapter, zenml: RecordKeeper | null): { via: 'zenml-client' | 'orchestrator'; alsoRecord: boolean; words: string } {
@@ -136,7 +136,7 @@ async function run(adapter: ScheduleAdapter, id: string, a: LiveAction, options:
     case 'pause':
       return adapter.pause(id, options);
     case 'resume':
-      return adapter.resume(id, options);
+      return adapter.resume(id, a.catchUp === undefined ? options : { ...options, catchUp: a.catchUp });
     case 'update':
       return adapter.update(id, { expression: a.expression }, options);
     case 'delete':

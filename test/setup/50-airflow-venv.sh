@@ -50,4 +50,12 @@ install_airflow() {
 PROBE='import airflow, croniter; from airflow.timetables.trigger import CronTriggerTimetable; from airflow.timetables.interval import CronDataIntervalTimetable'
 install_airflow .tools/airflow3-venv "apache-airflow==${AIRFLOW3_VERSION:-3.*}" "$PROBE"
 install_airflow .tools/airflow2-venv "apache-airflow==${AIRFLOW2_VERSION:-2.10.*}" "$PROBE"
+# The Airflow adapter's live tests (issue 11) parse a DAG made the way ZenML's Airflow orchestrator makes
+# it; ZenML's dag generator imports pydantic, which Airflow 3 brings and Airflow 2.10 does not (ZenML's
+# docs ask for it in the Airflow environment). Idempotent: installed only when it does not import.
+if [ -x .tools/airflow2-venv/bin/python ] && ! .tools/airflow2-venv/bin/python -c 'import pydantic' >/dev/null 2>&1; then
+  .tools/airflow2-venv/bin/python -m pip install --quiet 'pydantic>=2,<3' >>.tools/airflow2-venv.pip.log 2>&1 \
+    && echo "airflow venv: pydantic added to .tools/airflow2-venv" \
+    || echo "SKIPPED: pydantic for .tools/airflow2-venv (pip failed; see .tools/airflow2-venv.pip.log)" >&2
+fi
 exit 0

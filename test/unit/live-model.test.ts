@@ -246,9 +246,10 @@ describe('connections', () => {
       "connection 'e': 'apiKey' holds a secret; name an environment variable with 'apiKeyEnv' instead",
     ]);
     assert.equal(parseConnections({}).problems[0].message, 'connections must be a JSON array of objects');
+    // Vertex AI has its adapter now (issue 15): the connection builds one.
     const vertex = createAdapter(connections[1], { secrets: async () => null });
-    assert.ok(!vertex.ok);
-    assert.equal(vertex.error.code, 'unsupported');
+    assert.ok(vertex.ok);
+    assert.equal(vertex.value.type, 'vertex');
   });
 
   it('"this orchestrator cannot run schedules" comes from the layer for non-scheduling flavors', () => {
