@@ -9,6 +9,7 @@
 // Pure: no vscode, no I/O except through the adapters handed in.
 
 import type { CallOptions, ChangeReport, LiveSchedule, Result, ScheduleAdapter } from '../adapters/types';
+import { capabilityOf } from '../common/flavors';
 import type { LiveGroup, LiveRow } from './liveModel';
 
 export const MATCHED_BY_METADATA = 'run metadata';
@@ -124,7 +125,9 @@ export type LiveAction = { action: 'pause' } | { action: 'resume'; catchUp?: boo
 
 /** Who carries out a change on a row (contracts.md "Connections"), in words for the confirmation. */
 export function changeRoute(schedule: LiveSchedule, adapter: ScheduleAdapter, zenml: RecordKeeper | null): { via: 'zenml-client' | 'orchestrator'; alsoRecord: boolean; words: string } {
-  if (adapter.type !== 'zenml' && schedule.zenmlId && zenml?.hasClientBridge) {
+  // ZenML's client changes only what ZenML manages itself (Kubernetes CronJobs); on the others it would refuse.
+  const managed = capabilityOf(schedule.orchestrator ?? adapter.type)?.managedByZenml === true;
+  if (adapter.type !== 'zenml' && schedule.zenmlId && zenml?.hasClientBridge && managed) {
     return { via: 'zenml-client', alsoRecord: false, words: `ZenML's client on ${zenml.name} changes it (the orchestrator first, then the record)` };
   }
   const alsoRecord = adapter.type !== 'zenml' && !!schedule.zenmlId && !!zenml?.setRecordActive;

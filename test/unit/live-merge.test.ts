@@ -154,6 +154,17 @@ describe('which path changes a merged row', () => {
     assert.deepEqual(z.calls, ['record r1 false'], 'an update does not touch the record\'s active flag');
   });
 
+  it('an orchestrator ZenML does not manage (Airflow) is changed by its own adapter, then the record, even with an interpreter', async () => {
+    const dag = schedule({ id: 'train_0123456789abcdef0123456789abcdef', orchestrator: 'airflow', zenmlId: 'r7', matchedBy: MATCHED_BY_NAME, match: { madeByZenml: true, pipeline: 'training' } });
+    const af = recorder('airflow', 'airflow');
+    const z = recorder('prod', 'zenml', { hasClientBridge: true, recordKeeper: true });
+    assert.equal(changeRoute(dag, af.adapter, z.adapter).via, 'orchestrator');
+    const r = await changeLive(dag, af.adapter, z.adapter, { action: 'pause' });
+    assert.ok(r.ok);
+    assert.deepEqual(af.calls, ['pause train_0123456789abcdef0123456789abcdef']);
+    assert.deepEqual(z.calls, ['record r7 false']);
+  });
+
   it('the Kubernetes adapter alone for a CronJob without a record, or with no ZenML connection', async () => {
     const k = recorder('cluster', 'kubernetes');
     const z = recorder('prod', 'zenml', { hasClientBridge: true, recordKeeper: true });
