@@ -9,15 +9,19 @@ import type * as CoreModule from './vscode/core';
 
 export type { ZenmlSchedulesApi } from './vscode/core';
 
-// As src/vscode/documents.ts's SCHEDULE_SELECTOR (which this file cannot import without the core).
-const SELECTOR: vscode.DocumentSelector = [
-  ...['python', 'yaml'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
-  { language: 'python', scheme: 'vscode-notebook-cell' },
-];
+// As src/vscode/documents.ts's scheduleSelector() (which this file cannot import without the core):
+// files on disk, unsaved ones, notebook cells, and the files of a virtual workspace's folders.
+function selector(): vscode.DocumentSelector {
+  const folderSchemes = [...new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme))].filter((s) => s !== 'file');
+  return [
+    ...['python', 'yaml'].flatMap((language) => ['file', 'untitled', ...folderSchemes].map((scheme) => ({ language, scheme }))),
+    { language: 'python', scheme: 'vscode-notebook-cell' },
+  ];
+}
 
 /** Whether a document may hold a schedule; the core's own check is stricter. */
 function mayHoldSchedules(document: vscode.TextDocument): boolean {
-  return vscode.languages.match(SELECTOR, document) > 0 && /schedule/i.test(document.getText());
+  return vscode.languages.match(selector(), document) > 0 && /schedule/i.test(document.getText());
 }
 
 export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSchedulesApi {
@@ -62,9 +66,18 @@ export function activate(context: vscode.ExtensionContext): CoreModule.ZenmlSche
     );
   }
   standIns.push(
-    vscode.languages.registerHoverProvider(SELECTOR, {
+    vscode.languages.registerHoverProvider(selector(), {
       provideHover: (document, position) => (mayHoldSchedules(document) ? load().hover.provideHover(document, position) : undefined),
     }),
+    // "Create a schedule for <pipeline>…" on an @pipeline function of a file that never mentions a schedule.
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'python', scheme: 'file' },
+      {
+        provideCodeActions: (document, range, context, token) =>
+          /@\s*[\w.]*pipeline\b/.test(document.getText()) ? load().createActions.provideCodeActions(document, range, context, token) : undefined,
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.Refactor.append('zenmlSchedules.create')] },
+    ),
     vscode.workspace.onDidOpenTextDocument(watch),
     vscode.workspace.onDidChangeTextDocument((event) => watch(event.document)),
   );

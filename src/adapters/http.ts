@@ -23,6 +23,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Safe to send once more on a kept-alive connection the server closed meanwhile (reads always are; a login too). */
+  retrySafe?: boolean;
 }
 
 export interface HttpResponse {
@@ -205,7 +207,7 @@ export async function httpRequest(ctx: HttpContext, request: HttpRequest, fetchI
         response = await send();
       } catch (error) {
         // A kept-alive connection the server closed meanwhile: a read is safe to send once more.
-        if (timeout.signal.aborted || (request.method ?? 'GET') !== 'GET' || !isStaleConnection(error)) throw error;
+        if (timeout.signal.aborted || ((request.method ?? 'GET') !== 'GET' && !request.retrySafe) || !isStaleConnection(error)) throw error;
         response = await send();
       }
     } catch (error) {

@@ -27,6 +27,8 @@ export interface LiveRun {
   /** A status as the source names it, normalised to lower case (`completed`, `failed`, `running`, …). */
   status: string;
   created: Date;
+  /** When it finished, when the source says (ZenML: the run's end_time); its duration is ended − created. */
+  ended?: Date;
   /** A link to the run in the source's dashboard, when it has one. */
   url?: string;
   /** The schedule that started it, when the source says (bulk run lists for health). */

@@ -138,12 +138,18 @@ export function parseRun(raw: unknown): ZenmlRun | null {
   if (!id || !created) return null;
   const resources = asRecord(raw.resources);
   const schedule = isRecord(resources.schedule) ? resources.schedule : null;
+  // end_time is in the hydrated metadata (ZenML 0.98: PipelineRunResponseMetadata.end_time). An
+  // unhydrated list has no metadata: a run no longer in progress was last updated when its final
+  // status (and end_time) was written, so `updated` stands in for it there.
+  const finished = body.in_progress === false;
+  const ended = parseServerTime(asRecord(raw.metadata).end_time) ?? (finished ? parseServerTime(body.updated) : null);
   return {
     id,
     name: asString(raw.name) ?? undefined,
     status: (asString(body.status) ?? 'unknown').toLowerCase(),
     created,
     scheduleId: asString(schedule?.id) ?? undefined,
+    ...(ended ? { ended } : {}),
     projectId: asString(body.project_id),
   };
 }

@@ -118,7 +118,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   private async login(apiKey: string, options: CallOptions, again = false): Promise<Result<string>> {
     const res = await httpRequest(
       this.ctx,
-      { method: 'POST', url: joinUrl(this.url, '/api/v1/login'), form: { password: apiKey }, signal: options.signal, timeoutMs: options.timeoutMs ?? this.options.timeoutMs },
+      { method: 'POST', url: joinUrl(this.url, '/api/v1/login'), form: { password: apiKey }, retrySafe: true, signal: options.signal, timeoutMs: options.timeoutMs ?? this.options.timeoutMs },
       this.options.fetch,
     );
     if (!res.ok) {
@@ -278,7 +278,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   async runs(id: string, options: CallOptions & { limit?: number } = {}): Promise<Result<LiveRun[]>> {
-    const res = await this.call({ path: '/api/v1/runs', query: { schedule_id: id, sort_by: 'desc:created', size: options.limit ?? 10 } }, options);
+    const res = await this.call({ path: '/api/v1/runs', query: { schedule_id: id, sort_by: 'desc:created', size: options.limit ?? 10, hydrate: true } }, options);
     if (!res.ok) return res;
     const page = parsePage(res.value.body, parseRun);
     if (!page) return fail(adapterError('server-error', `${this.ctx.serverLabel} sent a run list in an unknown shape.`, { source: this.name }));

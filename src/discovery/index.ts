@@ -57,3 +57,4 @@ export function discover(text: string, fileName: string): DiscoveryResult {
       return emptyDiscovery();
   }
 }
+export { discoverPipelines, type PipelineDefinition, type PipelineModule, type PipelineSite, type PlainCallSite, type WithOptionsSite } from './pipelines';

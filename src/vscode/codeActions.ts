@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { type Fix, fixesFor } from '../findings/fixes';
 import type { Finding } from '../findings/types';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
-import { type DocumentAnalysis, type DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
+import { type DocumentAnalysis, type DocumentAnalyzer, scheduleSelector } from './documents';
 import { addNotebookEdits, toCellRange } from './notebooks';
 import { ZENML_COMMANDS } from './zenmlStatus';
 
@@ -16,7 +16,7 @@ export interface CodeActionServices {
 
 export function registerCodeActions(context: vscode.ExtensionContext, services: CodeActionServices): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(SCHEDULE_SELECTOR, new ScheduleCodeActions(services), {
+    vscode.languages.registerCodeActionsProvider(scheduleSelector(), new ScheduleCodeActions(services), {
       providedCodeActionKinds: ScheduleCodeActions.kinds,
     }),
   );

@@ -49,7 +49,7 @@ export function registerCommands(services: CommandServices): void {
   };
   const needRow = (arg: unknown): ScheduleRow | undefined => {
     const row = rowOf(arg);
-    if (!row) void vscode.window.showInformationMessage('Select a schedule in the ZenML Schedules view first.');
+    if (!row) void vscode.window.showInformationMessage(vscode.l10n.t('Select a schedule in the ZenML Schedules view first.'));
     return row;
   };
   const register = (id: string, handler: (...args: unknown[]) => unknown) =>
@@ -67,7 +67,7 @@ export function registerCommands(services: CommandServices): void {
     const expression = liveExpressionOf(arg)?.expression ?? needRow(arg)?.summary.expression;
     if (!expression) return;
     await vscode.env.clipboard.writeText(expression);
-    vscode.window.setStatusBarMessage(`Copied ${expression}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', expression), 3000);
   });
   register('zenmlSchedules.explainSchedule', (arg) => {
     const live = liveExpressionOf(arg);

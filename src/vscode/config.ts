@@ -12,6 +12,15 @@ export interface DisplaySettings {
   invalidZone?: string;
 }
 
+/**
+ * A virtual workspace: every folder is on a file system provider (a remote repository opened
+ * without a local copy, e.g. vscode-vfs:), none on disk. ZenML Schedules runs no Python there.
+ */
+export function isVirtualWorkspace(): boolean {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length > 0 && folders.every((folder) => folder.uri.scheme !== 'file');
+}
+
 export function displaySettings(scope?: vscode.ConfigurationScope): DisplaySettings {
   const config = vscode.workspace.getConfiguration('zenmlSchedules', scope);
   const raw = Math.floor(config.get<number>('nextRuns', 5));

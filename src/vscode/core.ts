@@ -8,7 +8,7 @@ import type { SortOrder } from '../workspace/treeModel';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { DiagnosticsController } from './diagnostics';
-import { type DocumentAnalysis, DocumentAnalyzer, SCHEDULE_SELECTOR } from './documents';
+import { type DocumentAnalysis, DocumentAnalyzer, scheduleSelector } from './documents';
 import { registerExplainDocuments } from './explainCommand';
 import { ScheduleHoverProvider } from './hover';
 import { OrchestratorService } from './orchestratorService';
@@ -20,6 +20,7 @@ import { registerZenml } from './zenmlStatus';
 import { codeSchedulesOf, editorAdapterFactory } from './liveAdapters';
 import { LiveConnections } from './liveConnections';
 import { registerScheduleCommands } from './scheduleCommands';
+import { registerCreateSchedule } from './createSchedule';
 import { InterpreterResolver } from './zenmlInterpreter';
 
 export interface ZenmlSchedulesApi {
@@ -34,6 +35,8 @@ export interface Core {
   api: ZenmlSchedulesApi;
   /** The hover provider, for the stand-in that loads the core on a first hover. */
   hover: ScheduleHoverProvider;
+  /** "Create a schedule for <pipeline>…" on @pipeline functions, for the stand-in that loads the core. */
+  createActions: vscode.CodeActionProvider;
 }
 
 /** `view`: the Schedules view that activation created (its rows come from this core's tree). */
@@ -56,7 +59,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     tree,
     view,
     new DiagnosticsController(analyzer, orchestrators, log),
-    vscode.languages.registerHoverProvider(SCHEDULE_SELECTOR, hover),
+    vscode.languages.registerHoverProvider(scheduleSelector(), hover),
     registerExplainDocuments(),
   );
   // Live schedules: one group per connection; secrets in SecretStorage; nothing contacted or run until the view asks.
@@ -72,7 +75,8 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
   context.subscriptions.push(interpreters, live);
   registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
   registerScheduleCommands(context, live, log);
-  const timeline = new TimelinePanel(workspace, orchestrators);
+  const createActions = registerCreateSchedule(context, { orchestrators, interpreters, live, log });
+  const timeline = new TimelinePanel(workspace, orchestrators, live, tree);
   context.subscriptions.push(
     timeline,
     vscode.commands.registerCommand('zenmlSchedules.showTimeline', (options?: { hours?: number; collisionMinutes?: number }) => timeline.show(options ?? {})),
@@ -91,5 +95,5 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
       return analyzer.analyze(document);
     },
   };
-  return { api, hover };
+  return { api, hover, createActions };
 }

@@ -33,18 +33,30 @@ export interface NotebookAnalysis {
   orchestrator: OrchestratorContext | null;
 }
 
-/** Where the hover and the quick fixes are offered. */
-export const SCHEDULE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'python', scheme: 'file' },
-  { language: 'python', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' },
-  { language: 'yaml', scheme: 'untitled' },
-  { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
-];
+/** The schemes of workspace folders not on disk (a virtual workspace's file system, e.g. vscode-vfs): their files are read too. */
+export function workspaceFolderSchemes(): string[] {
+  return [...new Set((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme))].filter((scheme) => scheme !== 'file');
+}
+
+/** Where the hover and the quick fixes are offered (as src/extension.ts's selector). */
+export function scheduleSelector(): vscode.DocumentSelector {
+  return [
+    { language: 'python', scheme: 'file' },
+    { language: 'python', scheme: 'untitled' },
+    { language: 'yaml', scheme: 'file' },
+    { language: 'yaml', scheme: 'untitled' },
+    { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
+    ...workspaceFolderSchemes().flatMap((scheme) => [
+      { language: 'python', scheme },
+      { language: 'yaml', scheme },
+    ]),
+  ];
+}
 
 export function isScheduleDocument(document: vscode.TextDocument): boolean {
   if (isNotebookCell(document)) return document.languageId === 'python';
-  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+  const scheme = document.uri.scheme;
+  if (scheme !== 'file' && scheme !== 'untitled' && scheme !== 'vscode-remote' && !workspaceFolderSchemes().includes(scheme)) return false;
   return document.languageId === 'python' || document.languageId === 'yaml';
 }
 

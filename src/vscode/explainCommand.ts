@@ -16,9 +16,9 @@ import { explainDocumentExtras } from '../workspace/explainDocument';
 const PREVIEW_RUNS = 3;
 
 export function previewText(explanation: CronExplanation, displayZone: string): { prompt: string; error?: string } {
-  if (!explanation.valid) return { prompt: '', error: explanation.error?.message ?? 'Not a cron expression.' };
+  if (!explanation.valid) return { prompt: '', error: explanation.error?.message ?? vscode.l10n.t('Not a cron expression.') };
   const runs = explanation.nextRuns.slice(0, PREVIEW_RUNS).map((d) => formatInZone(d, displayZone));
-  const next = runs.length ? `Next: ${runs.join(' · ')}` : 'Never fires.';
+  const next = runs.length ? vscode.l10n.t('Next: {0}', runs.join(' · ')) : vscode.l10n.t('Never fires.');
   const warnings = explanation.warnings.map((w) => `⚠ ${w.message}`).join(' ');
   return { prompt: [explanation.description, next, warnings].filter(Boolean).join(' — ') };
 }
@@ -34,19 +34,19 @@ export async function explainCronCommand(
   const settings = displaySettings(resource);
   let dialect: Dialect = from?.dialect ?? dialectOfFlavor(orchestrators.current(resource)?.flavor);
   const box = vscode.window.createInputBox();
-  const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: 'Change dialect' };
+  const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: vscode.l10n.t('Change dialect') };
   box.buttons = [dialectButton];
-  box.placeholder = 'A cron expression, e.g. 0 3 * * *';
+  box.placeholder = vscode.l10n.t('A cron expression, e.g. 0 3 * * *');
   box.value = typeof initial === 'string' ? initial : '';
   box.ignoreFocusOut = false;
   let last: CronExplanation | undefined;
 
   const render = () => {
-    box.title = `Explain Cron Expression (${dialect} dialect)`;
+    box.title = vscode.l10n.t('Explain Cron Expression ({0} dialect)', dialect);
     const value = box.value.trim();
     if (!value) {
       last = undefined;
-      box.prompt = `Type a cron expression to see what it means on ${dialect} and when it runs next.`;
+      box.prompt = vscode.l10n.t('Type a cron expression to see what it means on {0} and when it runs next.', dialect);
       box.validationMessage = undefined;
       return;
     }
@@ -64,8 +64,8 @@ export async function explainCronCommand(
       box.onDidTriggerButton(async () => {
         picking = true;
         const picked = await vscode.window.showQuickPick(
-          DIALECTS.map((d) => ({ label: d, description: d === dialect ? 'current' : undefined })),
-          { title: 'Cron dialect', placeHolder: 'Read the expression as this orchestrator does' },
+          DIALECTS.map((d) => ({ label: d, description: d === dialect ? vscode.l10n.t('current') : undefined })),
+          { title: vscode.l10n.t('Cron dialect'), placeHolder: vscode.l10n.t('Read the expression as this orchestrator does') },
         );
         picking = false;
         if (picked) dialect = picked.label as Dialect;
@@ -99,9 +99,9 @@ async function showExplanationDocument(explanation: CronExplanation, displayZone
     '',
     `${explanation.description}`,
     '',
-    `Dialect **${explanation.dialect}**, evaluated in **${explanation.timeZone}**.`,
+    vscode.l10n.t('Dialect **{0}**, evaluated in **{1}**.', explanation.dialect, explanation.timeZone),
     '',
-    nextRunsTable(explanation.nextRuns, displayZone) || 'This expression never fires.',
+    nextRunsTable(explanation.nextRuns, displayZone) || vscode.l10n.t('This expression never fires.'),
     '',
     ...explanation.warnings.map((w) => `- ⚠ ${w.message} (\`${w.code}\`)`),
     ...(explanation.notes ?? []).map((n) => `- ${n}`),
@@ -122,7 +122,7 @@ async function showExplanationDocument(explanation: CronExplanation, displayZone
 export function explanationTitle(explanation: Pick<CronExplanation, 'expression' | 'dialect'>): string {
   const expression = explanation.expression.replace(/\s+/g, ' ').trim();
   const shown = expression.length > 80 ? `${expression.slice(0, 80)}…` : expression;
-  return `Cron ${shown.replace(/\//g, '\u2215').replace(/\\/g, '\u29f5')} (${explanation.dialect})`;
+  return vscode.l10n.t('Cron {0} ({1})', shown.replace(/\//g, '\u2215').replace(/\\/g, '\u29f5'), explanation.dialect);
 }
 
 export function registerExplainDocuments(): vscode.Disposable {

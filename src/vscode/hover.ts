@@ -46,7 +46,7 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       const summary = summarizeSchedule(schedule, { ...options, timeZone: zone.timeZone ?? options.timeZone });
       const context = { github: schedule.github !== undefined, zoneSource: zone.source ?? prefixSource(summary.expression), now };
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone, context);
-      if (settings.invalidZone) text += `\n\n$(warning) \`zenmlSchedules.timeZone\` is \`${settings.invalidZone}\`, not an IANA time zone: showing ${settings.displayZone}.`;
+      if (settings.invalidZone) text += `\n\n$(warning) ${vscode.l10n.t('`zenmlSchedules.timeZone` is `{0}`, not an IANA time zone: showing {1}.', settings.invalidZone, settings.displayZone)}`;
       const markdown = new vscode.MarkdownString(text, true);
       return new vscode.Hover(markdown, document.validateRange(target));
     }

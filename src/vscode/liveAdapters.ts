@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { AdapterError } from '../adapters/errors';
 import { adapterError } from '../adapters/errors';
 import { createAdapter, type Connection } from '../adapters/registry';
@@ -38,7 +39,7 @@ function lazyBridge(python: () => Promise<string | undefined>): ZenmlClientBridg
     async change(target, scheduleId, change, options) {
       const path = await python();
       if (!path) {
-        return { ok: false, error: adapterError('unsupported', 'Nothing was changed: no Python interpreter with ZenML was found to run ZenML\'s client.', { source: target.source }) };
+        return { ok: false, error: adapterError('unsupported', vscode.l10n.t("Nothing was changed: no Python interpreter with ZenML was found to run ZenML's client."), { source: target.source }) };
       }
       return pythonClientBridge(path).change(target, scheduleId, change, options);
     },

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { ScheduleAdapter } from '../adapters/types';
 import { globalConfigDir } from '../zenml/config';
+import { isVirtualWorkspace } from './config';
 import { readZenmlLogin, type ZenmlLogin } from '../zenml/credentials';
 import { parseConnections, secretKeyOf, type ConnectionConfig, type ConnectionProblem } from '../workspace/connectionSettings';
 import { mergeLiveGroups } from '../workspace/liveMerge';
@@ -138,7 +139,7 @@ export class LiveConnections implements vscode.Disposable {
         const fromLogin = login && connection.name === LOGIN_CONNECTION;
         const secret = fromLogin ? undefined : await this.secrets.get(secretKeyOf(connection.name));
         const credentials = fromLogin ? { apiKey: login.apiKey, accessToken: login.accessToken } : undefined;
-        const environment: AdapterEnvironment = { secret, credentials, python: trusted ? this.python : undefined };
+        const environment: AdapterEnvironment = { secret, credentials, python: trusted && !isVirtualWorkspace() ? this.python : undefined };
         return { connection, key: JSON.stringify(connection), environment, auth: JSON.stringify([secret ?? null, credentials ?? null, trusted]) };
       }),
     );
@@ -201,7 +202,7 @@ export class LiveConnections implements vscode.Disposable {
     this.lastProblems = text;
     if (!text) return;
     this.log.warn(`zenmlSchedules.connections: ${text}`);
-    void vscode.window.showWarningMessage(`ZenML Schedules: zenmlSchedules.connections: ${text}`, 'Open Settings').then((choice) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('ZenML Schedules: zenmlSchedules.connections: {0}', text), vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
     });
   }

@@ -41,17 +41,17 @@ export function editorRemedy(error: AdapterError): string {
   switch (error.code) {
     case 'unreachable':
     case 'timeout':
-      return 'Check that the server is running and the URL is right, then Retry.';
+      return vscode.l10n.t('Check that the server is running and the URL is right, then Retry.');
     case 'unauthorized':
-      return 'Store a new API key with "ZenML Schedules: Add Connection…" (same name), then Retry.';
+      return vscode.l10n.t('Store a new API key with "ZenML Schedules: Add Connection…" (same name), then Retry.');
     case 'forbidden':
-      return 'The key is valid but may not do this: use a service account with access.';
+      return vscode.l10n.t('The key is valid but may not do this: use a service account with access.');
     case 'version-too-old':
-      return `Upgrade the ZenML server${error.minimumVersion ? ` to ${error.minimumVersion} or later` : ''}.`;
+      return error.minimumVersion ? vscode.l10n.t('Upgrade the ZenML server to {0} or later.', error.minimumVersion) : vscode.l10n.t('Upgrade the ZenML server.');
     case 'cancelled':
-      return 'Retry when you are ready.';
+      return vscode.l10n.t('Retry when you are ready.');
     default:
-      return 'See "ZenML Schedules: Show Log" for the server\'s answer.';
+      return vscode.l10n.t('See "ZenML Schedules: Show Log" for the server\'s answer.');
   }
 }
 
@@ -116,6 +116,24 @@ export class ConnectionTreeSource implements TreeSource {
   /** The schedules as last loaded (for the palette's quick picks). */
   rows(): LiveRowModel[] {
     return this.groups().flatMap((g) => g.rows);
+  }
+
+  /** The node of a schedule row by its tree id (the timeline's live marks carry it), if it is shown. */
+  nodeOf(rowId: string): LiveNode | undefined {
+    const row = this.rows().find((r) => r.id === rowId);
+    return row ? { type: 'schedule', sourceId: this.id, row } : undefined;
+  }
+
+  /** A node's parent, for revealing a row: run → schedule → pipeline → connection. */
+  parent(node: SourceNode): LiveNode | undefined {
+    const n = node as LiveNode;
+    if (n.type === 'run') return { type: 'schedule', sourceId: this.id, row: n.row };
+    if (n.type === 'schedule') {
+      const group = this.groups().find((g) => g.rows.some((r) => r.id === n.row.id));
+      return group ? { type: 'pipeline', sourceId: this.id, group } : undefined;
+    }
+    if (n.type === 'pipeline' || n.type === 'message') return { type: 'connection', sourceId: this.id, id: this.id };
+    return undefined;
   }
 
   /** Loads now (again); the rows already shown stay until the new ones arrive. Resolves when done. */
@@ -265,17 +283,17 @@ export class ConnectionTreeSource implements TreeSource {
         return [message('error', error.message, editorRemedy(error))];
       }
       const shown = this.shown();
-      if (!shown) return [message('loading', 'Loading schedules…')];
+      if (!shown) return [message('loading', vscode.l10n.t('Loading schedules…'))];
       const groups = this.groups();
-      if (!groups.length) return [message('empty', this.includeArchived ? 'No schedules on this server.' : 'No active or paused schedules (archived ones are hidden).')];
+      if (!groups.length) return [message('empty', this.includeArchived ? vscode.l10n.t('No schedules on this server.') : vscode.l10n.t('No active or paused schedules (archived ones are hidden).'))];
       return groups.map((group) => ({ type: 'pipeline', sourceId: this.id, group }));
     }
     if (n.type === 'pipeline') return n.group.rows.map((row) => ({ type: 'schedule', sourceId: this.id, row }));
     if (n.type === 'schedule') {
       const known = n.row.live.runs;
       const result = known.length ? { ok: true as const, runs: known } : await this.runsOf(n.row.scheduleId);
-      if (!result.ok) return [message('runs-error', `Runs could not be read: ${result.error.message}`, editorRemedy(result.error), `${n.row.scheduleId}/runs-error`)];
-      if (!result.runs.length) return [message('no-runs', 'No runs yet.', undefined, `${n.row.scheduleId}/no-runs`)];
+      if (!result.ok) return [message('runs-error', vscode.l10n.t('Runs could not be read: {0}', result.error.message), editorRemedy(result.error), `${n.row.scheduleId}/runs-error`)];
+      if (!result.runs.length) return [message('no-runs', vscode.l10n.t('No runs yet.'), undefined, `${n.row.scheduleId}/no-runs`)];
       return result.runs.map((run) => ({ type: 'run', sourceId: this.id, id: liveRunId(this.connection.name, n.row.scheduleId, run.id), run, row: n.row }));
     }
     return [];
@@ -288,7 +306,7 @@ export class ConnectionTreeSource implements TreeSource {
       const runs = this.adapter.runs;
       pending = runs
         ? runs.call(this.adapter, scheduleId, { limit: RUNS_SHOWN, signal }).then((r) => (r.ok ? { ok: true as const, runs: r.value } : { ok: false as const, error: r.error }))
-        : Promise.resolve({ ok: false as const, error: { code: 'unsupported' as const, message: `${connectionLabel(this.connection)} does not list runs.` } });
+        : Promise.resolve({ ok: false as const, error: { code: 'unsupported' as const, message: vscode.l10n.t('{0} does not list runs.', connectionLabel(this.connection)) } });
       this.runs.set(scheduleId, pending);
       void pending.then((r) => {
         if (!r.ok) this.runs.delete(scheduleId);
@@ -308,17 +326,18 @@ export class ConnectionTreeSource implements TreeSource {
         const count = shown ? this.groups().reduce((t, g) => t + g.rows.length, 0) : 0;
         const what = connectionLabel(this.connection);
         if (this.state.kind === 'error') {
-          item.description = `${what} · error`;
+          item.description = vscode.l10n.t('{0} · error', what);
           item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         } else if (this.state.kind === 'loading' || this.state.kind === 'idle') {
-          item.description = shown ? `${what} · refreshing…` : `${what} · loading…`;
+          item.description = shown ? vscode.l10n.t('{0} · refreshing…', what) : vscode.l10n.t('{0} · loading…', what);
           item.iconPath = new vscode.ThemeIcon('loading~spin');
         } else {
-          item.description = `${what} · ${count} schedule${count === 1 ? '' : 's'}${this.includeArchived ? ' incl. archived' : ''}`;
+          const schedules = count === 1 ? vscode.l10n.t('1 schedule') : vscode.l10n.t('{0} schedules', count);
+          item.description = `${what} · ${schedules}${this.includeArchived ? ` ${vscode.l10n.t('incl. archived')}` : ''}`;
           item.iconPath = new vscode.ThemeIcon('server-environment');
         }
         if (this.merge?.note && this.state.kind === 'loaded') item.description += ` · ${this.merge.note}`;
-        item.tooltip = `${what}${shown ? `\nRead ${shown.at.toISOString()}` : ''}${this.merge?.note ? `\n${this.merge.note} (one row per schedule: the record is merged into the orchestrator's row)` : ''}`;
+        item.tooltip = `${what}${shown ? `\n${vscode.l10n.t('Read {0}', shown.at.toISOString())}` : ''}${this.merge?.note ? `\n${this.merge.note} (one row per schedule: the record is merged into the orchestrator's row)` : ''}`;
         item.contextValue = `liveConnection ${this.includeArchived ? 'showsArchived' : 'hidesArchived'}${this.state.kind === 'error' ? ' connectionError' : ''}`;
         return item;
       }
@@ -326,7 +345,7 @@ export class ConnectionTreeSource implements TreeSource {
         const item = new vscode.TreeItem(n.group.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = n.group.id;
         item.iconPath = new vscode.ThemeIcon(n.group.kind === 'pipeline' ? 'symbol-method' : 'question');
-        item.description = n.group.kind === 'pipeline' ? 'pipeline' : undefined;
+        item.description = n.group.kind === 'pipeline' ? vscode.l10n.t('pipeline') : undefined;
         item.contextValue = 'livePipeline';
         return item;
       }
@@ -349,9 +368,9 @@ export class ConnectionTreeSource implements TreeSource {
         item.id = n.id;
         item.description = text.description;
         item.iconPath = themeIcon(text.icon);
-        item.tooltip = `${n.run.status} · ${n.run.created.toISOString()}\nRun ${n.run.id}${n.run.url ? `\n${n.run.url}` : '\nThis server has no dashboard link for runs.'}`;
+        item.tooltip = `${n.run.status} · ${n.run.created.toISOString()}\n${vscode.l10n.t('Run {0}', n.run.id)}\n${n.run.url ?? vscode.l10n.t('This server has no dashboard link for runs.')}`;
         item.contextValue = n.run.url ? 'liveRun hasUrl' : 'liveRun';
-        if (n.run.url) item.command = { command: 'zenmlSchedules.openRun', title: 'Open Run in Dashboard', arguments: [n] };
+        if (n.run.url) item.command = { command: 'zenmlSchedules.openRun', title: vscode.l10n.t('Open Run in Dashboard'), arguments: [n] };
         return item;
       }
       case 'message': {
@@ -361,9 +380,9 @@ export class ConnectionTreeSource implements TreeSource {
         else if (n.kind === 'error' || n.kind === 'runs-error') item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         else item.iconPath = new vscode.ThemeIcon('info');
         if (n.kind === 'error') {
-          item.description = 'Retry';
+          item.description = vscode.l10n.t('Retry');
           item.contextValue = 'connectionError';
-          item.command = { command: 'zenmlSchedules.retryConnection', title: 'Retry', arguments: [n] };
+          item.command = { command: 'zenmlSchedules.retryConnection', title: vscode.l10n.t('Retry'), arguments: [n] };
         }
         item.tooltip = [n.text, n.detail].filter(Boolean).join('\n\n');
         return item;
@@ -403,13 +422,15 @@ export class ConnectPromptSource implements TreeSource {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Connect to a ZenML server…', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Connect to a ZenML server…'), vscode.TreeItemCollapsibleState.None);
     item.id = 'connect-prompt';
     item.iconPath = new vscode.ThemeIcon('plug');
     item.description = this.untrustedHidden
-      ? `${this.untrustedHidden} connection${this.untrustedHidden === 1 ? '' : 's'} in workspace settings not used: this folder is not trusted`
-      : 'see the schedules that really run';
-    item.command = { command: 'zenmlSchedules.addConnection', title: 'Connect to a ZenML Server…' };
+      ? this.untrustedHidden === 1
+        ? vscode.l10n.t('1 connection in workspace settings not used: this folder is not trusted')
+        : vscode.l10n.t('{0} connections in workspace settings not used: this folder is not trusted', this.untrustedHidden)
+      : vscode.l10n.t('see the schedules that really run');
+    item.command = { command: 'zenmlSchedules.addConnection', title: vscode.l10n.t('Connect to a ZenML Server…') };
     item.contextValue = 'connectPrompt';
     return item;
   }

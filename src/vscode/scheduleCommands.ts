@@ -53,26 +53,28 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     const sources = live.sources();
     if (!sources.length) {
       // Not awaited: the command returns while the notification waits for the user.
-      void vscode.window.showInformationMessage('No ZenML server is connected.', 'Connect to a ZenML Server…').then((choice) => {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No ZenML server is connected.'), vscode.l10n.t('Connect to a ZenML Server…')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('zenmlSchedules.addConnection');
       });
       return undefined;
     }
-    const picks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading schedules…' }, async () => {
+    const picks = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading schedules…') }, async () => {
       await Promise.all(sources.map((s) => s.settled()));
       return sources.flatMap((source) =>
         source
           .rows()
           .filter(NEEDS[op])
-          .map((row) => ({ label: row.label, description: `${source.connection.name} · ${row.schedule.pipeline ?? 'no pipeline'}`, detail: row.description, source, row })),
+          .map((row) => ({ label: row.label, description: `${source.connection.name} · ${row.schedule.pipeline ?? vscode.l10n.t('no pipeline')}`, detail: row.description, source, row })),
       );
     });
     const failing = sources.filter((s) => s.error).map((s) => `${s.connection.name}: ${s.error?.message}`);
     if (!picks.length) {
-      void vscode.window.showInformationMessage(`No schedule can be ${PAST[op]} right now.${failing.length ? ` Not reachable: ${failing.join('; ')}` : ''}`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No schedule can be {0} right now.', past(op)) + (failing.length ? ` ${vscode.l10n.t('Not reachable: {0}', failing.join('; '))}` : ''),
+      );
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(picks, { title, placeHolder: 'Which schedule?', matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(picks, { title, placeHolder: vscode.l10n.t('Which schedule?'), matchOnDescription: true, matchOnDetail: true });
     return picked ? { source: picked.source, row: picked.row } : undefined;
   }
 
@@ -82,11 +84,11 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
    */
   async function refusedUpfront(t: Target, op: 'pause' | 'resume' | 'update' | 'delete'): Promise<boolean> {
     if (canChange(t.row.schedule, t.source.adapter.capabilities, op)) return false;
-    const reason = t.row.schedule.changes?.reason ?? `${t.source.connection.name} cannot ${op} this schedule.`;
+    const reason = t.row.schedule.changes?.reason ?? vscode.l10n.t('{0} cannot {1} this schedule.', t.source.connection.name, op);
     const flavor = t.row.schedule.orchestrator;
     const capability = capabilityOf(flavor);
-    const connect = capability?.canSchedule ? `Connect ${capability.displayName}…` : undefined;
-    const choice = await vscode.window.showWarningMessage(`Nothing was changed: "${t.row.label}" cannot be ${PAST[op]} from here.`, { modal: true, detail: reason }, ...(connect ? [connect] : []));
+    const connect = capability?.canSchedule ? vscode.l10n.t('Connect {0}…', capability.displayName) : undefined;
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Nothing was changed: "{0}" cannot be {1} from here.', t.row.label, past(op)), { modal: true, detail: reason }, ...(connect ? [connect] : []));
     if (choice && choice === connect) await vscode.commands.executeCommand('zenmlSchedules.addConnection');
     return true;
   }
@@ -108,7 +110,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
       },
     );
     if (!result.ok) {
-      showError(result.error, `${title} failed`);
+      showError(result.error, vscode.l10n.t('{0} failed', title));
       // The schedule may have changed in part: read it back.
       void t.source.reload();
       return result;
@@ -127,77 +129,77 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
 
   function showError(error: AdapterError, prefix: string): void {
     if (error.code === 'cancelled') {
-      void vscode.window.showInformationMessage(`${prefix}: cancelled. ${error.message}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: cancelled. {1}', prefix, error.message));
       return;
     }
     log.warn(`${prefix}: ${error.code} ${error.message}${error.detail ? ` (${error.detail})` : ''}`);
-    void vscode.window.showErrorMessage(`${prefix}: ${error.message} ${editorRemedy(error)}`, 'Show Log').then((c) => {
+    void vscode.window.showErrorMessage(`${prefix}: ${error.message} ${editorRemedy(error)}`, vscode.l10n.t('Show Log')).then((c) => {
       if (c) log.show(true);
     });
   }
 
   register('zenmlSchedules.pauseSchedule', async (arg) => {
-    const t = await target(arg, 'pause', 'Pause a schedule');
+    const t = await target(arg, 'pause', vscode.l10n.t('Pause a schedule'));
     if (!t || (await refusedUpfront(t, 'pause'))) return;
-    return change(t, `Pause "${t.row.label}"`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'pause' }, { signal }));
+    return change(t, vscode.l10n.t('Pause "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'pause' }, { signal }));
   });
 
   register('zenmlSchedules.resumeSchedule', async (arg) => {
-    const t = await target(arg, 'resume', 'Resume a schedule');
+    const t = await target(arg, 'resume', vscode.l10n.t('Resume a schedule'));
     if (!t || (await refusedUpfront(t, 'resume'))) return;
-    return change(t, `Resume "${t.row.label}"`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'resume' }, { signal }));
+    return change(t, vscode.l10n.t('Resume "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'resume' }, { signal }));
   });
 
   register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
-    const t = await target(arg, 'update', 'Change the cron expression of a schedule');
+    const t = await target(arg, 'update', vscode.l10n.t('Change the cron expression of a schedule'));
     if (!t || (await refusedUpfront(t, 'update'))) return;
     const expression = typeof expressionArg === 'string' ? expressionArg : await askExpression(t.row);
     if (expression === undefined) return;
     const check = explainCron(expression, { dialect: t.row.dialect, timeZone: t.row.schedule.timeZone ?? 'UTC', count: 1 });
     if (!check.valid) {
-      void vscode.window.showErrorMessage(`Not sent: "${expression}" is not a valid ${t.row.dialect} cron expression: ${check.error?.message ?? ''}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Not sent: "{0}" is not a valid {1} cron expression: {2}', expression, t.row.dialect, check.error?.message ?? ''));
       return;
     }
     if (expression === t.row.schedule.expression) {
-      void vscode.window.showInformationMessage(`"${t.row.label}" already runs on ${expression}: nothing to change.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" already runs on {1}: nothing to change.', t.row.label, expression));
       return;
     }
-    return change(t, `Update "${t.row.label}" to ${expression}`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'update', expression }, { signal }));
+    return change(t, vscode.l10n.t('Update "{0}" to {1}', t.row.label, expression), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'update', expression }, { signal }));
   });
 
   register('zenmlSchedules.deleteSchedule', async (arg, modeArg) => {
-    const t = await target(arg, 'delete', 'Delete a schedule');
+    const t = await target(arg, 'delete', vscode.l10n.t('Delete a schedule'));
     if (!t || (await refusedUpfront(t, 'delete'))) return;
     const purge = modeArg === 'purge' ? true : modeArg === 'archive' ? false : await askDelete(t);
     if (purge === undefined) return;
-    const result = await change(t, `${purge ? 'Purge' : 'Archive'} "${t.row.label}"`, (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'delete', purge }, { signal }));
+    const result = await change(t, purge ? vscode.l10n.t('Purge "{0}"', t.row.label) : vscode.l10n.t('Archive "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'delete', purge }, { signal }));
     if (result?.ok && purge) t.source.removeSchedule(t.row.scheduleId);
     return result;
   });
 
   register('zenmlSchedules.showRuns', async (arg) => {
-    const t = await target(arg, 'runs', 'Show the runs of a schedule');
+    const t = await target(arg, 'runs', vscode.l10n.t('Show the runs of a schedule'));
     if (!t) return;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Reading the runs of "${t.row.label}"`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the runs of "{0}"', t.row.label), cancellable: true },
       (_p, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         return t.source.runsOf(t.row.scheduleId, controller.signal);
       },
     );
-    if (!result.ok) return showError(result.error, `Runs of "${t.row.label}"`);
+    if (!result.ok) return showError(result.error, vscode.l10n.t('Runs of "{0}"', t.row.label));
     if (!result.runs.length) {
-      void vscode.window.showInformationMessage(`"${t.row.label}" has no runs yet.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no runs yet.', t.row.label));
       return result.runs;
     }
     const zone = displaySettings().displayZone;
     const picked = await vscode.window.showQuickPick(
       result.runs.map((run) => {
         const text = runRowText(run, zone);
-        return { label: `$(${text.icon.id}) ${text.label}`, description: text.description, detail: run.url ? 'Open in the ZenML dashboard' : 'No dashboard link on this server', run };
+        return { label: `$(${text.icon.id}) ${text.label}`, description: text.description, detail: run.url ? vscode.l10n.t('Open in the ZenML dashboard') : vscode.l10n.t('No dashboard link on this server'), run };
       }),
-      { title: `Last runs of "${t.row.label}" (${t.source.connection.name})` },
+      { title: vscode.l10n.t('Last runs of "{0}" ({1})', t.row.label, t.source.connection.name) },
     );
     if (picked?.run.url) await openRun(picked.run);
     return result.runs;
@@ -231,30 +233,40 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     if (!name) {
       const { connections } = live.configured();
       if (!connections.length) {
-        void vscode.window.showInformationMessage('There is no connection to remove.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no connection to remove.'));
         return;
       }
       const picked = await vscode.window.showQuickPick(
         connections.map((c) => ({ label: c.name, description: connectionLabel(c) })),
-        { title: 'Remove a connection', placeHolder: 'Which connection?' },
+        { title: vscode.l10n.t('Remove a connection'), placeHolder: vscode.l10n.t('Which connection?') },
       );
       name = picked?.label;
     }
     if (!name) return;
     if (confirmArg !== true) {
+      const remove = vscode.l10n.t('Remove');
       const choice = await vscode.window.showWarningMessage(
-        `Remove the connection "${name}"?`,
-        { modal: true, detail: 'Its entry in zenmlSchedules.connections and its stored secret are removed. Nothing changes on the server.' },
-        'Remove',
+        vscode.l10n.t('Remove the connection "{0}"?', name),
+        { modal: true, detail: vscode.l10n.t('Its entry in zenmlSchedules.connections and its stored secret are removed. Nothing changes on the server.') },
+        remove,
       );
-      if (choice !== 'Remove') return;
+      if (choice !== remove) return;
     }
     await live.remove(name);
-    void vscode.window.showInformationMessage(`Removed the connection "${name}" and its stored secret.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Removed the connection "{0}" and its stored secret.', name));
   });
 }
 
-const PAST: Record<Operation, string> = { pause: 'paused', resume: 'resumed', update: 'updated', delete: 'deleted', runs: 'listed with runs' };
+function past(op: Operation): string {
+  const words: Record<Operation, string> = {
+    pause: vscode.l10n.t('paused'),
+    resume: vscode.l10n.t('resumed'),
+    update: vscode.l10n.t('updated'),
+    delete: vscode.l10n.t('deleted'),
+    runs: vscode.l10n.t('listed with runs'),
+  };
+  return words[op];
+}
 
 async function openRun(run: LiveRun): Promise<void> {
   if (run.url) await vscode.env.openExternal(vscode.Uri.parse(run.url));
@@ -264,17 +276,17 @@ async function openRun(run: LiveRun): Promise<void> {
 function askExpression(row: LiveRowModel): Promise<string | undefined> {
   const settings = displaySettings();
   const box = vscode.window.createInputBox();
-  box.title = `New cron expression for "${row.label}" (${row.dialect} dialect)`;
+  box.title = vscode.l10n.t('New cron expression for "{0}" ({1} dialect)', row.label, row.dialect);
   box.value = row.schedule.expression ?? '';
   box.valueSelection = [0, box.value.length];
-  box.placeholder = 'e.g. 0 4 * * *';
+  box.placeholder = vscode.l10n.t('e.g. 0 4 * * *');
   const timeZone = row.schedule.timeZone ?? 'UTC';
   let valid = false;
   const render = () => {
     const value = box.value.trim();
     if (!value) {
       valid = false;
-      box.prompt = `Now: ${row.schedule.expression ?? 'no cron'}. Type the new expression.`;
+      box.prompt = vscode.l10n.t('Now: {0}. Type the new expression.', row.schedule.expression ?? vscode.l10n.t('no cron'));
       box.validationMessage = undefined;
       return;
     }
@@ -308,31 +320,35 @@ function askExpression(row: LiveRowModel): Promise<string | undefined> {
 async function askDelete(t: Target): Promise<boolean | undefined> {
   const { schedule } = t.row;
   const capability = capabilityOf(schedule.orchestrator);
-  const where = capability?.displayName ?? schedule.orchestrator ?? 'its orchestrator';
+  const where = capability?.displayName ?? schedule.orchestrator ?? vscode.l10n.t('its orchestrator');
   const orchestratorWords = !schedule.orchestrator
-    ? 'Whatever fires it on an orchestrator is not touched by ZenML.'
+    ? vscode.l10n.t('Whatever fires it on an orchestrator is not touched by ZenML.')
     : capability?.managedByZenml
-      ? `ZenML also deletes what fires it on ${where} (for example the CronJob), through its own client.`
-      : `ZenML cannot remove it from ${where}: it keeps firing there until you remove it in ${where}.`;
+      ? vscode.l10n.t('ZenML also deletes what fires it on {0} (for example the CronJob), through its own client.', where)
+      : vscode.l10n.t('ZenML cannot remove it from {0}: it keeps firing there until you remove it in {0}.', where);
+  const archive = vscode.l10n.t('Archive');
+  const purgeAsk = vscode.l10n.t('Purge…');
+  const purge = vscode.l10n.t('Purge');
   const choice = await vscode.window.showWarningMessage(
-    `Delete the schedule "${schedule.name}" from ${t.source.connection.name}?`,
+    vscode.l10n.t('Delete the schedule "{0}" from {1}?', schedule.name, t.source.connection.name),
     {
       modal: true,
       detail:
-        `Archive (recommended): the ZenML record ${schedule.id} is kept but set inactive and archived, and hidden from lists. ${orchestratorWords}\n\n` +
-        'Purge: the record is deleted for good and cannot be restored.',
+        vscode.l10n.t('Archive (recommended): the ZenML record {0} is kept but set inactive and archived, and hidden from lists. {1}', schedule.id, orchestratorWords) +
+        '\n\n' +
+        vscode.l10n.t('Purge: the record is deleted for good and cannot be restored.'),
     },
-    'Archive',
-    'Purge…',
+    archive,
+    purgeAsk,
   );
-  if (choice === 'Archive') return false;
-  if (choice !== 'Purge…') return undefined;
+  if (choice === archive) return false;
+  if (choice !== purgeAsk) return undefined;
   const sure = await vscode.window.showWarningMessage(
-    `Purge "${schedule.name}" permanently?`,
-    { modal: true, detail: `The ZenML record ${schedule.id} is deleted and cannot be restored. ${orchestratorWords}` },
-    'Purge',
+    vscode.l10n.t('Purge "{0}" permanently?', schedule.name),
+    { modal: true, detail: vscode.l10n.t('The ZenML record {0} is deleted and cannot be restored. {1}', schedule.id, orchestratorWords) },
+    purge,
   );
-  return sure === 'Purge' ? true : undefined;
+  return sure === purge ? true : undefined;
 }
 
 const FIELD_PROMPTS: Record<string, string> = {
@@ -348,7 +364,7 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     const { secret, secrets, ...rest } = preset as Record<string, unknown> & { secret?: unknown; secrets?: unknown };
     const parsed = parseConnections([rest]);
     if (parsed.problems.length) {
-      void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Connection not added: {0}.', parsed.problems[0].message));
       return;
     }
     // `secret`: one value (API key, token); `secrets`: several by name ({username, password}, {cookie}).
@@ -357,35 +373,35 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     return;
   }
   const typePick = await vscode.window.showQuickPick(
-    CONNECTION_TYPES.map((type) => ({ label: type, description: type === 'zenml' ? 'a ZenML server (recommended)' : undefined })),
-    { title: 'Connect to… (1/3)', placeHolder: 'What to read live schedules from' },
+    CONNECTION_TYPES.map((type) => ({ label: type, description: type === 'zenml' ? vscode.l10n.t('a ZenML server (recommended)') : undefined })),
+    { title: vscode.l10n.t('Connect to… (1/3)'), placeHolder: vscode.l10n.t('What to read live schedules from') },
   );
   if (!typePick) return;
   const type = typePick.label as ConnectionType;
   const spec = CONNECTION_FIELDS[type];
   const taken = new Set(live.configured().connections.map((c) => c.name));
   const name = await vscode.window.showInputBox({
-    title: 'Connection name (2/3)',
-    prompt: 'A unique name; the secret is stored under it.',
+    title: vscode.l10n.t('Connection name (2/3)'),
+    prompt: vscode.l10n.t('A unique name; the secret is stored under it.'),
     value: type === 'zenml' ? 'zenml' : type,
-    validateInput: (v) => (!v.trim() ? 'A name is required.' : taken.has(v.trim()) ? `"${v.trim()}" exists; its entry and secret will be replaced.` : undefined),
+    validateInput: (v) => (!v.trim() ? vscode.l10n.t('A name is required.') : taken.has(v.trim()) ? vscode.l10n.t('"{0}" exists; its entry and secret will be replaced.', v.trim()) : undefined),
   });
   if (name === undefined || !name.trim()) return;
   const connection: Record<string, string> = { name: name.trim(), type };
   for (const field of [...spec.required, ...spec.optional]) {
     const required = spec.required.includes(field);
     const value = await vscode.window.showInputBox({
-      title: `${field}${required ? '' : ' (optional)'} (3/3)`,
-      prompt: field === 'url' ? 'The server\'s URL, e.g. https://zenml.example.com or http://127.0.0.1:8237' : (FIELD_PROMPTS[field] ?? `The connection's ${field}.`),
+      title: required ? vscode.l10n.t('{0} (3/3)', field) : vscode.l10n.t('{0} (optional) (3/3)', field),
+      prompt: field === 'url' ? vscode.l10n.t("The server's URL, e.g. https://zenml.example.com or http://127.0.0.1:8237") : (FIELD_PROMPTS[field] ?? vscode.l10n.t("The connection's {0}.", field)),
       ignoreFocusOut: true,
       validateInput: (v) => {
-        if (required && !v.trim()) return `${field} is required.`;
+        if (required && !v.trim()) return vscode.l10n.t('{0} is required.', field);
         if (field === 'url' && v.trim()) {
           try {
             const u = new URL(v.trim());
-            if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'Use an http:// or https:// URL.';
+            if (u.protocol !== 'http:' && u.protocol !== 'https:') return vscode.l10n.t('Use an http:// or https:// URL.');
           } catch {
-            return 'Not a URL.';
+            return vscode.l10n.t('Not a URL.');
           }
         }
         return undefined;
@@ -399,8 +415,8 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
   let choice = secretSpec.choices[0];
   if (secretSpec.choices.length > 1) {
     const picked = await vscode.window.showQuickPick(
-      [...secretSpec.choices.map((c) => ({ label: c.label, choice: c })), ...(secretSpec.optional ? [{ label: 'none', description: secretSpec.whenEmpty, choice: undefined }] : [])],
-      { title: `How "${connection.name}" signs in`, ignoreFocusOut: true },
+      [...secretSpec.choices.map((c) => ({ label: c.label, choice: c })), ...(secretSpec.optional ? [{ label: vscode.l10n.t('none'), description: secretSpec.whenEmpty, choice: undefined }] : [])],
+      { title: vscode.l10n.t('How "{0}" signs in', connection.name), ignoreFocusOut: true },
     );
     if (!picked) return;
     choice = picked.choice ?? { label: 'none', fields: [] };
@@ -408,11 +424,11 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
   const values: Record<string, string> = {};
   for (const field of choice.fields) {
     const value = await vscode.window.showInputBox({
-      title: `${field.label} for "${connection.name}"`,
-      prompt: `Stored in VS Code's secret storage only.${secretSpec.optional ? ` Leave empty ${secretSpec.whenEmpty}.` : ''}`,
+      title: vscode.l10n.t('{0} for "{1}"', field.label, connection.name),
+      prompt: secretSpec.optional ? vscode.l10n.t("Stored in VS Code's secret storage only. Leave empty {0}.", secretSpec.whenEmpty) : vscode.l10n.t("Stored in VS Code's secret storage only."),
       password: field.password,
       ignoreFocusOut: true,
-      validateInput: (v) => (!secretSpec.optional && !v.trim() ? `${connectionLabel(connection as ConnectionConfig)} needs a ${field.label}.` : undefined),
+      validateInput: (v) => (!secretSpec.optional && !v.trim() ? vscode.l10n.t('{0} needs a {1}.', connectionLabel(connection as ConnectionConfig), field.label) : undefined),
     });
     if (value === undefined) return;
     if (value.trim()) values[field.key] = value.trim();
@@ -420,9 +436,11 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
   const secret = encodeSecrets(values);
   const parsed = parseConnections([connection]);
   if (parsed.problems.length) {
-    void vscode.window.showErrorMessage(`Connection not added: ${parsed.problems[0].message}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Connection not added: {0}.', parsed.problems[0].message));
     return;
   }
   await live.add(parsed.connections[0] as ConnectionConfig, secret);
-  void vscode.window.showInformationMessage(`Connected "${connection.name}" (${connectionLabel(parsed.connections[0])}). Its schedules load in the Schedules view.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Connected "{0}" ({1}). Its schedules load in the Schedules view.', connection.name, connectionLabel(parsed.connections[0])),
+  );
 }

@@ -6,12 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dialectOfFlavor } from '../common/flavors';
-import { layoutTimeline, timelineScheduleOf, type TimelineLayout, type TimelineSchedule } from '../workspace/timeline';
+import { layoutTimeline, markDriftOnCode, timelineScheduleOf, timelineScheduleOfLive, type TimelineLayout, type TimelineSchedule } from '../workspace/timeline';
 import { renderTimelinePage } from '../workspace/timelineHtml';
 import { defaultCronZone } from '../workspace/summary';
 import { displaySettings } from './config';
 import { toRange } from './convert';
+import type { LiveConnections } from './liveConnections';
 import type { OrchestratorService } from './orchestratorService';
+import type { SchedulesTreeProvider } from './tree';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
 const AXIS_WIDTH = 960;
@@ -20,9 +22,12 @@ const AXIS_WIDTH = 960;
 export interface TimelineSnapshot {
   hours: number;
   collisionMinutes: number;
-  lanes: { id: string; label: string; pipeline: string | null; orchestrator: string | null; runs: number }[];
+  lanes: { id: string; label: string; pipeline: string | null; orchestrator: string | null; source: string; runs: number; flags: string[]; overlap: boolean }[];
   runs: number;
   collisions: { at: string; target: string; pipelines: string[]; spanSeconds: number }[];
+  overlaps: { id: string; intervalSeconds: number; typicalDurationSeconds: number }[];
+  /** Each live connection and whether its schedules are on the picture yet. */
+  sources: { name: string; state: 'loading' | 'loaded' | 'error' }[];
 }
 
 export class TimelinePanel implements vscode.Disposable {
@@ -31,14 +36,19 @@ export class TimelinePanel implements vscode.Disposable {
   private collisionMinutes = 5;
   private layout: TimelineLayout | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly workspace: WorkspaceScheduleIndex,
     private readonly orchestrators: OrchestratorService,
+    private readonly live?: LiveConnections,
+    private readonly tree?: SchedulesTreeProvider,
   ) {
     this.subscriptions.push(
       workspace.onDidChange(() => this.render()),
       orchestrators.onDidChange(() => this.render()),
+      // A connection loaded, refreshed, was added or removed, or a change was read back: draw again (once per burst).
+      ...(tree ? [tree.onDidChangeTreeData(() => this.renderSoon())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('zenmlSchedules.timeZone')) this.render();
       }),
@@ -50,8 +60,10 @@ export class TimelinePanel implements vscode.Disposable {
     if (options.hours) this.hours = options.hours;
     if (options.collisionMinutes !== undefined) this.collisionMinutes = options.collisionMinutes;
     await this.workspace.ensureScanned();
+    // Connections the view has not loaded yet start loading now; their lanes appear when they arrive.
+    for (const source of this.live?.sources() ?? []) if (source.isLoading && !source.error) void source.settled();
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('zenmlSchedules.timeline', 'Schedule Timeline', vscode.ViewColumn.Active, {
+      this.panel = vscode.window.createWebviewPanel('zenmlSchedules.timeline', vscode.l10n.t('Schedule Timeline'), vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [],
         retainContextWhenHidden: false,
@@ -65,7 +77,29 @@ export class TimelinePanel implements vscode.Disposable {
     return this.snapshot();
   }
 
+  private renderSoon(): void {
+    if (!this.panel || this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.render();
+    }, 250);
+  }
+
+  /** The live connections' schedules as loaded in the view (the same rows, health and drift). */
+  private liveSchedules(from: Date, to: Date): TimelineSchedule[] {
+    return (this.live?.sources() ?? []).flatMap((source) =>
+      source.rows().flatMap((row) => {
+        const lane = timelineScheduleOfLive(row.live, { id: row.id, from, to, now: from });
+        return lane ? [lane] : [];
+      }),
+    );
+  }
+
   private schedules(from: Date, to: Date): TimelineSchedule[] {
+    return markDriftOnCode([...this.workspaceSchedules(from, to), ...this.liveSchedules(from, to)]);
+  }
+
+  private workspaceSchedules(from: Date, to: Date): TimelineSchedule[] {
     return this.workspace.index.schedules().flatMap((item) => {
       const orchestrator = this.orchestrators.current(vscode.Uri.parse(item.file.key));
       const dialect = dialectOfFlavor(orchestrator?.flavor);
@@ -82,7 +116,7 @@ export class TimelinePanel implements vscode.Disposable {
       });
       if (!result) return [];
       const ended = item.findings.find((f) => f.code === ('schedule-ended' as string));
-      if (ended) result.problems = [ended.message];
+      if (ended) result.flags = [{ kind: 'ended', text: ended.message }];
       return [result];
     });
   }
@@ -115,8 +149,19 @@ export class TimelinePanel implements vscode.Disposable {
     return {
       hours: this.hours,
       collisionMinutes: this.collisionMinutes,
-      lanes: lanes.map((l) => ({ id: l.schedule.id, label: l.schedule.label, pipeline: l.schedule.pipeline, orchestrator: l.schedule.orchestrator, runs: l.marks.length })),
+      lanes: lanes.map((l) => ({
+        id: l.schedule.id,
+        label: l.schedule.label,
+        pipeline: l.schedule.pipeline,
+        orchestrator: l.schedule.orchestrator,
+        source: l.schedule.source,
+        runs: l.marks.length,
+        flags: l.flags.map((f) => f.kind),
+        overlap: l.overlap,
+      })),
       runs: layout?.agenda.runs.length ?? 0,
+      overlaps: (layout?.agenda.overlaps ?? []).map((o) => ({ id: o.scheduleId, intervalSeconds: o.intervalSeconds, typicalDurationSeconds: o.typicalDurationSeconds })),
+      sources: (this.live?.sources() ?? []).map((s) => ({ name: s.connection.name, state: s.error ? ('error' as const) : s.isLoading && s.rows().length === 0 ? ('loading' as const) : ('loaded' as const) })),
       collisions: (layout?.agenda.collisions ?? []).map((c) => ({
         at: c.at.toISOString(),
         target: c.target,
@@ -133,11 +178,15 @@ export class TimelinePanel implements vscode.Disposable {
     else if (m.type === 'collisionMinutes' && typeof m.minutes === 'number' && m.minutes >= 0 && m.minutes <= 1440) await this.show({ collisionMinutes: Math.floor(m.minutes) });
   }
 
-  /** Opens the code of the schedule a mark or table row stands for. */
+  /** Opens the code of the schedule a mark or table row stands for, or reveals its live row in the view. */
   async open(id: string): Promise<boolean> {
+    for (const source of this.live?.sources() ?? []) {
+      const node = source.nodeOf(id);
+      if (node && this.tree) return this.tree.reveal(node);
+    }
     const item = this.workspace.index.schedules().find((i) => `${i.file.key}#${i.schedule.range.start.line}:${i.schedule.range.start.character}` === id);
     if (!item) {
-      void vscode.window.showInformationMessage('That schedule is no longer in the workspace: the timeline is refreshed.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('That schedule is no longer in the workspace: the timeline is refreshed.'));
       this.render();
       return false;
     }
@@ -148,6 +197,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -31,6 +31,8 @@ export interface TreeSource extends vscode.Disposable {
   readonly status?: string;
   /** Called when the sort order changes. */
   setSortOrder?(order: SortOrder): void;
+  /** A node's parent (for revealing a node); undefined for the source's root. */
+  parent?(node: SourceNode): SourceNode | undefined;
 }
 
 export type WorkspaceNode =
@@ -106,9 +108,20 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode
     return (await this.sourceOf(node)?.children(node)) ?? [];
   }
 
+  getParent(node: SourceNode): SourceNode | undefined {
+    return this.sourceOf(node)?.parent?.(node);
+  }
+
+  /** Shows a node in the view, selected and focused (the timeline's click on a live mark). */
+  async reveal(node: SourceNode): Promise<boolean> {
+    if (!this.view) return false;
+    await this.view.reveal(node, { select: true, focus: true, expand: false });
+    return true;
+  }
+
   getTreeItem(node: SourceNode): vscode.TreeItem {
     const source = this.sourceOf(node);
-    return source ? source.treeItem(node) : new vscode.TreeItem('(removed)');
+    return source ? source.treeItem(node) : new vscode.TreeItem(vscode.l10n.t('(removed)'));
   }
 
   private sourceOf(node: SourceNode): TreeSource | undefined {
@@ -171,7 +184,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     }
     const groups = this.groups();
     this.updateBadges(groups);
-    return groups.length ? { type: 'source', sourceId: 'workspace', id: 'source:workspace', label: 'Workspace', groups } : undefined;
+    return groups.length ? { type: 'source', sourceId: 'workspace', id: 'source:workspace', label: vscode.l10n.t('Workspace'), groups } : undefined;
   }
 
   async children(node: SourceNode): Promise<WorkspaceNode[]> {
@@ -195,17 +208,17 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
       const count = n.groups.reduce((total, g) => total + g.rows.length, 0);
       const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = n.id;
-      item.description = `${count} schedule${count === 1 ? '' : 's'} in code`;
+      item.description = count === 1 ? vscode.l10n.t('1 schedule in code') : vscode.l10n.t('{0} schedules in code', count);
       item.iconPath = new vscode.ThemeIcon('code');
       item.contextValue = 'source workspace';
       return item;
     }
     if (n.type === 'unattached') {
       const count = n.groups.reduce((total, g) => total + g.rows.length, 0);
-      const item = new vscode.TreeItem(UNATTACHED_LABEL, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(vscode.l10n.t('Not attached to a pipeline'), vscode.TreeItemCollapsibleState.Expanded);
       item.id = 'workspace:unattached';
-      item.description = `${count} schedule${count === 1 ? '' : 's'}`;
-      item.tooltip = 'Schedules that no pipeline uses in the code the extension can see (with_options, configure or run), by file.';
+      item.description = count === 1 ? vscode.l10n.t('1 schedule') : vscode.l10n.t('{0} schedules', count);
+      item.tooltip = vscode.l10n.t('Schedules that no pipeline uses in the code the extension can see (with_options, configure or run), by file.');
       item.iconPath = new vscode.ThemeIcon('debug-disconnect');
       item.contextValue = 'unattached';
       return item;
@@ -215,7 +228,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
       const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = group.id;
       item.iconPath = group.kind === 'pipeline' ? new vscode.ThemeIcon('symbol-method') : fileIcon(group.label);
-      item.description = group.kind === 'pipeline' ? 'pipeline' : undefined;
+      item.description = group.kind === 'pipeline' ? vscode.l10n.t('pipeline') : undefined;
       item.contextValue = `group ${group.kind}`;
       return item;
     }
@@ -228,7 +241,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     item.id = row.id;
     const next = summary.nextRuns[0];
-    item.description = next ? `${summary.description} · next ${formatShort(next, settings.displayZone)}` : summary.description;
+    item.description = next ? vscode.l10n.t('{0} · next {1}', summary.description, formatShort(next, settings.displayZone)) : summary.description;
     item.iconPath = new vscode.ThemeIcon(summary.kind ? kindIcons[summary.kind] : 'question');
     item.resourceUri = this.rowUri(row);
     const tooltip = new vscode.MarkdownString(
@@ -242,7 +255,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     item.contextValue = tokens.join(' ');
     item.command = {
       command: 'zenmlSchedules.openSchedule',
-      title: 'Go to Schedule',
+      title: vscode.l10n.t('Go to Schedule'),
       arguments: [row],
     };
     return item;
@@ -261,7 +274,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
         const color = row.worst === 'error' ? 'list.errorForeground' : row.worst === 'warning' ? 'list.warningForeground' : undefined;
         this.badges.set(
           this.rowUri(row).toString(),
-          new vscode.FileDecoration(count > 9 ? '9+' : String(count), `${count} problem${count === 1 ? '' : 's'}`, color ? new vscode.ThemeColor(color) : undefined),
+          new vscode.FileDecoration(count > 9 ? '9+' : String(count), count === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', count), color ? new vscode.ThemeColor(color) : undefined),
         );
       }
     }
@@ -277,8 +290,6 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
   }
 }
 
-const UNATTACHED_LABEL = 'Not attached to a pipeline';
-
 function fileIcon(label: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(label.toLowerCase().endsWith('.ipynb') ? 'notebook' : 'file');
 }
@@ -288,7 +299,7 @@ function whereIs(indexed: ScheduleRow['item']): string {
   const spans = indexed.file.discovery.notebook?.spans;
   const start = indexed.schedule.nameRange.start;
   const inCell = spans && positionInCell(spans, start);
-  return inCell ? `${indexed.file.label}, cell ${inCell.cell + 1}, line ${inCell.position.line + 1}` : `${indexed.file.label}:${start.line + 1}`;
+  return inCell ? vscode.l10n.t('{0}, cell {1}, line {2}', indexed.file.label, inCell.cell + 1, inCell.position.line + 1) : `${indexed.file.label}:${start.line + 1}`;
 }
 
 /** Opens the code at a schedule row (a notebook at the cell). */

@@ -31,6 +31,45 @@ function excludeGlob(): string {
   const own = filesExcludePatterns().filter((pattern) => !pattern.includes('{') && !pattern.includes(','));
   return `{${[...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), ...own].join(',')}}`;
 }
+/**
+ * Files of the workspace folders whose names match `name`: findFiles for folders on disk, a walk of
+ * the others (a virtual workspace's file system may have no search provider: findFiles then waits forever).
+ */
+async function workspaceFiles(glob: string, exclude: string, name: RegExp): Promise<vscode.Uri[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const virtual = folders.filter((folder) => folder.uri.scheme !== 'file');
+  if (!virtual.length) return vscode.workspace.findFiles(glob, exclude);
+  const onDisk = folders.filter((folder) => folder.uri.scheme === 'file');
+  const found = (await Promise.all(onDisk.map((folder) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude)))).flat();
+  for (const folder of virtual) found.push(...(await walkFolder(folder.uri, name)));
+  return found;
+}
+
+/** Directory entries a walk of a virtual folder reads at most (a huge remote repository stays bounded). */
+const MAX_WALKED_ENTRIES = 50_000;
+
+async function walkFolder(root: vscode.Uri, name: RegExp): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  const queue = [root];
+  let seen = 0;
+  for (let dir = queue.shift(); dir && seen < MAX_WALKED_ENTRIES; dir = queue.shift()) {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      continue;
+    }
+    for (const [entry, type] of entries) {
+      seen++;
+      const uri = vscode.Uri.joinPath(dir, entry);
+      if (type & vscode.FileType.Directory) {
+        if (!SKIPPED_FOLDER_NAMES.has(entry)) queue.push(uri);
+      } else if (name.test(entry)) found.push(uri);
+    }
+  }
+  return found;
+}
+
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Notebooks carry their outputs (images, tables): their code is a small part of the file. */
 const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
@@ -124,12 +163,12 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
   private async scan(): Promise<void> {
     const started = Date.now();
     await vscode.window.withProgress({ location: { viewId: 'zenmlSchedules.schedules' } }, async () => {
-      this.status = 'Looking for schedules…';
+      this.status = vscode.l10n.t('Looking for schedules…');
       this.changed.fire();
       await this.loadIgnores();
       // Cleared before listing: a file changed while findFiles runs is then read by flush() after the clear, not lost to it.
       this.index.clear();
-      const uris = (await vscode.workspace.findFiles(FILE_GLOB, excludeGlob())).filter((u) => !this.shouldSkip(u));
+      const uris = (await workspaceFiles(FILE_GLOB, excludeGlob(), SCHEDULE_FILE)).filter((u) => !this.shouldSkip(u));
       let done = 0;
       const queue = [...uris];
       const worker = async () => {
@@ -137,7 +176,7 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
           await this.read(uri);
           done++;
           if (done % 500 === 0) {
-            this.status = `Looking for schedules… ${done} of ${uris.length} files`;
+            this.status = vscode.l10n.t('Looking for schedules… {0} of {1} files', done, uris.length);
             this.changed.fire();
           }
         }
@@ -160,7 +199,7 @@ export class WorkspaceScheduleIndex implements vscode.Disposable {
       const patterns = filesExcludePatterns(folder.uri);
       this.excludes.set(folder.uri.fsPath, (p) => patterns.some((pattern) => minimatch(p, pattern, { dot: true })));
     }
-    const cfgs = await vscode.workspace.findFiles('**/pyvenv.cfg', '**/node_modules/**');
+    const cfgs = await workspaceFiles('**/pyvenv.cfg', '**/node_modules/**', /^pyvenv\.cfg$/);
     this.venvDirs = new Set(cfgs.map((u) => path.dirname(u.fsPath) + path.sep));
   }
 

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findRepositoryRoot, globalConfigFile } from '../zenml/config';
+import { isVirtualWorkspace } from './config';
 import {
   type DetectionError,
   type DetectionResult,
@@ -127,6 +128,7 @@ export class ZenmlDetector implements vscode.Disposable {
   async switchStack(stack: string, uri?: vscode.Uri): Promise<DetectionResult> {
     const folder = this.folderFor(uri);
     if (!vscode.workspace.isTrusted) return { ok: false, error: detectionError('untrusted-workspace', '') };
+    if (isVirtualWorkspace()) return { ok: false, error: detectionError('virtual-workspace', '') };
     if (!folder) return { ok: false, error: detectionError('helper-failed', '', 'no workspace folder is open') };
     const choice = await this.interpreters.resolve(uri);
     // The interpreter that answered last (python3 or python when both were candidates).
@@ -162,6 +164,10 @@ export class ZenmlDetector implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       this.log.info('Workspace not trusted: ZenML detection is off (no Python is run).');
       return { status: 'error', folder, error: detectionError('untrusted-workspace', '') };
+    }
+    if (isVirtualWorkspace()) {
+      this.log.info('Virtual workspace: ZenML detection is off (no Python is run; the files are not on disk).');
+      return { status: 'error', folder, error: detectionError('virtual-workspace', '') };
     }
     const uri = vscode.Uri.file(folder);
     const choice = await this.interpreters.resolve(uri);
@@ -257,13 +263,13 @@ function fingerprint(d: FolderDetection): string {
 export function editorDetectionMessage(error: DetectionError): string {
   switch (error.code) {
     case 'interpreter-not-found':
-      return `${error.message} Select an interpreter with ZenML installed, or set zenmlSchedules.pythonPath.`;
+      return `${error.message} ${vscode.l10n.t('Select an interpreter with ZenML installed, or set zenmlSchedules.pythonPath.')}`;
     case 'zenml-not-installed':
-      return `${error.message} Or select the interpreter where it is installed.`;
+      return `${error.message} ${vscode.l10n.t('Or select the interpreter where it is installed.')}`;
     case 'timeout':
-      return `${error.message} Or raise zenmlSchedules.helperTimeoutSeconds.`;
+      return `${error.message} ${vscode.l10n.t('Or raise zenmlSchedules.helperTimeoutSeconds.')}`;
     case 'helper-failed':
-      return `${error.message} See the ZenML Schedules log.`;
+      return `${error.message} ${vscode.l10n.t('See the ZenML Schedules log.')}`;
     default:
       return error.message;
   }

@@ -45,7 +45,7 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
   orchestrator.attachDetector(detector);
 
   const statusBar = vscode.window.createStatusBarItem('zenmlSchedules.stack', vscode.StatusBarAlignment.Left, 50);
-  statusBar.name = 'ZenML Schedules: Stack';
+  statusBar.name = vscode.l10n.t('ZenML Schedules: Stack');
   statusBar.command = ZENML_COMMANDS.menu;
   const update = () => updateStatusBar(statusBar, orchestrator);
 
@@ -160,28 +160,34 @@ function statusBarContent(
 ): { text: string; tooltip: string } {
   const canIcon = (can: boolean | null | undefined) => (can === true ? '$(pass)' : can === false ? '$(circle-slash)' : '$(question)');
   const canWords = (can: boolean | null | undefined) =>
-    can === true ? 'can run schedules' : can === false ? 'cannot run schedules' : 'scheduling support unknown';
+    can === true ? vscode.l10n.t('can run schedules') : can === false ? vscode.l10n.t('cannot run schedules') : vscode.l10n.t('scheduling support unknown');
   if (override) {
     const can = capabilityOf(override)?.canSchedule;
     return {
-      text: `$(calendar) ${override} (setting) ${canIcon(can)}`,
-      tooltip: `Orchestrator ${override} ${canWords(can)} (from the zenmlSchedules.orchestrator setting, which overrides ZenML). Click for options.`,
+      text: `$(calendar) ${vscode.l10n.t('{0} (setting)', override)} ${canIcon(can)}`,
+      tooltip: vscode.l10n.t('Orchestrator {0} {1} (from the zenmlSchedules.orchestrator setting, which overrides ZenML). Click for options.', override, canWords(can)),
     };
   }
   if (!detection || detection.status === 'pending') {
-    return { text: '$(sync~spin) ZenML', tooltip: 'Asking ZenML for the active stack…' };
+    return { text: '$(sync~spin) ZenML', tooltip: vscode.l10n.t('Asking ZenML for the active stack…') };
   }
   if (detection.status === 'error') {
-    const tooltip = `${editorDetectionMessage(detection.error)} Click for options.`;
+    const message = editorDetectionMessage(detection.error);
+    const clickForOptions = vscode.l10n.t('Click for options.');
+    const tooltip = `${message} ${clickForOptions}`;
     if (detection.error.code === 'untrusted-workspace') return { text: '$(shield) ZenML', tooltip };
+    if (detection.error.code === 'virtual-workspace') return { text: '$(cloud) ZenML', tooltip };
     // No ZenML is a normal state for a newcomer: say it quietly (everything but the stack works).
     if (detection.error.code === 'zenml-not-installed' || detection.error.code === 'interpreter-not-found') {
-      return { text: '$(circle-slash) no ZenML', tooltip: `${tooltip.replace(/ Click for options\.$/, '')} Schedules are still explained and checked; orchestrator checks need the zenmlSchedules.orchestrator setting or a Python with ZenML. Click for options.` };
+      return {
+        text: `$(circle-slash) ${vscode.l10n.t('no ZenML')}`,
+        tooltip: `${message} ${vscode.l10n.t('Schedules are still explained and checked; orchestrator checks need the zenmlSchedules.orchestrator setting or a Python with ZenML.')} ${clickForOptions}`,
+      };
     }
     return { text: '$(warning) ZenML', tooltip };
   }
   const { state } = detection;
-  const flavor = state.orchestrator?.flavor ?? 'no orchestrator';
+  const flavor = state.orchestrator?.flavor ?? vscode.l10n.t('no orchestrator');
   return {
     text: `$(calendar) ${state.activeStack.name} · ${flavor} ${canIcon(state.canSchedule)}`,
     tooltip: tooltipFor(state, detection.interpreter, canWords(state.canSchedule)),
@@ -189,15 +195,32 @@ function statusBarContent(
 }
 
 function tooltipFor(state: ZenmlState, interpreter: string, can: string): string {
-  const from = { environment: 'ZENML_ACTIVE_STACK_ID', repository: `the repository ${state.repositoryRoot ?? ''}/.zen`, global: 'the global ZenML configuration' }[
+  const from = {
+    environment: 'ZENML_ACTIVE_STACK_ID',
+    repository: vscode.l10n.t('the repository {0}', `${state.repositoryRoot ?? ''}/.zen`),
+    global: vscode.l10n.t('the global ZenML configuration'),
+  }[
     state.activeStackSource
   ];
-  const judged = state.canScheduleSource === 'zenml' ? "ZenML's own is_schedulable" : state.canScheduleSource === 'table' ? "ZenML Schedules' capability table" : 'nothing known';
-  const server = state.store.serverUrl ? `server ${state.store.serverUrl}` : `${state.store.type} store`;
+  const judged =
+    state.canScheduleSource === 'zenml'
+      ? vscode.l10n.t("ZenML's own is_schedulable")
+      : state.canScheduleSource === 'table'
+        ? vscode.l10n.t("ZenML Schedules' capability table")
+        : vscode.l10n.t('nothing known');
+  const server = state.store.serverUrl ? vscode.l10n.t('server {0}', state.store.serverUrl) : vscode.l10n.t('{0} store', state.store.type);
   return [
-    `Active ZenML stack '${state.activeStack.name}' (from ${from}); orchestrator '${state.orchestrator?.name ?? '-'}' (${state.orchestrator?.flavor ?? '-'}) ${can} (per ${judged}).`,
-    `Detected by ZenML ${state.zenmlVersion} in ${interpreter}, ${server}.`,
-    'Click to switch the stack, set the override, or show the log.',
+    vscode.l10n.t(
+      "Active ZenML stack '{0}' (from {1}); orchestrator '{2}' ({3}) {4} (per {5}).",
+      state.activeStack.name,
+      from,
+      state.orchestrator?.name ?? '-',
+      state.orchestrator?.flavor ?? '-',
+      can,
+      judged,
+    ),
+    vscode.l10n.t('Detected by ZenML {0} in {1}, {2}.', state.zenmlVersion, interpreter, server),
+    vscode.l10n.t('Click to switch the stack, set the override, or show the log.'),
   ].join('\n');
 }
 
@@ -232,32 +255,36 @@ async function showMenu(orchestrator: OrchestratorService, detector: ZenmlDetect
   const override = orchestrator.override(uri);
   const items: MenuItem[] = [];
   if (detection?.status === 'ok') {
-    items.push({ label: 'Switch the active ZenML stack', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Switch the active ZenML stack'), kind: vscode.QuickPickItemKind.Separator });
     for (const stack of detection.state.stacks) {
-      const flavor = stack.orchestrator?.flavor ?? 'no orchestrator';
+      const flavor = stack.orchestrator?.flavor ?? vscode.l10n.t('no orchestrator');
       items.push({
         label: `${stack.canSchedule ? '$(pass)' : stack.canSchedule === false ? '$(circle-slash)' : '$(question)'} ${stack.name}`,
-        description: `${flavor}${stack.active ? ' · active' : ''}`,
-        detail: stack.canSchedule ? 'can run schedules' : stack.canSchedule === false ? 'cannot run schedules' : 'scheduling support unknown',
+        description: stack.active ? vscode.l10n.t('{0} · active', flavor) : flavor,
+        detail: stack.canSchedule
+          ? vscode.l10n.t('can run schedules')
+          : stack.canSchedule === false
+            ? vscode.l10n.t('cannot run schedules')
+            : vscode.l10n.t('scheduling support unknown'),
         run: stack.active ? undefined : () => switchStackCommand(detector, problems, stack.name, uri),
       });
     }
   } else if (detection?.status === 'error') {
     items.push({ label: `$(warning) ${editorDetectionMessage(detection.error)}`, run: () => log.show(true) });
   }
-  items.push({ label: 'Orchestrator', kind: vscode.QuickPickItemKind.Separator });
+  items.push({ label: vscode.l10n.t('Orchestrator'), kind: vscode.QuickPickItemKind.Separator });
   items.push({
-    label: '$(settings-edit) Set the orchestrator override…',
-    description: override ? `now: ${override}` : 'now: detect from ZenML',
+    label: `$(settings-edit) ${vscode.l10n.t('Set the orchestrator override…')}`,
+    description: override ? vscode.l10n.t('now: {0}', override) : vscode.l10n.t('now: detect from ZenML'),
     run: () => setOverrideCommand(orchestrator),
   });
-  if (override) items.push({ label: '$(clear-all) Clear the override (detect from ZenML)', run: () => setOverride(undefined) });
+  if (override) items.push({ label: `$(clear-all) ${vscode.l10n.t('Clear the override (detect from ZenML)')}`, run: () => setOverride(undefined) });
   items.push({
-    label: '$(refresh) Ask ZenML again',
+    label: `$(refresh) ${vscode.l10n.t('Ask ZenML again')}`,
     run: () => askZenmlAgain(detector, problems, uri),
   });
-  items.push({ label: '$(output) Show the log', run: () => log.show(true) });
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'ZenML stack and orchestrator' });
+  items.push({ label: `$(output) ${vscode.l10n.t('Show the log')}`, run: () => log.show(true) });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('ZenML stack and orchestrator') });
   await picked?.run?.();
 }
 
@@ -284,23 +311,23 @@ async function switchStackCommand(detector: ZenmlDetector, problems: ProblemNoti
     const stacks = detection?.status === 'ok' ? detection.state.stacks : [];
     name = (
       await vscode.window.showQuickPick(
-        stacks.map((s) => ({ label: s.name, description: `${s.orchestrator?.flavor ?? ''}${s.canSchedule ? ' · can schedule' : ''}` })),
-        { placeHolder: 'Stack to activate' },
+        stacks.map((s) => ({ label: s.name, description: s.canSchedule ? vscode.l10n.t('{0} · can schedule', s.orchestrator?.flavor ?? '') : (s.orchestrator?.flavor ?? '') })),
+        { placeHolder: vscode.l10n.t('Stack to activate') },
       )
     )?.label;
     if (!name) return false;
   }
   const target = name;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Activating ZenML stack '${target}'…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Activating ZenML stack '{0}'…", target) },
     () => detector.switchStack(target, uri),
   );
   if (!result.ok) {
-    if (result.error.code === 'zenml-not-installed' || result.error.code === 'interpreter-not-found') problems.show(result.error);
-    else void vscode.window.showErrorMessage(`Could not switch the ZenML stack: ${editorDetectionMessage(result.error)}`);
+    if (result.error.code === 'zenml-not-installed' || result.error.code === 'interpreter-not-found' || result.error.code === 'virtual-workspace') problems.show(result.error);
+    else void vscode.window.showErrorMessage(vscode.l10n.t('Could not switch the ZenML stack: {0}', editorDetectionMessage(result.error)));
     return false;
   }
-  vscode.window.setStatusBarMessage(`ZenML stack '${result.state.activeStack.name}' is active`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t("ZenML stack '{0}' is active", result.state.activeStack.name), 4000);
   return true;
 }
 
@@ -309,15 +336,16 @@ async function setOverrideCommand(orchestrator: OrchestratorService): Promise<vo
   const items: vscode.QuickPickItem[] = CAPABILITIES.map((c) => ({
     label: c.flavor,
     description: c.displayName,
-    detail: c.canSchedule ? `schedules: ${c.kinds.join(', ')}` : 'cannot run schedules',
+    detail: c.canSchedule ? vscode.l10n.t('schedules: {0}', c.kinds.join(', ')) : vscode.l10n.t('cannot run schedules'),
     picked: c.flavor === current,
   }));
-  items.push({ label: 'Other…', description: 'a flavor not in the list' });
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'The orchestrator flavor this code targets (overrides ZenML)' });
+  const other = vscode.l10n.t('Other…');
+  items.push({ label: other, description: vscode.l10n.t('a flavor not in the list') });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('The orchestrator flavor this code targets (overrides ZenML)') });
   if (!picked) return;
   let flavor = picked.label;
-  if (flavor === 'Other…') {
-    const typed = await vscode.window.showInputBox({ prompt: 'Orchestrator flavor', value: current });
+  if (flavor === other) {
+    const typed = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Orchestrator flavor'), value: current });
     if (!typed?.trim()) return;
     flavor = typed.trim();
   }
@@ -330,7 +358,6 @@ async function setOverride(flavor: string | undefined): Promise<void> {
 }
 
 const HIDDEN_PROBLEMS_KEY = 'zenmlSchedules.hiddenZenmlProblems';
-const DONT_SHOW_AGAIN = "Don't Show Again";
 
 /**
  * Pop-ups about ZenML, only for something the user asked for (switching stacks, asking ZenML again);
@@ -349,17 +376,20 @@ class ProblemNotifier {
     const message = editorDetectionMessage(error);
     const hidden = this.memento.get<string[]>(HIDDEN_PROBLEMS_KEY, []);
     // Untrusted: a choice the user made; hidden: asked not to be told. The status bar answers the ask.
-    if (error.code === 'untrusted-workspace' || hidden.includes(error.code)) {
+    if (error.code === 'untrusted-workspace' || error.code === 'virtual-workspace' || hidden.includes(error.code)) {
       vscode.window.setStatusBarMessage(`$(info) ${message}`, 8000);
       return;
     }
     this.count++;
-    const actions = error.code === 'timeout' || error.code === 'helper-failed' ? ['Show Log'] : ['Set Python Path', 'Show Log'];
-    void vscode.window.showWarningMessage(`ZenML Schedules: ${message}`, ...actions, DONT_SHOW_AGAIN).then(async (choice) => {
-      if (choice === 'Show Log') this.log.show(true);
-      if (choice === 'Set Python Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'zenmlSchedules.pythonPath');
-      if (choice === DONT_SHOW_AGAIN) {
-        this.log.info(`Pop-ups about '${error.code}' are off ("${DONT_SHOW_AGAIN}").`);
+    const showLog = vscode.l10n.t('Show Log');
+    const setPythonPath = vscode.l10n.t('Set Python Path');
+    const dontShowAgain = vscode.l10n.t("Don't Show Again");
+    const actions = error.code === 'timeout' || error.code === 'helper-failed' ? [showLog] : [setPythonPath, showLog];
+    void vscode.window.showWarningMessage(vscode.l10n.t('ZenML Schedules: {0}', message), ...actions, dontShowAgain).then(async (choice) => {
+      if (choice === showLog) this.log.show(true);
+      if (choice === setPythonPath) void vscode.commands.executeCommand('workbench.action.openSettings', 'zenmlSchedules.pythonPath');
+      if (choice === dontShowAgain) {
+        this.log.info(`Pop-ups about '${error.code}' are off ("${dontShowAgain}").`);
         await this.memento.update(HIDDEN_PROBLEMS_KEY, [...new Set([...this.memento.get<string[]>(HIDDEN_PROBLEMS_KEY, []), error.code])]);
       }
     });

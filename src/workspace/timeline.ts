@@ -4,9 +4,11 @@
 // share it. Time scales come from d3-scale / d3-time; runs from the cron engine.
 
 import { scaleUtc } from 'd3-scale';
-import { formatInZone, isoUtc } from '../cron';
+import { dialectOf, explainCron, formatInZone, isoUtc, nextIntervalRuns } from '../cron';
 import { zoneRules } from '../cron/zone';
+import type { LiveRun, LiveSchedule } from '../adapters/types';
 import type { DiscoveredSchedule } from '../discovery/types';
+import type { LiveRow } from './liveModel';
 import { summarizeSchedule, type SummaryOptions } from './summary';
 
 /** One schedule on the timeline, from any source (the workspace's code, a live connection). */
@@ -34,8 +36,18 @@ export interface TimelineSchedule {
   intervalSeconds?: number | null;
   /** For overlaps: how long its recent runs took (live health data). */
   typicalDurationSeconds?: number | null;
-  /** Health or window problems to list beside the picture ("failing", "silent", "ended"). */
-  problems?: string[];
+  /** Health, window and drift marks to draw on the lane and explain beside the picture. */
+  flags?: TimelineFlag[];
+}
+
+export type TimelineFlagKind = 'failing' | 'silent' | 'ended' | 'paused' | 'drift';
+
+/** Something to mark on a lane, with plain words for the side list. */
+export interface TimelineFlag {
+  kind: TimelineFlagKind;
+  text: string;
+  /** Drift: the code schedule's "file:line", so that the code's lane is marked too. */
+  codeLocation?: string;
 }
 
 export interface TimelineRun {
@@ -125,6 +137,129 @@ export function timelineScheduleOf(
   };
 }
 
+/** Runs that finished (their duration is known): completed or failed with an end time. */
+function durationSeconds(run: LiveRun): number | null {
+  if (!run.ended) return null;
+  const seconds = (run.ended.getTime() - run.created.getTime()) / 1000;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+}
+
+/** How many recent finished runs the typical duration is taken from. */
+export const DURATION_SAMPLE = 5;
+
+/**
+ * How long a schedule's recent runs took: the median over its newest finished runs that carry an
+ * end time (at most DURATION_SAMPLE), rounded to seconds; null when no run says.
+ */
+export function typicalDuration(runs: readonly LiveRun[]): number | null {
+  const newest = [...runs].sort((a, b) => b.created.getTime() - a.created.getTime());
+  const durations = newest
+    .map(durationSeconds)
+    .filter((d): d is number => d !== null)
+    .slice(0, DURATION_SAMPLE)
+    .sort((a, b) => a - b);
+  if (!durations.length) return null;
+  const mid = durations.length >> 1;
+  const median = durations.length % 2 ? durations[mid] : (durations[mid - 1] + durations[mid]) / 2;
+  return Math.round(median);
+}
+
+/** The shortest gap between consecutive runs (seconds): how soon the next run starts after one. */
+function shortestGap(runs: readonly Date[]): number | null {
+  let best: number | null = null;
+  for (let i = 1; i < runs.length; i++) {
+    const gap = (runs[i].getTime() - runs[i - 1].getTime()) / 1000;
+    if (gap > 0 && (best === null || gap < best)) best = gap;
+  }
+  return best;
+}
+
+/** Every run of a live schedule in (from, to], in its orchestrator's dialect and zone; none unless active. */
+export function liveRunsInWindow(s: LiveSchedule, from: Date, to: Date, limit = MAX_RUNS_PER_LANE): { runs: Date[]; truncated: boolean } {
+  if (s.state !== 'active') return { runs: [], truncated: false };
+  const end = s.endTime;
+  if (s.kind === 'cron' && s.expression) {
+    const dialect = dialectOf(s.orchestrator);
+    const expression = s.expression;
+    const next = (after: Date, count: number) => explainCron(expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: after, count }).nextRuns;
+    return runsInWindow(next, from, end && end < to ? end : to, limit);
+  }
+  if (s.kind === 'interval' && s.intervalSeconds && s.intervalSeconds > 0) {
+    const start = s.startTime ?? s.created;
+    if (!start) return { runs: [], truncated: false };
+    const seconds = s.intervalSeconds;
+    return runsInWindow((after, count) => nextIntervalRuns(start, seconds, after, count, end ?? undefined), from, to, limit);
+  }
+  if (s.kind === 'once' && s.runOnceTime && s.runOnceTime > from && s.runOnceTime <= to) return { runs: [s.runOnceTime], truncated: false };
+  return { runs: [], truncated: false };
+}
+
+/** What to mark on a live schedule's lane: failing or silent (health), ended, paused, drift from the code. */
+export function liveFlags(row: LiveRow, now: Date): TimelineFlag[] {
+  const s = row.schedule;
+  const flags: TimelineFlag[] = [];
+  if (row.health.health === 'failing' || row.health.health === 'silent') flags.push({ kind: row.health.health, text: row.health.reason });
+  if (s.state === 'completed' || (s.endTime && s.endTime <= now)) {
+    flags.push({ kind: 'ended', text: s.endTime ? `its window ended at ${isoUtc(s.endTime)}: it no longer runs` : 'completed: it no longer runs' });
+  } else if (s.state === 'paused') {
+    flags.push({ kind: 'paused', text: 'paused: no runs until it is resumed' });
+  }
+  if (row.drift?.status === 'drift' && row.drift.differences.length) {
+    const what = row.drift.differences.map((d) => `${d.field} (code: ${d.code}, ${row.source}: ${d.server})`).join('; ');
+    flags.push({ kind: 'drift', text: `differs from the code at ${row.drift.code?.location ?? 'an unknown place'}: ${what}`, codeLocation: row.drift.code?.location });
+  }
+  return flags;
+}
+
+/**
+ * A live schedule on the timeline: its runs in (from, to] (none unless active), its interval and
+ * its recent runs' typical duration (for overlaps), and its marks. `id` is the tree row's id, so that
+ * a click on a mark reveals the row. Null for archived schedules.
+ */
+export function timelineScheduleOfLive(row: LiveRow, context: { id: string; from: Date; to: Date; now: Date }): TimelineSchedule | null {
+  const s = row.schedule;
+  if (s.state === 'archived') return null;
+  const { runs, truncated } = liveRunsInWindow(s, context.from, context.to);
+  let interval: number | null = s.kind === 'interval' ? s.intervalSeconds : s.kind === 'cron' ? shortestGap(runs) : null;
+  if (interval === null && s.kind === 'cron' && row.health.intervalMs) interval = row.health.intervalMs / 1000;
+  return {
+    id: context.id,
+    pipeline: s.pipeline,
+    label: s.name,
+    source: row.source,
+    orchestrator: s.orchestrator,
+    description: row.description,
+    runs,
+    truncated,
+    intervalSeconds: interval,
+    typicalDurationSeconds: typicalDuration(row.runs),
+    flags: liveFlags(row, context.now),
+  };
+}
+
+/**
+ * Drift marks on the code's lanes too: a workspace lane whose "file:line" is the code location a
+ * live schedule drifted from gets a drift mark naming the live schedule. Returns new objects.
+ */
+export function markDriftOnCode(schedules: readonly TimelineSchedule[]): TimelineSchedule[] {
+  const byLocation = new Map<string, string[]>();
+  for (const s of schedules) {
+    if (s.source === 'workspace') continue;
+    for (const f of s.flags ?? []) {
+      if (f.kind !== 'drift' || !f.codeLocation) continue;
+      const list = byLocation.get(f.codeLocation) ?? [];
+      list.push(`${s.label} on ${s.source}`);
+      byLocation.set(f.codeLocation, list);
+    }
+  }
+  if (!byLocation.size) return [...schedules];
+  return schedules.map((s) => {
+    const names = s.source === 'workspace' && s.file && s.line ? byLocation.get(`${s.file}:${s.line}`) : undefined;
+    if (!names) return s;
+    return { ...s, flags: [...(s.flags ?? []), { kind: 'drift' as const, text: `the live schedule${names.length > 1 ? 's' : ''} ${names.join(', ')} differ${names.length > 1 ? '' : 's'} from this code` }] };
+  });
+}
+
 /** The target two runs must share to collide: the connection for live schedules, else the orchestrator. */
 function targetOf(s: TimelineSchedule): string {
   return s.source === 'workspace' ? `orchestrator:${s.orchestrator ?? 'unknown'}` : `source:${s.source}`;
@@ -187,6 +322,12 @@ export interface LaneLayout {
   index: number;
   /** x of each run, in the same order as schedule.runs. */
   marks: { x: number; at: Date; colliding: boolean }[];
+  /** Its recent runs took longer than its interval: runs pile up. */
+  overlap: boolean;
+  /** Width of its typical run on the axis (pixels), when known: drawn as a bar after each mark. */
+  durationWidth: number | null;
+  /** What is marked on the lane (health, window, drift). */
+  flags: TimelineFlag[];
 }
 
 export interface LaneGroup {
@@ -275,6 +416,8 @@ export function layoutTimeline(schedules: readonly TimelineSchedule[], options: 
   const agenda = buildAgenda(schedules, options);
   const colliding = new Set<string>();
   for (const c of agenda.collisions) for (const r of c.runs) colliding.add(`${r.scheduleId}@${r.at.getTime()}`);
+  const overlapping = new Set(agenda.overlaps.map((o) => o.scheduleId));
+  const pixelsPerSecond = options.width / Math.max(1, (options.to.getTime() - options.from.getTime()) / 1000);
 
   const grouped = new Map<string, TimelineSchedule[]>();
   for (const s of schedules) {
@@ -299,7 +442,15 @@ export function layoutTimeline(schedules: readonly TimelineSchedule[], options: 
       const marks = schedule.runs
         .filter((at) => at.getTime() > options.from.getTime() && at.getTime() <= options.to.getTime())
         .map((at) => ({ x: scale(at), at, colliding: colliding.has(`${schedule.id}@${at.getTime()}`) }));
-      group.lanes.push({ schedule, index: index++, marks });
+      const duration = schedule.typicalDurationSeconds;
+      group.lanes.push({
+        schedule,
+        index: index++,
+        marks,
+        overlap: overlapping.has(schedule.id),
+        durationWidth: duration && duration > 0 ? Math.min(options.width, duration * pixelsPerSecond) : null,
+        flags: schedule.flags ?? [],
+      });
     }
     groups.push(group);
   }

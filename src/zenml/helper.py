@@ -10,6 +10,11 @@ walking up from the working directory):
                                          change a schedule where it fires, through ZenML's own
                                          Client (update_schedule / delete_schedule), then read
                                          back the record and the orchestrator's object
+    python helper.py create-run FILE PIPELINE SCHEDULE_JSON
+                                         "create it now": import FILE (its __main__ block does not
+                                         run), call PIPELINE.with_options(schedule=Schedule(**SCHEDULE_JSON))()
+                                         on the active stack, then read the new schedule back
+                                         from ZenML's store (and its run metadata, e.g. cron_job_name)
 
 The schedule mode is run with ZENML_STORE_URL + ZENML_STORE_API_KEY (and a private
 ZENML_CONFIG_PATH) in its environment, so the Client talks to the connection's server.
@@ -524,6 +529,131 @@ def schedule_change(zenml_version, action, schedule_id, cron=None, purge=False):
     }
 
 
+
+def _parse_time(value):
+    from datetime import datetime, timezone
+
+    if value == "now":
+        return datetime.now(timezone.utc)
+    text = value[:-1] + "+00:00" if value.endswith("Z") else value
+    return datetime.fromisoformat(text)
+
+
+def _import_user_module(file_path):
+    """Imports the user's file as ZenML would find it again: by its dotted name under the source root.
+
+    The source root is ZenML's repository root (`zenml init`) when the file is inside it, else the working
+    directory (the workspace folder) when the file is inside that, else the file's folder; without a
+    repository it is set as ZenML's custom source root, so the steps' sources resolve (ZenML would
+    otherwise use this helper's folder, the __main__ module's).
+    """
+    import importlib
+    from zenml.client import Client
+    from zenml.utils import source_utils
+
+    repo_root = Client.find_repository(path=None, enable_warnings=False)
+    candidates = [str(repo_root)] if repo_root else []
+    candidates += [os.getcwd(), os.path.dirname(file_path)]
+    root = next(c for c in candidates if os.path.commonpath([os.path.abspath(c), file_path]) == os.path.abspath(c))
+    root = os.path.abspath(root)
+    if not repo_root or root != os.path.abspath(str(repo_root)):
+        source_utils.set_custom_source_root(root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    relative = os.path.relpath(file_path, root)[: -len(".py")] if file_path.endswith(".py") else None
+    parts = relative.split(os.sep) if relative else []
+    try:
+        if parts and all(p.isidentifier() for p in parts):
+            return importlib.import_module(".".join(parts))
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("zenml_schedules_target", file_path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except BaseException as e:  # noqa: B902 - the user's module failing to import is their error, reported as such
+        traceback.print_exc(file=sys.stderr)
+        raise HelperError("import-failed", "Importing {} failed: {}: {}".format(file_path, type(e).__name__, e))
+
+
+def create_run(zenml_version, file_path, pipeline_name, schedule_json):
+    """Runs the pipeline with a schedule on the active stack; returns the schedule ZenML stored."""
+    from datetime import datetime, timedelta, timezone
+
+    try:
+        kwargs = json.loads(schedule_json)
+    except ValueError as e:
+        raise HelperError("usage", "the schedule is not JSON: {}".format(e))
+    if not os.path.isfile(file_path):
+        raise HelperError("usage", "no such file: {}".format(file_path))
+    for key in ("start_time", "end_time", "run_once_start_time"):
+        if isinstance(kwargs.get(key), str):
+            kwargs[key] = _parse_time(kwargs[key])
+    if isinstance(kwargs.get("interval_second"), (int, float)):
+        kwargs["interval_second"] = timedelta(seconds=kwargs["interval_second"])
+
+    from zenml.client import Client
+    from zenml.config.schedule import Schedule
+
+    module = _import_user_module(os.path.abspath(file_path))
+    target = getattr(module, pipeline_name, None)
+    if target is None or not hasattr(target, "with_options"):
+        raise HelperError("no-pipeline", "{} has no @pipeline named {}".format(file_path, pipeline_name))
+
+    client = Client()
+    stack = client.active_stack_model
+    orchestrator = _orchestrator_of(stack)
+    schedule = Schedule(**kwargs)
+    started = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(seconds=5)
+    print("Running {} with {} on stack '{}'".format(pipeline_name, schedule, stack.name), file=sys.stderr)
+    try:
+        target.with_options(schedule=schedule)()
+    except BaseException as e:  # noqa: B902 - ZenML's own refusal (build, validation, orchestrator) is the answer
+        traceback.print_exc(file=sys.stderr)
+        raise HelperError(
+            "run-failed",
+            "ZenML could not create the schedule: {}: {}".format(type(e).__name__, e),
+            stack=stack.name,
+            orchestratorFlavor=getattr(orchestrator, "flavor_name", None),
+        )
+    # Read it back: the newest schedule of this pipeline created since the run started.
+    found = None
+    for item in _items(client.list_schedules(sort_by="desc:created", size=20, hydrate=True)):
+        created = getattr(item, "created", None)
+        if created is not None and created.replace(tzinfo=None) < started:
+            continue
+        pipeline_id = getattr(item, "pipeline_id", None)
+        pipeline_model = None
+        try:
+            pipeline_model = client.get_pipeline(pipeline_id) if pipeline_id else None
+        except Exception:  # noqa: BLE001
+            pipeline_model = None
+        if pipeline_model is not None and pipeline_model.name != getattr(target, "name", pipeline_name):
+            continue
+        if kwargs.get("name") and item.name != kwargs["name"]:
+            continue
+        found = item
+        break
+    if found is None:
+        raise HelperError(
+            "not-found-after-run",
+            "ZenML ran the pipeline with the schedule but no new schedule record could be read back.",
+        )
+    record = _record_json(found)
+    try:
+        record["runMetadata"] = {k: str(v) for k, v in (found.run_metadata or {}).items()}
+    except Exception:  # noqa: BLE001
+        record["runMetadata"] = {}
+    record["orchestratorId"] = str(found.orchestrator_id) if getattr(found, "orchestrator_id", None) else None
+    return {
+        "protocol": PROTOCOL,
+        "zenmlVersion": zenml_version,
+        "stack": stack.name,
+        "orchestrator": {"name": getattr(orchestrator, "name", None), "flavor": getattr(orchestrator, "flavor_name", None)},
+        "schedule": record,
+    }
+
+
 def _parse_schedule_args(argv):
     if len(argv) < 3 or argv[1] not in ("pause", "resume", "update", "delete"):
         raise HelperError("usage", "schedule needs an action (pause, resume, update, delete) and a schedule id")
@@ -547,8 +677,10 @@ def _parse_schedule_args(argv):
 
 def _run(argv):
     mode = argv[0] if argv else "detect"
-    if mode not in ("detect", "switch-stack", "schedule"):
+    if mode not in ("detect", "switch-stack", "schedule", "create-run"):
         raise HelperError("usage", "unknown mode {!r}: expected detect, switch-stack NAME or schedule ACTION ID".format(mode))
+    if mode == "create-run" and len(argv) < 4:
+        raise HelperError("usage", "create-run needs FILE PIPELINE SCHEDULE_JSON")
     if mode == "switch-stack" and len(argv) < 2:
         raise HelperError("usage", "switch-stack needs a stack name")
     parsed = _parse_schedule_args(argv) if mode == "schedule" else None
@@ -556,6 +688,8 @@ def _run(argv):
     version = _import_zenml()
     if mode == "switch-stack":
         return switch_stack(version, argv[1])
+    if mode == "create-run":
+        return create_run(version, argv[1], argv[2], argv[3])
     if parsed is not None:
         return schedule_change(version, *parsed)
     return detect(version)

@@ -20,6 +20,7 @@ const ERROR_CODES = [
   'stack-not-found',
   'helper-failed',
   'untrusted-workspace',
+  'virtual-workspace',
 ] as const;
 
 export type DetectionErrorCode = (typeof ERROR_CODES)[number];
@@ -90,6 +91,8 @@ export interface HelperRunOptions {
   helperPath?: string;
   /** Cancels the run: the helper's process group is killed. */
   signal?: AbortSignal;
+  /** Called with each chunk of the process's stderr as it arrives (ZenML's logs, for a log channel). */
+  onStderr?: (chunk: string) => void;
 }
 
 /** helper.py sits beside this module: src/zenml/ when run from source, dist/ when bundled. */
@@ -269,6 +272,11 @@ export function detectionError(
       return { ...base, message: detail || 'ZenML has no such stack.' };
     case 'untrusted-workspace':
       return { ...base, message: 'This workspace is not trusted: ZenML Schedules runs no Python here. Trust the workspace to detect the active ZenML stack.' };
+    case 'virtual-workspace':
+      return {
+        ...base,
+        message: 'This is a virtual workspace (its files are not on disk): ZenML Schedules runs no Python here, so it cannot ask ZenML for the active stack. Set zenmlSchedules.orchestrator to the orchestrator the code targets.',
+      };
     default:
       return { ...base, message: `The ZenML helper failed: ${detail || 'no details'}.` };
   }
@@ -332,7 +340,10 @@ export function runProcess(command: string, args: string[], options: HelperRunOp
     }, timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      options.onStderr?.(d);
+    });
     child.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'spawn-error', exitCode: null, spawnErrorCode: e.code }));
     child.on('close', (code) => finish({ kind: 'exited', exitCode: code }));
   });

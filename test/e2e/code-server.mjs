@@ -79,6 +79,7 @@ function installVsix(vsix, dirs, env) {
  * @param {Record<string, string>} [options.env] extra environment for the server and its extension host (e.g. ZENML_CONFIG_PATH)
  * @param {number} [options.port] default: a free port
  * @param {string} [options.host] default 127.0.0.1
+ * @param {string} [options.folderUri] open this folder URI instead (a virtual workspace's, e.g. zsvfs:/examples)
  * @param {boolean} [options.workspaceTrust] true: Workspace Trust is on and the folder opens untrusted (Restricted Mode, no prompt);
  *   default false: trust is disabled, so every folder is trusted
  * @param {string} [options.logLevel] code-server/VS Code log level (default 'info'; 'trace' logs extension activation)
@@ -209,7 +210,10 @@ export async function startCodeServer(options = {}) {
     workspace,
     workspaceTrust: Boolean(options.workspaceTrust),
     // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
-    workspaceUrl: `${url}?${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`,
+    // options.folderUri: a folder on another file system (a virtual workspace, e.g. zsvfs:/ served by the test runner extension).
+    workspaceUrl: options.folderUri
+      ? `${url}?folder=${encodeURIComponent(options.folderUri)}`
+      : `${url}?${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`,
     port,
     host,
     pid: child.pid,

@@ -37,6 +37,7 @@ const profiles = [
       ['the timeline opens from the view, marks a collision, hovers and reveals the code', timelineFromView],
       ['hover on a cron string shows its description and next runs', hoverOnCron],
       ['Explain Cron Expression previews as you type', explainCronFromPalette],
+      ['Create a Schedule: pipeline, orchestrator, kind, then the cron with its live preview and dialect warning', createScheduleFromPalette],
       ['Running Extensions shows the activation time', activationTime],
       ['a notebook: its schedules in the view, a click opens the cell, squiggle and hover in the cell', notebookCells],
       ['the Get Started walkthrough opens with its four steps, and its first button shows a hover', walkthrough],
@@ -281,6 +282,38 @@ async function explainCronFromPalette({ page, shot }) {
   });
   assert.doesNotMatch(error, /Next:/, error);
   await shot('explain-cron-invalid');
+  await page.keyboard.press('Escape');
+}
+
+async function createScheduleFromPalette({ page, shot }) {
+  await runCommand(page, 'ZenML Schedules: Create a Schedule…');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  const pick = async (what, typed, row) => {
+    await until(what, async () => ((await widget.isVisible()) && (await widget.innerText()).includes(what) ? true : undefined));
+    await input.fill(typed);
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+  };
+  await pick('pipeline', 'training_pipeline', 'training_pipeline');
+  // No orchestrator is known in this profile (no ZenML, no setting): the flow asks which one will run it.
+  const asked = await until('the orchestrator or kind question', async () => {
+    const text = await widget.innerText().catch(() => '');
+    return /which orchestrator will run it/.test(text) ? 'flavor' : /kind of schedule/.test(text) ? 'kind' : undefined;
+  });
+  if (asked === 'flavor') await pick('which orchestrator will run it', 'Kubeflow', 'Kubeflow');
+  await pick('kind of schedule on Kubeflow', 'Cron', 'Cron expression');
+  await until('the cron box', async () => ((await widget.innerText()).includes('cron expression (Kubeflow, kubeflow dialect)') ? true : undefined));
+  await input.pressSequentially('0 3 * * *', { delay: 20 });
+  // Kubeflow reads the first field as seconds: the preview says what it will really do, and warns.
+  const preview = await until('the live preview with the dialect warning', async () => {
+    const text = await widget.innerText();
+    return /Next:/.test(text) && /⚠/.test(text) ? text : undefined;
+  });
+  assert.match(preview, /second/i, preview);
+  const picture = await shot('create-schedule');
+  const readmePicture = join(PROJECT_ROOT, 'media/screenshot-create.png');
+  if (process.env.ZS_UPDATE_MEDIA === '1' || !existsSync(readmePicture)) await copyFile(picture, readmePicture);
   await page.keyboard.press('Escape');
 }
 

@@ -9,6 +9,8 @@
 //   ZS_INTEGRATION_FILES      comma-separated substrings of suite file names to run
 //   ZS_INTEGRATION_GREP       mocha grep on full test titles
 //   ZS_INTEGRATION_UNTRUSTED=1 Workspace Trust on, the folder opens untrusted (option workspaceTrust: true)
+//   ZS_INTEGRATION_VIRTUAL=1  open the (copied) folder as a virtual workspace, zsvfs:/<name>, a file system
+//                             the runner extension serves (option virtualWorkspace: true)
 //   ZS_INTEGRATION_TIMEOUT_MS overall limit (default 600000)
 //   any other variable (e.g. ZENML_CONFIG_PATH) reaches the extension host unchanged.
 // Prints every test, then exactly `N passed, N failed` as the last line; exit 1 on failure.
@@ -16,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cancelExternalLinkPrompts, openWorkbench } from '../e2e/browser.mjs';
 import { EXAMPLES_WORKSPACE, PROJECT_ROOT, extensionHostLogs, startCodeServer } from '../e2e/code-server.mjs';
@@ -48,6 +50,7 @@ export async function runIntegrationSuite({
   settings = process.env.ZS_INTEGRATION_SETTINGS ? JSON.parse(process.env.ZS_INTEGRATION_SETTINGS) : {},
   env = {},
   workspaceTrust = process.env.ZS_INTEGRATION_UNTRUSTED === '1',
+  virtualWorkspace = process.env.ZS_INTEGRATION_VIRTUAL === '1',
   // Tests change settings (some commands write workspace settings): run on a copy so the
   // repository's folder is never modified. Default: copy examples/, use other folders in place.
   copyWorkspace,
@@ -58,7 +61,7 @@ export async function runIntegrationSuite({
   const built = await buildIntegrationSuite();
   const scratch = await mkdtemp(join(tmpdir(), 'zs-integration-'));
   const resultsFile = join(scratch, 'results.json');
-  if (copyWorkspace ?? resolve(workspace) === EXAMPLES_WORKSPACE) {
+  if (copyWorkspace ?? (virtualWorkspace || resolve(workspace) === EXAMPLES_WORKSPACE)) {
     const copy = join(scratch, basename(workspace));
     await cp(workspace, copy, { recursive: true, filter: (source) => basename(source) !== '.vscode' });
     workspace = copy;
@@ -68,8 +71,10 @@ export async function runIntegrationSuite({
     vsix: [vsix, built.runnerVsix],
     settings,
     workspaceTrust,
+    folderUri: virtualWorkspace ? `zsvfs:/${basename(workspace)}` : undefined,
     env: {
       ...env,
+      ...(virtualWorkspace ? { ZS_INTEGRATION_VFS_ROOT: dirname(workspace) } : {}),
       ZS_INTEGRATION_HOST: 'code-server',
       ZS_INTEGRATION_RESULTS: resultsFile,
       ZS_INTEGRATION_INDEX: built.index,
@@ -127,7 +132,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       const multiRoot = await runIntegrationSuite({ workspace: MULTI_ROOT_WORKSPACE, env: { ZS_INTEGRATION_FILES: 'multi-root' } });
       console.log(`\nmulti-root workspace (${MULTI_ROOT_WORKSPACE}):`);
       failed += printResults(multiRoot);
-      console.log(`\nboth workspaces:\n${results.passed + multiRoot.passed} passed, ${failed} failed`);
+      // And examples/ once more as a virtual workspace (no files on disk): suite/90-virtual-workspace.test.ts.
+      const virtual = await runIntegrationSuite({ virtualWorkspace: true, env: { ZS_INTEGRATION_FILES: 'virtual-workspace' } });
+      console.log('\nvirtual workspace (examples/ as zsvfs:/examples):');
+      failed += printResults(virtual);
+      console.log(`\nall three workspaces:\n${results.passed + multiRoot.passed + virtual.passed} passed, ${failed} failed`);
     }
   } catch (error) {
     console.error(error.stack ?? String(error));

@@ -6,6 +6,7 @@ ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
   seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
   seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
   seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
+  seed.py timed-runs SCHEDULE_ID SECONDS COUNT   COUNT completed runs that each really take SECONDS (created, then finished)
 """
 
 import json
@@ -59,7 +60,7 @@ def schedule(schedule_id: str) -> dict:
     }
 
 
-def runs(schedule_id: str, statuses: list) -> dict:
+def runs(schedule_id: str, statuses: list, seconds: float = 0) -> dict:
     """Runs that belong to a schedule: a snapshot with `schedule` set (facts §9), then runs from it."""
     from zenml.client import Client
     from zenml.config.pipeline_configurations import PipelineConfiguration
@@ -91,6 +92,11 @@ def runs(schedule_id: str, statuses: list) -> dict:
                 status=ExecutionStatus.RUNNING,
             )
         )
+        if seconds:
+            # The server stamps `created` and `updated` itself: the run really lasts this long.
+            import time
+
+            time.sleep(seconds)
         if status != "running":
             # A run starts initializing or running; its end state is an update, as the orchestrator sends it.
             run = store.update_run(run.id, PipelineRunUpdate(status=ExecutionStatus(status), end_time=datetime.now(timezone.utc).replace(tzinfo=None)))
@@ -109,6 +115,8 @@ def main() -> None:
             out = {"missing": True}
     elif command == "runs":
         out = runs(sys.argv[2], sys.argv[3:])
+    elif command == "timed-runs":
+        out = runs(sys.argv[2], ["completed"] * int(sys.argv[4]), float(sys.argv[3]))
     else:
         raise SystemExit(f"unknown command {command}")
     print(json.dumps(out))

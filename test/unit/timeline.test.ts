@@ -12,7 +12,7 @@ import { runCli } from '../../src/cli/run';
 import { memoryIo } from '../../src/cli/io';
 import { agendaToIcs, escapeText, foldLine, MAX_ICS_EVENTS } from '../../src/workspace/ics';
 import { buildAgenda, layoutTimeline, offsetChanges, runsInWindow, timelineScheduleOf, type TimelineSchedule } from '../../src/workspace/timeline';
-import { renderTimelinePage } from '../../src/workspace/timelineHtml';
+import { markText, renderTimelinePage, zoneTable } from '../../src/workspace/timelineHtml';
 
 const at = (iso: string) => new Date(iso);
 
@@ -136,14 +136,21 @@ describe('timeline: the page', () => {
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.match(html, /<script nonce="N0NCE">/);
   });
-  it('marks are keyboard-reachable buttons with both zones; collisions drawn and explained; text escaped', () => {
-    assert.equal((html.match(/<circle class="mark colliding"/g) ?? []).length, 2);
-    assert.match(html, /tabindex="0" role="button"/);
-    assert.match(html, /04:00 CET \(UTC 2026-12-02T03:00:00Z\)/);
+  it('marks are compact circles the script labels in both zones; collisions drawn and explained; text escaped', () => {
+    assert.equal((html.match(/<circle class="mark colliding" cx="[\d.]+" data-t="\d+"\/>/g) ?? []).length, 2);
+    // The words a mark gets (aria-label and hover) come from the lane data the page carries.
+    assert.equal(
+      markText({ title: 'train · train', orchestrator: 'kubernetes', source: 'workspace' }, Date.parse('2026-12-02T03:00:00Z') / 1000, zoneTable('Europe/Berlin', from, to), { colliding: true, overlap: false }),
+      'train · train: Wed 2 Dec 2026, 04:00 CET (UTC 2026-12-02T03:00:00Z), kubernetes, workspace code, collides',
+    );
+    assert.match(html, /"title":"train \\u003cb> · train"/);
     assert.match(html, /Collision<\/strong> at Wed 2 Dec 2026, 04:00 CET: train &lt;b&gt;, etl start within 1 min/);
     assert.doesNotMatch(html, /train <b>/);
-    assert.match(html, /<table class="runs">/);
-    assert.match(html, /<th scope="col">Europe\/Berlin<\/th>/);
+    assert.match(html, /<details id="table"><summary>The same runs as a table<\/summary><\/details>/);
+    // The script is one that parses (its helpers are the functions above, as their own source).
+    const script = html.slice(html.indexOf('<script nonce="N0NCE">') + '<script nonce="N0NCE">'.length, html.lastIndexOf('</script>'));
+    assert.doesNotThrow(() => new Function(script));
+    assert.match(script, /"zone":"Europe\/Berlin"/);
   });
   it('an empty window says so', () => {
     const empty = renderTimelinePage(layoutTimeline([], { from, to, now: from, width: 960, displayZone: 'UTC', collisionMinutes: 5 }), {

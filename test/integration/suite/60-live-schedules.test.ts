@@ -133,6 +133,30 @@ describe('Live schedules from a real ZenML server', function () {
     assert.ok(runItems.some((r) => /^completed · /.test(String(r.description))));
   });
 
+  it('the timeline draws the connection\'s schedules in its own lanes, the failing one marked; a live mark reveals its row', async () => {
+    assert.ok(live);
+    const a = await api();
+    if (!a.live.source(CONNECTION)) {
+      await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
+    }
+    const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
+    await source.settled();
+    type Lane = { id: string; label: string; source: string; orchestrator: string | null; runs: number; flags: string[] };
+    const snapshot = await waitFor('the connection\'s lanes on the timeline', async () => {
+      const s = await vscode.commands.executeCommand<{ lanes: Lane[] }>('zenmlSchedules.showTimeline', { hours: 24 });
+      return s.lanes.some((l) => l.source === CONNECTION) ? s : undefined;
+    });
+    const lanes = snapshot.lanes.filter((l) => l.source === CONNECTION);
+    const nightly = lanes.find((l) => l.label === live.schedules.nightly.name);
+    assert.ok(nightly, JSON.stringify(lanes));
+    assert.equal(nightly.orchestrator, 'kubernetes');
+    assert.equal(nightly.runs, 1, 'At 03:00 runs once in 24 hours');
+    const failing = lanes.find((l) => l.label === live.schedules.failing.name);
+    assert.ok(failing?.flags.includes('failing'), JSON.stringify(failing));
+    assert.equal(await vscode.commands.executeCommand<boolean>('zenmlSchedules.openTimelineSchedule', nightly.id), true);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('pausing a Kubernetes schedule from the tree suspends its CronJob, sets the record inactive and swaps the row to paused', async () => {
     assert.ok(live);
     const a = await api();
