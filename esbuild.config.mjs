@@ -38,16 +38,27 @@ const common = {
   legalComments: 'none',
 };
 
+// @kubernetes/client-node (ESM-only, megabytes) is a bundle of its own, dist/kubernetes-client.js,
+// required by the core and the CLI only when a Kubernetes connection is read (src/adapters/kubernetes.ts).
+const kubernetesClientApart = {
+  name: 'kubernetes-client-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@kubernetes\/client-node$/ }, () => ({ path: './kubernetes-client.js', external: true }));
+  },
+};
+
 const builds = [
   // The extension is two bundles: the small activation (stand-ins) and the core it requires at
   // first use (src/extension.ts), so activation loads a few KB instead of the parser and engine.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './core.js'] },
-  { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', external: ['vscode'], plugins: [kubernetesClientApart] },
+  { ...common, entryPoints: ['node_modules/@kubernetes/client-node/dist/index.js'], outfile: 'dist/kubernetes-client.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [kubernetesClientApart],
   },
 ];
 

@@ -15,6 +15,7 @@ import type { ZenmlClientBridge } from './zenmlClientBridge';
 import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
 import { AirflowAdapter } from './airflow';
+import { KubernetesAdapter } from './kubernetes';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
@@ -126,6 +127,22 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
           now: deps.now,
         }),
       };
+    case 'kubernetes': {
+      const field = (k: string) => (typeof connection[k] === 'string' && (connection[k] as string).trim() ? (connection[k] as string).trim() : undefined);
+      return {
+        ok: true,
+        value: new KubernetesAdapter({
+          name: connection.name,
+          kubeconfig: field('kubeconfig'),
+          context: field('context'),
+          namespace: field('namespace'),
+          token: async () => (await deps.secrets(connection))?.token ?? null,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
+    }
     case 'airflow':
       return {
         ok: true,

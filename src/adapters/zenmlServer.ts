@@ -382,6 +382,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
       state: stateOf(record, now),
       created: record.created,
       zenmlId: record.id,
+      ...(record.cronJobName ? { match: { madeByZenml: true, nativeName: record.cronJobName } } : {}),
       details,
       warnings,
       changes: this.changeSupport(record, component),
@@ -469,6 +470,31 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (problem) report.unchanged.push({ where: `ZenML record ${record.name} on ${this.name}`, why: problem });
     if (after.ok) report.after = this.toLiveOne(after.value, this.now());
     return ok(report);
+  }
+
+  /** Whether changes can go through ZenML's own client (an interpreter with ZenML is set). */
+  get hasClientBridge(): boolean {
+    return !!this.options.clientBridge;
+  }
+
+  /**
+   * Only the record: `PUT active` (for a CronJob another adapter already suspended or resumed, so that
+   * ZenML's dashboard agrees). Never used alone to pause: it does not stop anything firing. Read back.
+   */
+  async setRecordActive(id: string, active: boolean, options: CallOptions = {}): Promise<Result<ChangeReport>> {
+    const version = await this.requireVersion(active ? 'Setting the record active' : 'Setting the record inactive', options);
+    if (!version.ok) return version;
+    const record = await this.resolve(id, options);
+    if (!record.ok) return record;
+    const where = `ZenML record '${record.value.name}' on ${this.name}`;
+    if (record.value.active === active) return ok({ changed: [], unchanged: [{ where, why: `already ${active ? 'active' : 'inactive'}` }] });
+    const res = await this.call({ method: 'PUT', path: `/api/v1/schedules/${record.value.id}`, json: { active } }, options);
+    if (!res.ok) return res;
+    const after = await this.getRecord(record.value.id, options);
+    if (!after.ok) return after;
+    const live = this.toLiveOne(after.value, this.now());
+    if (after.value.active !== active) return ok({ changed: [], unchanged: [{ where, why: `still ${after.value.active ? 'active' : 'inactive'} when read back` }], after: live });
+    return ok({ changed: [{ where, what: `set ${active ? 'active' : 'inactive'}` }], unchanged: [], after: live });
   }
 
   async pause(id: string, options: CallOptions = {}): Promise<Result<ChangeReport>> {

@@ -13,7 +13,8 @@ import { gcloudTokenProvider } from '../adapters/tokens';
 import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
-import { buildLiveRows, refreshAll, type LiveRow } from '../workspace/liveModel';
+import { buildLiveRows, listEverySchedule, refreshAll, type LiveRow } from '../workspace/liveModel';
+import { changeLive, findRecord, mergeLiveGroups, type LiveAction } from '../workspace/liveMerge';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseCount, stringOption } from './args';
 import { resolveConnections } from './connections';
 import { alignColumns, formatInstant, plural } from './format';
@@ -192,7 +193,9 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   const now = io.now();
 
   if (command === 'list') {
-    const groups = await refreshAll(adapters, { now, includeArchived: flag(parsed, 'all') });
+    // A live orchestrator schedule and its ZenML record are one row, under the orchestrator's connection.
+    const merge = mergeLiveGroups(await refreshAll(adapters, { now, includeArchived: flag(parsed, 'all') }));
+    const groups = merge.groups;
     const errors = [...setupErrors, ...groups.flatMap((g) => (g.error ? [g.error] : []))];
     const rows = groups.flatMap((g) => g.rows);
     if (json) {
@@ -201,7 +204,8 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
       for (const g of groups) {
         const label = `${g.source} (${g.type})`;
         if (g.error) continue;
-        io.stdout(`${label}: ${plural(g.rows.length, 'schedule')}\n`);
+        const note = merge.notes.get(g.source);
+        io.stdout(`${label}: ${plural(g.rows.length, 'schedule')}${note ? ` (${note})` : ''}\n`);
         const table = g.rows.map((r) => [
           `  ${r.schedule.name}`,
           r.schedule.pipeline ?? '-',
@@ -242,7 +246,21 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     io.stderr(`error: no schedule '${target}' in ${adapters.map((a) => a.name).join(', ') || 'any source'}\n`);
     return 1;
   }
-  const { adapter, schedule } = found[0];
+  const { adapter } = found[0];
+  let schedule = found[0].schedule;
+  // A ZenML-made orchestrator schedule: find its ZenML record (for the change path and the JSON's zenmlId).
+  let zenmlAdapter: ScheduleAdapter | null = null;
+  if (adapter.type !== 'zenml' && schedule.match?.madeByZenml) {
+    for (const z of adapters.filter((a) => a.type === 'zenml')) {
+      const records = await listEverySchedule(z, {});
+      const hit = records.ok ? findRecord(schedule, adapter.type, records.value) : null;
+      if (hit) {
+        schedule = { ...schedule, zenmlId: hit.record.id, matchedBy: hit.matchedBy };
+        zenmlAdapter = z;
+        break;
+      }
+    }
+  }
 
   if (command === 'show' || command === 'runs') {
     const runs = adapter.runs ? await adapter.runs(schedule.id, { limit }) : null;
@@ -314,21 +332,15 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   if (command === 'resume' && (flag(parsed, 'catch-up') || flag(parsed, 'no-catch-up')) && !json) {
     io.stderr('note: ZenML schedules resume as the orchestrator does (Kubernetes starts at most the most recent missed run); --catch-up is not applied here.\n');
   }
-  let result;
-  switch (command) {
-    case 'pause':
-      result = await adapter.pause(schedule.id);
-      break;
-    case 'resume':
-      result = await adapter.resume(schedule.id, flag(parsed, 'catch-up') ? { catchUp: true } : flag(parsed, 'no-catch-up') ? { catchUp: false } : {});
-      break;
-    case 'update':
-      result = await adapter.update(schedule.id, { expression: stringOption(parsed, 'cron')! });
-      break;
-    case 'delete':
-      result = await adapter.delete(schedule.id, { purge: parsed.values.purge === true });
-      break;
-  }
+  const action: LiveAction =
+    command === 'update'
+      ? { action: 'update', expression: stringOption(parsed, 'cron')! }
+      : command === 'delete'
+        ? { action: 'delete', purge: parsed.values.purge === true }
+        : command === 'resume'
+          ? { action: 'resume', ...(flag(parsed, 'catch-up') ? { catchUp: true } : flag(parsed, 'no-catch-up') ? { catchUp: false } : {}) }
+          : { action: command };
+  const result = await changeLive(schedule, adapter, zenmlAdapter, action);
   const report: ChangeReport = result.ok ? result.value : { changed: [], unchanged: [{ where: `${adapter.name}: ${schedule.name}`, why: result.error.message }] };
   if (json) {
     io.stdout(JSON.stringify({ changed: report.changed, unchanged: report.unchanged }, null, 2) + '\n');

@@ -12,6 +12,7 @@ import { createAdapter, type Connection } from '../adapters/registry';
 import { gcloudTokenProvider } from '../adapters/tokens';
 import type { ScheduleAdapter } from '../adapters/types';
 import { pythonClientBridge, type ZenmlClientBridge } from '../adapters/zenmlClientBridge';
+import { decodeSecrets } from '../workspace/connectionSettings';
 import type { CodeSchedule } from '../workspace/drift';
 import type { ScheduleGroup } from '../workspace/treeModel';
 import type { AdapterFactory } from './liveConnections';
@@ -63,8 +64,8 @@ export function editorAdapterFactory(options: { timeoutMs?: () => number } = {})
             }
           }
         : undefined,
-      // The editor stores one secret per connection: the API key (ZenML) or token (the others).
-      secrets: async () => (environment.secret ? { apiKey: environment.secret, token: environment.secret } : (environment.credentials ?? null)),
+      // The editor stores one value per connection: a lone API key or token, or a JSON object (username + password, cookie).
+      secrets: async () => decodeSecrets(environment.secret) ?? environment.credentials ?? null,
       // No interpreter in an untrusted folder: the adapter then refuses changes that need ZenML's client.
       zenmlClientBridge: environment.python ? lazyBridge(environment.python) : undefined,
       timeoutMs: options.timeoutMs?.(),

@@ -10,6 +10,7 @@ import { globalConfigDir } from '../zenml/config';
 import { isVirtualWorkspace } from './config';
 import { readZenmlLogin, type ZenmlLogin } from '../zenml/credentials';
 import { parseConnections, secretKeyOf, type ConnectionConfig, type ConnectionProblem } from '../workspace/connectionSettings';
+import { mergeLiveGroups } from '../workspace/liveMerge';
 import { ConnectPromptSource, ConnectionTreeSource, type CodeSchedules } from './liveTree';
 import type { SchedulesTreeProvider } from './tree';
 
@@ -44,6 +45,8 @@ export class LiveConnections implements vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastProblems = '';
   private syncing: Promise<void> = Promise.resolve();
+  /** `${orchestrator connection}/${schedule id}` → the ZenML connection whose record is merged into that row. */
+  private recordSources = new Map<string, string>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -163,9 +166,34 @@ export class LiveConnections implements vscode.Disposable {
         continue;
       }
       const source = new ConnectionTreeSource(connection, this.factory(connection, environment), this.code, this.log);
-      this.entries.set(connection.name, { key, auth, source, registration: this.tree.addSource(source) });
+      // Each load of any connection merges orchestrator rows with the ZenML records they came from.
+      const merging = source.onDidChange(() => this.remerge());
+      const registration = this.tree.addSource(source);
+      this.entries.set(connection.name, { key, auth, source, registration: vscode.Disposable.from(registration, merging) });
     }
     this.prompt.update(this.entries.size, hiddenUntrusted);
+  }
+
+  /** One row per schedule across connections (src/workspace/liveMerge.ts): each source gets its part of the merge. */
+  private remerge(): void {
+    const sources = this.sources();
+    const groups = sources.map((s) => s.loadedGroup()).filter((g): g is NonNullable<typeof g> => g !== null);
+    const merge = mergeLiveGroups(groups);
+    this.recordSources = new Map(merge.merged.map((m) => [m.key, m.zenmlSource]));
+    for (const source of sources) {
+      const name = source.connection.name;
+      const group = merge.groups.find((g) => g.source === name);
+      const schedules = new Map((group?.rows ?? []).filter((r) => r.schedule.zenmlId && r.schedule.matchedBy).map((r) => [r.schedule.id, r.schedule]));
+      const hidden = new Set(merge.merged.filter((m) => m.zenmlSource === name).map((m) => m.zenmlId));
+      source.setMerge(schedules, hidden, merge.notes.get(name));
+    }
+  }
+
+  /** The ZenML connection that holds a merged row's record (for changes through ZenML's client), or null. */
+  zenmlAdapterFor(schedule: { id: string; zenmlId: string | null }, own: ScheduleAdapter): ScheduleAdapter | null {
+    if (!schedule.zenmlId || own.type === 'zenml') return null;
+    const name = this.recordSources.get(`${own.name}/${schedule.id}`);
+    return (name && this.source(name)?.adapter) || null;
   }
 
   private reportProblems(problems: readonly ConnectionProblem[]): void {

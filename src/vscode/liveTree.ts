@@ -8,7 +8,7 @@ import type { LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { AdapterError } from '../adapters/errors';
 import { connectionLabel, type ConnectionConfig } from '../workspace/connectionSettings';
 import type { CodeSchedule } from '../workspace/drift';
-import { buildLiveRows, refreshSource, type LiveRow } from '../workspace/liveModel';
+import { buildLiveRows, refreshSource, type LiveGroup, type LiveRow } from '../workspace/liveModel';
 import { buildLiveGroups, connectionNodeId, liveRunId, runRowText, type IconView, type LiveGroupModel, type LiveRowModel } from '../workspace/liveRows';
 import type { SortOrder } from '../workspace/treeModel';
 import { displaySettings } from './config';
@@ -68,6 +68,8 @@ export class ConnectionTreeSource implements TreeSource {
   private includeArchived = false;
   private readonly runs = new Map<string, Promise<{ ok: true; runs: LiveRun[] } | { ok: false; error: AdapterError }>>();
   private groupsCache: LiveGroupModel[] | undefined;
+  /** What the merge with other connections changed here (src/workspace/liveMerge.ts): merged rows, records shown elsewhere. */
+  private merge: { schedules: Map<string, LiveSchedule>; hidden: Set<string>; note?: string; signature: string } | undefined;
 
   constructor(
     readonly connection: ConnectionConfig,
@@ -174,6 +176,21 @@ export class ConnectionTreeSource implements TreeSource {
     return this.state.kind === 'error' ? this.state.error : undefined;
   }
 
+  /** This connection's rows as loaded (before merging), for the merge across connections; null while none. */
+  loadedGroup(): LiveGroup | null {
+    const shown = this.shown();
+    return shown ? { source: this.connection.name, type: this.adapter.type, rows: shown.rows, error: null } : null;
+  }
+
+  /** The merge's outcome for this connection; redraws only when it differs from the last one. */
+  setMerge(schedules: Map<string, LiveSchedule>, hidden: Set<string>, note?: string): void {
+    const signature = JSON.stringify([[...schedules].map(([id, s]) => [id, s.zenmlId, s.matchedBy, s.warnings]), [...hidden].sort(), note ?? '']);
+    if (signature === (this.merge?.signature ?? JSON.stringify([[], [], '']))) return;
+    this.merge = { schedules, hidden, note, signature };
+    this.groupsCache = undefined;
+    this.changed.fire();
+  }
+
   /** Shows a schedule as the adapter read it back after a change, until the next load. */
   applyReadBack(schedule: LiveSchedule): void {
     const loaded = this.shown();
@@ -221,7 +238,14 @@ export class ConnectionTreeSource implements TreeSource {
     if (!shown) return [];
     if (!this.groupsCache) {
       const settings = displaySettings();
-      this.groupsCache = buildLiveGroups(shown.rows, {
+      const merge = this.merge;
+      const rows = merge
+        ? shown.rows.filter((r) => !merge.hidden.has(r.schedule.id)).map((r) => {
+            const merged = merge.schedules.get(r.schedule.id);
+            return merged ? { ...r, schedule: merged } : r;
+          })
+        : shown.rows;
+      this.groupsCache = buildLiveGroups(rows, {
         connection: this.connection.name,
         capabilities: this.adapter.capabilities,
         displayZone: settings.displayZone,
@@ -312,7 +336,8 @@ export class ConnectionTreeSource implements TreeSource {
           item.description = `${what} · ${schedules}${this.includeArchived ? ` ${vscode.l10n.t('incl. archived')}` : ''}`;
           item.iconPath = new vscode.ThemeIcon('server-environment');
         }
-        item.tooltip = `${what}${shown ? `\n${vscode.l10n.t('Read {0}', shown.at.toISOString())}` : ''}`;
+        if (this.merge?.note && this.state.kind === 'loaded') item.description += ` · ${this.merge.note}`;
+        item.tooltip = `${what}${shown ? `\n${vscode.l10n.t('Read {0}', shown.at.toISOString())}` : ''}${this.merge?.note ? `\n${this.merge.note} (one row per schedule: the record is merged into the orchestrator's row)` : ''}`;
         item.contextValue = `liveConnection ${this.includeArchived ? 'showsArchived' : 'hidesArchived'}${this.state.kind === 'error' ? ' connectionError' : ''}`;
         return item;
       }

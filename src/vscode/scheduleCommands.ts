@@ -9,7 +9,8 @@ import type { ChangeReport, LiveRun, Result } from '../adapters/types';
 import type { AdapterError } from '../adapters/errors';
 import { explainCron } from '../cron';
 import { capabilityOf } from '../common/flavors';
-import { CONNECTION_FIELDS, CONNECTION_TYPES, connectionLabel, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
+import { CONNECTION_FIELDS, CONNECTION_SECRETS, CONNECTION_TYPES, connectionLabel, encodeSecrets, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
+import { changeLive } from '../workspace/liveMerge';
 import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
 import { displaySettings } from './config';
 import { previewText } from './explainCommand';
@@ -140,13 +141,13 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
   register('zenmlSchedules.pauseSchedule', async (arg) => {
     const t = await target(arg, 'pause', vscode.l10n.t('Pause a schedule'));
     if (!t || (await refusedUpfront(t, 'pause'))) return;
-    return change(t, vscode.l10n.t('Pause "{0}"', t.row.label), (signal) => t.source.adapter.pause(t.row.scheduleId, { signal }));
+    return change(t, vscode.l10n.t('Pause "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'pause' }, { signal }));
   });
 
   register('zenmlSchedules.resumeSchedule', async (arg) => {
     const t = await target(arg, 'resume', vscode.l10n.t('Resume a schedule'));
     if (!t || (await refusedUpfront(t, 'resume'))) return;
-    return change(t, vscode.l10n.t('Resume "{0}"', t.row.label), (signal) => t.source.adapter.resume(t.row.scheduleId, { signal }));
+    return change(t, vscode.l10n.t('Resume "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'resume' }, { signal }));
   });
 
   register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
@@ -163,7 +164,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
       void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" already runs on {1}: nothing to change.', t.row.label, expression));
       return;
     }
-    return change(t, vscode.l10n.t('Update "{0}" to {1}', t.row.label, expression), (signal) => t.source.adapter.update(t.row.scheduleId, { expression }, { signal }));
+    return change(t, vscode.l10n.t('Update "{0}" to {1}', t.row.label, expression), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'update', expression }, { signal }));
   });
 
   register('zenmlSchedules.deleteSchedule', async (arg, modeArg) => {
@@ -171,7 +172,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     if (!t || (await refusedUpfront(t, 'delete'))) return;
     const purge = modeArg === 'purge' ? true : modeArg === 'archive' ? false : await askDelete(t);
     if (purge === undefined) return;
-    const result = await change(t, purge ? vscode.l10n.t('Purge "{0}"', t.row.label) : vscode.l10n.t('Archive "{0}"', t.row.label), (signal) => t.source.adapter.delete(t.row.scheduleId, { signal, purge }));
+    const result = await change(t, purge ? vscode.l10n.t('Purge "{0}"', t.row.label) : vscode.l10n.t('Archive "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'delete', purge }, { signal }));
     if (result?.ok && purge) t.source.removeSchedule(t.row.scheduleId);
     return result;
   });
@@ -350,17 +351,25 @@ async function askDelete(t: Target): Promise<boolean | undefined> {
   return sure === purge ? true : undefined;
 }
 
+const FIELD_PROMPTS: Record<string, string> = {
+  kubeconfig: 'A kubeconfig file. Empty: $KUBECONFIG or ~/.kube/config.',
+  context: 'A context of the kubeconfig. Empty: its current context.',
+  namespace: 'The namespace to read. Empty: the context\'s namespace (Kubernetes) or the default.',
+};
+
 /** Asks for a connection (type, name, fields, secret) and stores it: fields in settings, the secret in SecretStorage. */
 async function addConnection(live: LiveConnections, preset?: unknown): Promise<void> {
   // Tests and other commands may pass the whole connection (and its secret) as an argument.
   if (preset && typeof preset === 'object' && !Array.isArray(preset)) {
-    const { secret, ...rest } = preset as Record<string, unknown> & { secret?: unknown };
+    const { secret, secrets, ...rest } = preset as Record<string, unknown> & { secret?: unknown; secrets?: unknown };
     const parsed = parseConnections([rest]);
     if (parsed.problems.length) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Connection not added: {0}.', parsed.problems[0].message));
       return;
     }
-    await live.add(parsed.connections[0], typeof secret === 'string' ? secret : undefined);
+    // `secret`: one value (API key, token); `secrets`: several by name ({username, password}, {cookie}).
+    const many = secrets && typeof secrets === 'object' && !Array.isArray(secrets) ? encodeSecrets(secrets as Record<string, string>) : undefined;
+    await live.add(parsed.connections[0], typeof secret === 'string' ? secret : many);
     return;
   }
   const typePick = await vscode.window.showQuickPick(
@@ -383,7 +392,7 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     const required = spec.required.includes(field);
     const value = await vscode.window.showInputBox({
       title: required ? vscode.l10n.t('{0} (3/3)', field) : vscode.l10n.t('{0} (optional) (3/3)', field),
-      prompt: field === 'url' ? vscode.l10n.t("The server's URL, e.g. https://zenml.example.com or http://127.0.0.1:8237") : vscode.l10n.t("The connection's {0}.", field),
+      prompt: field === 'url' ? vscode.l10n.t("The server's URL, e.g. https://zenml.example.com or http://127.0.0.1:8237") : (FIELD_PROMPTS[field] ?? vscode.l10n.t("The connection's {0}.", field)),
       ignoreFocusOut: true,
       validateInput: (v) => {
         if (required && !v.trim()) return vscode.l10n.t('{0} is required.', field);
@@ -401,20 +410,30 @@ async function addConnection(live: LiveConnections, preset?: unknown): Promise<v
     if (value === undefined) return;
     if (value.trim()) connection[field] = value.trim().replace(/\/+$/, '');
   }
-  let secret: string | undefined;
-  if (spec.secret) {
+  // The secret(s) this type needs (contracts.md), into SecretStorage only.
+  const secretSpec = CONNECTION_SECRETS[type];
+  let choice = secretSpec.choices[0];
+  if (secretSpec.choices.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      [...secretSpec.choices.map((c) => ({ label: c.label, choice: c })), ...(secretSpec.optional ? [{ label: vscode.l10n.t('none'), description: secretSpec.whenEmpty, choice: undefined }] : [])],
+      { title: vscode.l10n.t('How "{0}" signs in', connection.name), ignoreFocusOut: true },
+    );
+    if (!picked) return;
+    choice = picked.choice ?? { label: 'none', fields: [] };
+  }
+  const values: Record<string, string> = {};
+  for (const field of choice.fields) {
     const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('{0} for "{1}"', spec.secret, connection.name),
-      prompt:
-        type === 'zenml'
-          ? vscode.l10n.t("A service account API key (zenml service-account create NAME). Leave empty for a server without authentication. Stored in VS Code's secret storage only.")
-          : vscode.l10n.t("Stored in VS Code's secret storage only. Leave empty if none is needed."),
-      password: true,
+      title: vscode.l10n.t('{0} for "{1}"', field.label, connection.name),
+      prompt: secretSpec.optional ? vscode.l10n.t("Stored in VS Code's secret storage only. Leave empty {0}.", secretSpec.whenEmpty) : vscode.l10n.t("Stored in VS Code's secret storage only."),
+      password: field.password,
       ignoreFocusOut: true,
+      validateInput: (v) => (!secretSpec.optional && !v.trim() ? vscode.l10n.t('{0} needs a {1}.', connectionLabel(connection as ConnectionConfig), field.label) : undefined),
     });
     if (value === undefined) return;
-    secret = value.trim() || undefined;
+    if (value.trim()) values[field.key] = value.trim();
   }
+  const secret = encodeSecrets(values);
   const parsed = parseConnections([connection]);
   if (parsed.problems.length) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Connection not added: {0}.', parsed.problems[0].message));

@@ -12,19 +12,99 @@ export type ConnectionConfig = Connection;
 interface FieldSpec {
   required: readonly string[];
   optional: readonly string[];
-  /** What the secret is called in prompts, or null when the type takes none (kubeconfig holds it). */
+  /** What the secret is called in prompts, or null when the type takes none. */
   secret: string | null;
 }
 
 export const CONNECTION_FIELDS: Record<ConnectionType, FieldSpec> = {
   zenml: { required: ['url'], optional: [], secret: 'API key' },
-  kubernetes: { required: [], optional: ['kubeconfig', 'context', 'namespace'], secret: null },
-  kubeflow: { required: ['url'], optional: ['namespace'], secret: 'token' },
+  kubernetes: { required: [], optional: ['kubeconfig', 'context', 'namespace'], secret: 'token' },
+  kubeflow: { required: ['url'], optional: ['namespace'], secret: 'token or session cookie' },
   vertex: { required: ['project', 'region'], optional: ['url'], secret: 'access token' },
-  airflow: { required: ['url'], optional: [], secret: 'token' },
+  airflow: { required: ['url'], optional: [], secret: 'username and password' },
   github: { required: ['repository'], optional: ['url'], secret: 'token' },
   databricks: { required: ['url'], optional: ['profile'], secret: 'token' },
 };
+
+/** One secret value the editor asks for; `key` is what the adapter reads (as `${key}Env` names it on the command line). */
+export interface SecretField {
+  key: string;
+  label: string;
+  /** Typed hidden (everything but a user name). */
+  password: boolean;
+}
+
+/** The ways a type can authenticate; the user picks one when there are several. */
+export interface SecretSpec {
+  choices: { label: string; fields: SecretField[] }[];
+  /** Whether the connection works without any (the kubeconfig's user, gcloud's login, an open server). */
+  optional: boolean;
+  /** What happens when it is left empty, for the prompt. */
+  whenEmpty: string;
+}
+
+const token = (label = 'token'): SecretField => ({ key: 'token', label, password: true });
+
+/** The secret(s) each type asks for in "Add Connection…" (kept in SecretStorage only). */
+export const CONNECTION_SECRETS: Record<ConnectionType, SecretSpec> = {
+  zenml: {
+    choices: [{ label: 'API key', fields: [{ key: 'apiKey', label: 'service account API key (zenml service-account create NAME)', password: true }] }],
+    optional: true,
+    whenEmpty: 'for a server without authentication',
+  },
+  kubernetes: { choices: [{ label: 'bearer token', fields: [token('bearer token (replaces the kubeconfig user\'s credentials)')] }], optional: true, whenEmpty: 'to use the kubeconfig\'s own user' },
+  kubeflow: {
+    choices: [
+      { label: 'bearer token', fields: [token('bearer token')] },
+      { label: 'session cookie', fields: [{ key: 'cookie', label: 'session cookie (name=value, e.g. authservice_session=…)', password: true }] },
+    ],
+    optional: true,
+    whenEmpty: 'for a Kubeflow without authentication',
+  },
+  vertex: { choices: [{ label: 'access token', fields: [token('OAuth access token (gcloud auth print-access-token)')] }], optional: true, whenEmpty: 'to use gcloud\'s application default credentials' },
+  airflow: {
+    choices: [
+      {
+        label: 'username and password',
+        fields: [
+          { key: 'username', label: 'user name', password: false },
+          { key: 'password', label: 'password', password: true },
+        ],
+      },
+    ],
+    optional: true,
+    whenEmpty: 'for an Airflow without authentication',
+  },
+  github: { choices: [{ label: 'token', fields: [token('GitHub token (actions: write)')] }], optional: false, whenEmpty: '' },
+  databricks: { choices: [{ label: 'personal access token', fields: [token('personal access token')] }], optional: false, whenEmpty: '' },
+};
+
+/**
+ * The value stored in SecretStorage for a connection: a lone API key or token as is (as earlier
+ * versions stored it), several values (username + password, a cookie) as a JSON object.
+ */
+export function encodeSecrets(values: Record<string, string | undefined>): string | undefined {
+  const set = Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  if (set.length === 0) return undefined;
+  if (set.length === 1 && (set[0][0] === 'apiKey' || set[0][0] === 'token')) return set[0][1];
+  return JSON.stringify(Object.fromEntries(set));
+}
+
+/** The adapter's secrets from the stored value: a JSON object's fields, or a lone value as API key and token. */
+export function decodeSecrets(stored: string | undefined): Record<string, string> | null {
+  if (!stored) return null;
+  if (stored.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(stored) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      }
+    } catch {
+      /* a secret that merely starts with "{" */
+    }
+  }
+  return { apiKey: stored, token: stored };
+}
 
 /** The key a connection's secret is stored under (SecretStorage). */
 export function secretKeyOf(connectionName: string): string {

@@ -168,6 +168,12 @@ async function main() {
     const seeded = await seedSchedules(server, k8s);
     const kubeconfig = join(scratch, 'kubeconfig');
     await writeFile(kubeconfig, kubeconfigFor(k8s.url, K8S_TOKEN, 'loopback', 'zenml'));
+    // The extension's own Kubernetes adapter (@kubernetes/client-node) takes plain http:// only with
+    // insecure-skip-tls-verify in the kubeconfig (there is no TLS on the loopback server to verify).
+    const nodeKubeconfig = join(scratch, 'kubeconfig-node');
+    const nodeKc = JSON.parse(kubeconfigFor(k8s.url, K8S_TOKEN, 'loopback', 'zenml'));
+    nodeKc.clusters[0].cluster['insecure-skip-tls-verify'] = true;
+    await writeFile(nodeKubeconfig, JSON.stringify(nodeKc));
     const env = {
       KUBECONFIG: kubeconfig,
       // The machine's own `zenml login` must not add a connection to the test's view.
@@ -185,6 +191,7 @@ async function main() {
       apiKey: seeded.seed.apiKey,
       k8sUrl: k8s.url,
       k8sToken: K8S_TOKEN,
+      k8sKubeconfig: nodeKubeconfig,
       projectId: seeded.seed.projectId,
       kubernetesId: seeded.seed.kubernetesId,
       pipelines: seeded.seed.pipelines,

@@ -13,6 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { pythonClientBridge } from '../../src/adapters/zenmlClientBridge';
 import { changeThroughZenmlClient } from '../../src/adapters/zenmlClientChange';
 import { ZenmlServerAdapter } from '../../src/adapters/zenmlServer';
+import { memoryIo } from '../../src/cli/io';
+import { runSchedules } from '../../src/cli/schedules';
 import { changeScheduleThroughZenml, type ScheduleChange, type ScheduleChangeResult } from '../../src/zenml/scheduleChange';
 import { kubeconfigFor, startKubernetesServer, zenmlCronJob, type KubernetesServer } from '../servers/kubernetes';
 import { OLD_ZENML_PYTHON, PLAIN_ZENML_PYTHON, SERVER_VENV_PYTHON } from './env';
@@ -323,5 +325,46 @@ describe('Kubernetes-orchestrated schedules change where they fire, through ZenM
     assert.ok(!cancelled.ok);
     assert.equal(cancelled.error.code, 'cancelled');
     await assertUnchanged(s);
+  });
+
+  it('issue 11: with a ZenML and a kubernetes connection, the CronJob and its record are one row (zenmlId, run metadata); a pause through the Kubernetes adapter also sets the record inactive', async () => {
+    const s = await makeSchedule();
+    const file = path.join(dir, 'connections.json');
+    // @kubernetes/client-node takes plain http:// only with insecure-skip-tls-verify in the kubeconfig.
+    const kc = JSON.parse(kubeconfigFor(k8s.url, TOKEN, 'loopback', NS)) as { clusters: { cluster: Record<string, unknown> }[] };
+    kc.clusters[0].cluster['insecure-skip-tls-verify'] = true;
+    fs.writeFileSync(path.join(dir, 'kubeconfig-node'), JSON.stringify(kc));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { name: 'zenml', type: 'zenml', url: zenml.url, apiKeyEnv: 'ZENML_KEY' },
+        { name: 'cluster', type: 'kubernetes', kubeconfig: path.join(dir, 'kubeconfig-node') },
+      ]),
+    );
+    const env = { ZENML_KEY: zenml.apiKey };
+    let io = memoryIo();
+    assert.equal(await runSchedules(['list', '--connections', file, '--json'], io, { env }), 0, io.err);
+    const listed = JSON.parse(io.out) as { schedules: { source: string; id: string; zenmlId: string | null }[] };
+    const row = listed.schedules.find((x) => x.id === s.cronJobName)!;
+    assert.equal(row.source, 'cluster');
+    assert.equal(row.zenmlId, s.id, 'the CronJob row carries its record');
+    assert.equal(listed.schedules.filter((x) => x.id === s.id).length, 0, 'the record is not listed twice');
+    io = memoryIo();
+    assert.equal(await runSchedules(['list', '--connections', file], io, { env }), 0, io.err);
+    assert.match(io.out, /zenml \(zenml\): \d+ schedules? \(\d+ schedules? (is|are) shown under cluster/);
+    // No --python bridge in this run: the Kubernetes adapter suspends the CronJob, then PUT active on the record.
+    io = memoryIo();
+    assert.equal(await runSchedules(['pause', s.cronJobName, '--connections', file, '--json'], io, { env }), 0, io.err + io.out);
+    const report = JSON.parse(io.out) as { changed: { where: string; what: string }[] };
+    assert.deepEqual(report.changed, [
+      { where: `CronJob ${NS}/${s.cronJobName}`, what: 'suspended' },
+      { where: `ZenML record '${s.name}' on zenml`, what: 'set inactive' },
+    ]);
+    assert.equal(spec(s.cronJobName)!.suspend, true);
+    assert.equal((await readScheduleRecord(zenml, s.id)).active, false);
+    io = memoryIo();
+    assert.equal(await runSchedules(['resume', s.cronJobName, '--connections', file], io, { env }), 0, io.err + io.out);
+    assert.equal(spec(s.cronJobName)!.suspend, false);
+    assert.equal((await readScheduleRecord(zenml, s.id)).active, true);
   });
 });

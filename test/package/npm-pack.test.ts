@@ -42,7 +42,7 @@ describe(`npm pack: the zenml-schedules package, run with npx on Node ${process.
 
   it('the tarball is named zenml-schedules-<version>.tgz and holds only what the CLI needs', () => {
     assert.equal(path.basename(tarball), `zenml-schedules-${pkg.version}.tgz`);
-    assert.deepEqual(contents.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/helper.py', 'package.json']);
+    assert.deepEqual(contents.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/helper.py', 'dist/kubernetes-client.js', 'package.json']);
     assert.equal(pkg.bin['zenml-schedules'], './dist/cli.js');
     const cli = contents.find((f) => f.path === 'dist/cli.js');
     assert.ok(cli && cli.size > 50_000, 'the bundled CLI is inside');

@@ -18,6 +18,7 @@ const EXPECTED = [
   'LICENSE',
   'README.md',
   'dist/core.js',
+  'dist/kubernetes-client.js',
   'dist/extension.js',
   'dist/helper.py',
   'media/activity.svg',

@@ -13,6 +13,8 @@ interface LiveEnv {
   apiKey: string;
   k8sUrl: string;
   k8sToken: string;
+  /** A kubeconfig for the extension's Kubernetes adapter (issue 11). */
+  k8sKubeconfig?: string;
   projectId: string;
   kubernetesId: string;
   pipelines: Record<string, string>;
@@ -251,6 +253,40 @@ describe('Live schedules from a real ZenML server', function () {
     const res = await fetch(`${live.k8sUrl}/apis/batch/v1/namespaces/zenml/cronjobs/${job}`, { headers: { authorization: `Bearer ${live.k8sToken}` } });
     assert.equal(res.status, 404, 'the CronJob is still there');
     await waitFor('the archived row to leave', async () => !(await nodes(a)).some((n) => n.row?.scheduleId === id));
+  });
+
+  it('a kubernetes connection lists the CronJobs; pausing and resuming one from the tree suspends and resumes it (issue 11)', async () => {
+    assert.ok(live?.k8sKubeconfig);
+    const a = await api();
+    const { id, cronJob: job } = live.schedules.failing;
+    assert.ok(job);
+    const K8S = 'cluster';
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: K8S, type: 'kubernetes', kubeconfig: live.k8sKubeconfig, namespace: 'zenml' });
+    try {
+      await waitFor('the kubernetes connection', async () => a.live.source(K8S));
+      await a.live.source(K8S)!.settled();
+      assert.equal(a.live.source(K8S)!.error, undefined, JSON.stringify(a.live.source(K8S)!.error));
+      const k8sRow = async () => {
+        const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+        const node = (await nodes(a)).find((n) => n.type === 'schedule' && n.sourceId === a.live.source(K8S)!.id && n.row?.scheduleId === job);
+        assert.ok(node, `no CronJob row "${job}" under ${K8S}`);
+        return { node, item: await provider.getTreeItem(node) };
+      };
+      const before = await k8sRow();
+      assert.match(before.item.contextValue ?? '', /\bpausable\b/);
+      await vscode.commands.executeCommand('zenmlSchedules.pauseSchedule', before.node);
+      assert.equal((await cronJob(job)).spec.suspend, true, 'the CronJob is not suspended');
+      assert.equal((await serverSchedule(id)).body.active, false, 'the merged record was not set inactive');
+      const paused = await waitFor('the paused CronJob row', async () => {
+        const r = await k8sRow();
+        return /^paused · /.test(String(r.item.description)) ? r : undefined;
+      });
+      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node);
+      assert.equal((await cronJob(job)).spec.suspend, false, 'the CronJob is still suspended');
+      await waitFor('the active CronJob row', async () => /^active · /.test(String((await k8sRow()).item.description)));
+    } finally {
+      await vscode.commands.executeCommand('zenmlSchedules.removeConnection', K8S, true);
+    }
   });
 
   it('memory of the extension host before and after listing 1,000 schedules', async function () {
