@@ -2,10 +2,12 @@
 // Starts a real ZenML server (zenml[server]==0.98.0, authentication on, test/live/zenmlServer.ts)
 // and the loopback Kubernetes CronJob API server (test/servers/kubernetes.ts), seeds schedules
 // with ZenML's own client and REST (a Kubernetes orchestrator with CronJobs, an Airflow one, a
-// schedule whose last run failed), then
+// schedule whose last run failed), and, at the same time, the real Airflow 3 (test/live/airflow-server.ts,
+// its own process group) with one DAG made by ZenML's dag generator, then
 //   1. in code-server + Chromium (Playwright), like a user: connects through the palette, reads
 //      the rows, clicks the inline Pause button of a row and checks the server (REST) and the
-//      CronJob; screenshots go to media/ (ZS_UPDATE_MEDIA=1) and test/e2e/out/;
+//      CronJob, then adds an airflow connection through the palette and pauses/resumes the DAG of the
+//      real Airflow 3 by its inline buttons; screenshots go to media/ (ZS_UPDATE_MEDIA=1) and test/e2e/out/;
 //   2. runs test/integration/suite/60-live-schedules.test.ts in code-server's extension host
 //      (commands, read-back, errors, Retry, secrets, and the 1,000-schedule memory figures).
 // Each server is started once and stopped at the end. The last line is `N passed, N failed`.
@@ -27,6 +29,7 @@ const require = createRequire(import.meta.url);
 const { SERVER_VENV_PYTHON, requirePython } = require('../live/env.ts');
 const { LiveZenmlServer, adminToken, createSchedule, freePort, setCronJobName } = require('../live/zenmlServer.ts');
 const { kubeconfigFor, startKubernetesServer, zenmlCronJob } = require('../servers/kubernetes.ts');
+const { startAirflow } = require('../live/airflow-server.ts');
 
 const OUT = join(PROJECT_ROOT, 'test/e2e/out/live');
 const K8S_TOKEN = 'test-token';
@@ -52,8 +55,34 @@ async function seedSchedules(server, k8s) {
   return { seed, schedules: { nightly, hourly, airflow: { id: airflow.id, name: airflow.name }, failing } };
 }
 
+/**
+ * The real Airflow 3 (test/live/airflow-server.ts: db migrate, dags reserialize, api-server only, in its
+ * own process group) with one DAG made by ZenML's own dag generator, for the Airflow rows (issue 11).
+ * Never throws: a failed start is `{ error }`, and the tests that need Airflow fail with it.
+ */
+async function startLiveAirflow(log) {
+  const t = Date.now();
+  try {
+    const airflow = await startAirflow(3, log, { zenml: [{ pipeline: 'ingest_pipeline', cron: '15 4 * * *' }] });
+    const seconds = Math.round((Date.now() - t) / 100) / 10;
+    log(`Airflow ${airflow.version} ${airflow.url} ready after ${seconds} s (${JSON.stringify(airflow.timings)})`);
+    return { airflow, seconds };
+  } catch (error) {
+    log(`Airflow 3 did not start: ${error?.message ?? error}`);
+    return { error: `the real Airflow 3 (.tools/airflow3-venv) did not start: ${error?.message ?? error}` };
+  }
+}
+
+/** Airflow's own REST API (not the extension's adapter): is the DAG paused? */
+async function dagPaused(airflow, dagId) {
+  const res = await airflow.rest('GET', `/dags/${dagId}`);
+  assert.equal(res.status, 200, `GET /api/v2/dags/${dagId}: ${JSON.stringify(res.body)}`);
+  assert.equal(typeof res.body.is_paused, 'boolean', JSON.stringify(res.body));
+  return res.body.is_paused;
+}
+
 /** Like a user: connect through the palette, read the view, click Pause on a row. */
-async function browserPhase(server, seeded, env, k8sUrl, log) {
+async function browserPhase(server, seeded, env, k8sUrl, airflowStart, log) {
   const results = { passed: 0, failed: 0, tests: [] };
   await mkdir(OUT, { recursive: true });
   const workspace = await mkdtemp(join(tmpdir(), 'zs-live-ws-'));
@@ -147,6 +176,52 @@ async function browserPhase(server, seeded, env, k8sUrl, log) {
       await until('the active row', async () => /active ·/.test(await rowOf(name).innerText()), 180_000);
       assert.equal(await rowOf(name).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 0);
     });
+
+    await test('an airflow connection added through the palette lists the ZenML-made DAG; its inline Pause and Resume flip is_paused on the real Airflow 3', async () => {
+      const { airflow, error } = await airflowStart;
+      if (!airflow) throw new Error(error);
+      const dagId = airflow.zenmlDags[0].dagId;
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'ZenML Schedules: Connect to a ZenML Server…');
+      const input = page.locator('.quick-input-widget input');
+      await until('the connection types', () => page.locator('.quick-input-list-row:has-text("airflow")').count(), WAIT_MS);
+      await input.fill('airflow');
+      await input.press('Enter');
+      await until('the name box', () => page.locator('.quick-input-title:has-text("Connection name")').count(), WAIT_MS);
+      await input.fill('airflow3');
+      await input.press('Enter');
+      await until('the url box', () => page.locator('.quick-input-title:has-text("url")').count(), WAIT_MS);
+      await input.fill(airflow.url);
+      await input.press('Enter');
+      await until('the sign-in choice', () => page.locator('.quick-input-list-row:has-text("username and password")').count(), WAIT_MS);
+      await input.fill('username and password');
+      await input.press('Enter');
+      await until('the user name box', () => page.locator('.quick-input-title:has-text("user name")').count(), WAIT_MS);
+      await input.fill(airflow.username);
+      await input.press('Enter');
+      await until('the password box', () => page.locator('.quick-input-title:has-text("password for")').count(), WAIT_MS);
+      assert.equal(await input.getAttribute('type'), 'password');
+      await input.fill(airflow.password);
+      await input.press('Enter');
+      await until('the DAG row', () => rowOf(dagId).count(), 180_000);
+      assert.equal(await dagPaused(airflow, dagId), false, 'ZenML creates its DAGs unpaused');
+      assert.match(await rowOf(dagId).innerText(), /active ·/);
+
+      await rowOf(dagId).hover();
+      await rowOf(dagId).locator('.action-label[aria-label="Pause Schedule"]').click();
+      await until('the paused DAG row', async () => /paused ·/.test(await rowOf(dagId).innerText()), 180_000);
+      assert.equal(await rowOf(dagId).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 1);
+      assert.equal(await dagPaused(airflow, dagId), true, 'Airflow says the DAG is not paused');
+      await rowOf(dagId).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUT, 'live-airflow-paused.png') });
+      if (UPDATE_MEDIA) await copyFile(join(OUT, 'live-airflow-paused.png'), join(PROJECT_ROOT, 'media/live-airflow.png'));
+
+      await rowOf(dagId).hover();
+      await rowOf(dagId).locator('.action-label[aria-label="Resume Schedule"]').click();
+      await until('the active DAG row', async () => /active ·/.test(await rowOf(dagId).innerText()), 180_000);
+      assert.equal(await rowOf(dagId).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 0);
+      assert.equal(await dagPaused(airflow, dagId), false, 'Airflow says the DAG is still paused');
+    });
   } finally {
     await workbench.close();
     await codeServer.stop();
@@ -162,6 +237,8 @@ async function main() {
   const server = new LiveZenmlServer(await freePort());
   const k8s = await startKubernetesServer({ tokens: { [K8S_TOKEN]: { name: 'admin' } } });
   const scratch = await mkdtemp(join(tmpdir(), 'zs-live-'));
+  // Airflow 3 starts while the ZenML server does (both mostly wait on SQLite and imports).
+  const airflowStart = startLiveAirflow(console.log);
   try {
     await server.start();
     console.log(`ZenML server ${server.url} healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; Kubernetes API ${k8s.url}`);
@@ -182,7 +259,8 @@ async function main() {
       ZS_LIVE_KEY: seeded.seed.apiKey,
     };
 
-    const browser = process.env.ZS_LIVE_SKIP_BROWSER === '1' ? { passed: 0, failed: 0, tests: [] } : await browserPhase(server, seeded, env, k8s.url, console.log);
+    const browser = process.env.ZS_LIVE_SKIP_BROWSER === '1' ? { passed: 0, failed: 0, tests: [] } : await browserPhase(server, seeded, env, k8s.url, airflowStart, console.log);
+    const { airflow, error: airflowError } = await airflowStart;
 
     const figuresFile = join(OUT, 'memory.json');
     await mkdir(OUT, { recursive: true });
@@ -197,6 +275,9 @@ async function main() {
       pipelines: seeded.seed.pipelines,
       schedules: seeded.schedules,
       bulk: process.env.ZS_LIVE_BULK !== '0',
+      airflow: airflow
+        ? { url: airflow.url, username: airflow.username, password: airflow.password, dagId: airflow.zenmlDags[0].dagId }
+        : { error: airflowError },
     };
     const workspace = await mkdtemp(join(scratch, 'ws-'));
     await writeFile(join(workspace, 'README.md'), 'An empty folder: only live schedules.\n');
@@ -212,6 +293,9 @@ async function main() {
   } finally {
     await server.dispose();
     await k8s.close();
+    // Its API server's process group, SIGTERM then SIGKILL (test/live/airflow-server.ts).
+    const { airflow } = await airflowStart;
+    if (airflow) await airflow.stop();
     await rm(scratch, { recursive: true, force: true });
   }
 }

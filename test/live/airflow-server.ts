@@ -110,7 +110,13 @@ process.on('exit', () => {
   }
 });
 
-export async function startAirflow(major: 2 | 3, log: (line: string) => void = () => undefined): Promise<LiveAirflow> {
+/** What to put in the DAGs folder: by default two ZenML DAGs (train_pipeline, etl_pipeline) and the hand-written one. */
+export interface AirflowDagsOptions {
+  /** The ZenML-made DAGs (pipeline name and cron); each gets ZenML's `<pipeline>_<32 hex>` id. */
+  zenml?: { pipeline: string; cron: string }[];
+}
+
+export async function startAirflow(major: 2 | 3, log: (line: string) => void = () => undefined, options: AirflowDagsOptions = {}): Promise<LiveAirflow> {
   const python = AIRFLOW_PYTHON[major];
   if (!fs.existsSync(python)) throw new Error(`${python} is missing: run npm run setup:test (test/setup/50-airflow-venv.sh).`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `zs-airflow${major}-`));
@@ -145,10 +151,12 @@ export async function startAirflow(major: 2 | 3, log: (line: string) => void = (
   // The DAG files, as ZenML writes them.
   const generator = zenmlDagGenerator();
   const operator = major === 3 ? 'airflow.providers.standard.operators.empty.EmptyOperator' : 'airflow.operators.empty.EmptyOperator';
-  const zenmlDags: ZenmlDag[] = [
-    { pipeline: 'train_pipeline', dagId: `train_pipeline_${hex32()}`, cron: '0 3 * * *' },
-    { pipeline: 'etl_pipeline', dagId: `etl_pipeline_${hex32()}`, cron: '*/30 6-18 * * 1-5' },
-  ];
+  const zenmlDags: ZenmlDag[] = (
+    options.zenml ?? [
+      { pipeline: 'train_pipeline', cron: '0 3 * * *' },
+      { pipeline: 'etl_pipeline', cron: '*/30 6-18 * * 1-5' },
+    ]
+  ).map((d) => ({ pipeline: d.pipeline, dagId: `${d.pipeline}_${hex32()}`, cron: d.cron }));
   for (const d of zenmlDags) await run(python, ['-c', MAKE_DAG_ZIP, generator, path.join(dags, `${d.dagId}.zip`), d.dagId, d.cron, operator], env, 60_000);
   const handDagId = 'hand_written_report';
   fs.writeFileSync(path.join(dags, `${handDagId}.py`), HAND_DAG(handDagId));

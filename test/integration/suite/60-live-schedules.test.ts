@@ -21,6 +21,8 @@ interface LiveEnv {
   schedules: Record<'nightly' | 'hourly' | 'airflow' | 'failing', { id: string; name: string; cronJob?: string }>;
   /** Create 1,000 more schedules and measure the extension host's memory (run-live sets it). */
   bulk?: boolean;
+  /** The real Airflow 3 run-live started, with one ZenML-made DAG; or why it did not start (issue 11). */
+  airflow?: { url: string; username: string; password: string; dagId: string } | { error: string };
 }
 
 const live: LiveEnv | undefined = process.env.ZS_LIVE ? (JSON.parse(process.env.ZS_LIVE) as LiveEnv) : undefined;
@@ -286,6 +288,62 @@ describe('Live schedules from a real ZenML server', function () {
       await waitFor('the active CronJob row', async () => /^active · /.test(String((await k8sRow()).item.description)));
     } finally {
       await vscode.commands.executeCommand('zenmlSchedules.removeConnection', K8S, true);
+    }
+  });
+
+  it('an airflow connection lists the ZenML-made DAG of the real Airflow 3; pausing and resuming it from the tree flips is_paused (issue 11)', async () => {
+    assert.ok(live);
+    assert.ok(live.airflow, 'run-live passed no Airflow 3 in ZS_LIVE');
+    if ('error' in live.airflow) assert.fail(live.airflow.error);
+    const { url, username, password, dagId } = live.airflow;
+    // Airflow's own REST API (a token from /auth/token), not the extension's adapter.
+    const login = await fetch(`${url}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    assert.equal(login.status, 201, `POST /auth/token: ${login.status}`);
+    const { access_token } = (await login.json()) as { access_token: string };
+    const isPaused = async (): Promise<boolean> => {
+      const res = await fetch(`${url}/api/v2/dags/${dagId}`, { headers: { authorization: `Bearer ${access_token}`, accept: 'application/json' } });
+      const body = (await res.json()) as { is_paused?: unknown };
+      assert.equal(res.status, 200, `GET /api/v2/dags/${dagId}: ${JSON.stringify(body)}`);
+      assert.equal(typeof body.is_paused, 'boolean', JSON.stringify(body));
+      return body.is_paused === true;
+    };
+    const a = await api();
+    const AIRFLOW = 'airflow-live';
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: AIRFLOW, type: 'airflow', url, secrets: { username, password } });
+    try {
+      const stored = vscode.workspace.getConfiguration('zenmlSchedules').inspect<unknown[]>('connections')?.globalValue ?? [];
+      assert.ok(!JSON.stringify(stored).includes(password), 'the Airflow password is in settings');
+      assert.equal(await a.live.hasSecret(AIRFLOW), true);
+      await waitFor('the airflow connection', async () => a.live.source(AIRFLOW), 120_000);
+      await a.live.source(AIRFLOW)!.settled();
+      assert.equal(a.live.source(AIRFLOW)!.error, undefined, JSON.stringify(a.live.source(AIRFLOW)!.error));
+      const dagRow = async () => {
+        const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+        const node = (await nodes(a)).find((n) => n.type === 'schedule' && n.sourceId === a.live.source(AIRFLOW)!.id && n.row?.scheduleId === dagId);
+        assert.ok(node, `no DAG row "${dagId}" under ${AIRFLOW}`);
+        return { node, item: await provider.getTreeItem(node) };
+      };
+      assert.equal(await isPaused(), false, 'ZenML creates its DAGs unpaused');
+      const before = await dagRow();
+      assert.match(String(before.item.description), /^active · .*At 04:15/);
+      assert.match(before.item.contextValue ?? '', /\bpausable\b/);
+      assert.match((before.item.tooltip as vscode.MarkdownString).value, /airflow/i);
+
+      await vscode.commands.executeCommand('zenmlSchedules.pauseSchedule', before.node);
+      assert.equal(await isPaused(), true, 'Airflow says the DAG is not paused');
+      const paused = await waitFor('the paused DAG row', async () => {
+        const r = await dagRow();
+        return /^paused · /.test(String(r.item.description)) ? r : undefined;
+      }, 120_000);
+      assert.equal(iconOf(paused.item), 'debug-pause');
+      assert.match(paused.item.contextValue ?? '', /\bresumable\b/);
+      assert.equal(paused.item.id, before.item.id, 'the row id changed');
+
+      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node);
+      assert.equal(await isPaused(), false, 'Airflow says the DAG is still paused');
+      await waitFor('the active DAG row', async () => /^active · /.test(String((await dagRow()).item.description)), 120_000);
+    } finally {
+      await vscode.commands.executeCommand('zenmlSchedules.removeConnection', AIRFLOW, true);
     }
   });
 
