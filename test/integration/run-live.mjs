@@ -193,9 +193,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, log) {
       await until('the url box', () => page.locator('.quick-input-title:has-text("url")').count(), WAIT_MS);
       await input.fill(airflow.url);
       await input.press('Enter');
-      await until('the sign-in choice', () => page.locator('.quick-input-list-row:has-text("username and password")').count(), WAIT_MS);
-      await input.fill('username and password');
-      await input.press('Enter');
+      // Airflow has one way to sign in (user name and password), so no choice is asked.
       await until('the user name box', () => page.locator('.quick-input-title:has-text("user name")').count(), WAIT_MS);
       await input.fill(airflow.username);
       await input.press('Enter');
