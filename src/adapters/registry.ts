@@ -223,7 +223,7 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
     default:
       return {
         ok: false,
-        error: adapterError('unsupported', `Connections of type ${connection.type} ('${connection.name}') are not supported yet: only zenml servers can be read in this version.`, {
+        error: adapterError('unsupported', `Connections of type ${connection.type} ('${connection.name}') have no adapter yet in this version: its schedules cannot be read from here.`, {
           source: connection.name,
         }),
       };

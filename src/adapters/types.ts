@@ -19,6 +19,8 @@ export interface AdapterCapabilities {
   dialect: Dialect;
   /** Whether pausing here really stops runs (false: only a record changes, and the faces must say so). */
   pauseStopsRuns: boolean;
+  /** Whether resume takes a catch-up choice (`resume(id, {catchUp})`); otherwise it resumes as the orchestrator does. */
+  resumeCatchUp?: boolean;
 }
 
 export interface LiveRun {

@@ -69,6 +69,7 @@ export class VertexAdapter implements ScheduleAdapter {
     kinds: ['cron'],
     dialect: 'vertex',
     pauseStopsRuns: true,
+    resumeCatchUp: true,
   };
   readonly baseUrl: string;
   readonly parent: string;

@@ -22,20 +22,26 @@ import type { CliIo } from './io';
 
 export const SCHEDULES_HELP = `Usage: zenml-schedules schedules <command> [NAME_OR_ID] [options]
 
-Live schedules on ZenML servers: what really runs, its health, and changes that
-really happen (read back before they are reported).
+Live schedules on ZenML servers and orchestrators (Kubernetes, Airflow, Kubeflow,
+Vertex AI, Databricks): what really runs, its health, and changes that really happen
+(read back from where the schedule fires before they are reported).
 
 Commands:
   list                     every schedule, with state, health, next and last run
   show NAME_OR_ID          one schedule in detail, with its last runs
   runs NAME_OR_ID          its last runs (--limit N, default 10)
-  pause NAME_OR_ID         stop it firing (Kubernetes: suspends the CronJob through ZenML's client)
-  resume NAME_OR_ID        let it fire again
+  pause NAME_OR_ID         stop it firing where it fires (a Kubernetes CronJob with a ZenML record:
+                           through ZenML's client; otherwise the orchestrator's API)
+  resume NAME_OR_ID        let it fire again (--catch-up / --no-catch-up where the orchestrator
+                           lets you choose, e.g. Vertex AI)
   update NAME_OR_ID --cron EXPR   change its cron expression (validated in the orchestrator's dialect)
-  delete NAME_OR_ID --yes  archive it (--purge: delete it for good)
+  delete NAME_OR_ID --yes  ZenML: archive it (--purge: delete it for good); an orchestrator's
+                           schedule: delete it there, where the orchestrator allows it
 
 Options:
-  --connections FILE       a JSON array of connections ({"name","type","url","apiKeyEnv"})
+  --connections FILE       a JSON array of connections ({"name","type",…fields}; secrets only
+                           as environment variable names: apiKeyEnv, tokenEnv, usernameEnv +
+                           passwordEnv, cookieEnv)
   --source NAME            only this connection
   --zenml-url URL          one ZenML server (instead of --connections)
   --api-key-env NAME       the environment variable that holds its API key
@@ -67,14 +73,22 @@ function errorLine(e: AdapterError): string {
   return `${e.source ? `${e.source}: ` : ''}${e.message}`;
 }
 
-/** The face's words for what the user can do, per error code (the adapters say what happened). */
-function remedy(e: AdapterError): string {
+/**
+ * The face's words for what the user can do, per error code (the adapters say what happened). A ZenML
+ * server has shortcuts of its own (--zenml-url, ZENML_STORE_*, `zenml login`); other connections are
+ * fixed in the --connections file.
+ */
+function remedy(e: AdapterError, zenml: boolean): string {
   switch (e.code) {
     case 'unreachable':
     case 'timeout':
-      return 'Check the URL and that the server is running (--zenml-url, ZENML_STORE_URL or --connections).';
+      return zenml
+        ? 'Check the URL and that the server is running (--zenml-url, ZENML_STORE_URL or --connections).'
+        : `Check the connection's url (or kubeconfig) in --connections and that the server is running.`;
     case 'unauthorized':
-      return 'Give a valid service-account API key (--api-key-env NAME, ZENML_STORE_API_KEY) or run `zenml login` again.';
+      return zenml
+        ? 'Give a valid service-account API key (--api-key-env NAME, ZENML_STORE_API_KEY) or run `zenml login` again.'
+        : 'Check the credentials the connection names in --connections (tokenEnv, usernameEnv + passwordEnv, cookieEnv) and that those variables are set.';
     case 'forbidden':
       return 'Use an account that may change this schedule.';
     case 'version-too-old':
@@ -84,8 +98,9 @@ function remedy(e: AdapterError): string {
   }
 }
 
-function printError(io: CliIo, e: AdapterError): void {
-  const fix = remedy(e);
+/** `zenmlNames`: the connections that are ZenML servers (their remedies name ZenML's own shortcuts). */
+function printError(io: CliIo, e: AdapterError, zenmlNames: ReadonlySet<string>): void {
+  const fix = remedy(e, !e.source || zenmlNames.has(e.source));
   io.stderr(`error: ${errorLine(e)}${fix ? `\n  ${fix}` : ''}\n`);
 }
 
@@ -166,6 +181,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     connections = connections.filter((c) => c.name === source);
     if (!connections.length) throw new UsageError(`--source: no connection named '${source}' (have: ${resolved.connections.map((c) => c.name).join(', ')})`);
   }
+  const zenmlNames = new Set(connections.filter((c) => c.type === 'zenml').map((c) => c.name));
   const python = stringOption(parsed, 'python') ?? 'python3';
   const adapterDeps: AdapterDependencies = {
     secrets: async (c) => resolved.secrets.get(c.name) ?? null,
@@ -218,7 +234,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
         ]);
         if (table.length) io.stdout(alignColumns(table).join('\n') + '\n');
       }
-      for (const e of errors) printError(io, e);
+      for (const e of errors) printError(io, e, zenmlNames);
     }
     if (errors.length === 0) return EXIT_OK;
     const allFailed = errors.length >= connections.length;
@@ -241,7 +257,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     return EXIT_USAGE;
   }
   if (found.length === 0) {
-    for (const e of lookErrors) printError(io, e);
+    for (const e of lookErrors) printError(io, e, zenmlNames);
     if (lookErrors.length && lookErrors.length >= adapters.length + setupErrors.length && lookErrors.every((e) => exitCodeOf(e) === 3)) return 3;
     io.stderr(`error: no schedule '${target}' in ${adapters.map((a) => a.name).join(', ') || 'any source'}\n`);
     return 1;
@@ -265,7 +281,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   if (command === 'show' || command === 'runs') {
     const runs = adapter.runs ? await adapter.runs(schedule.id, { limit }) : null;
     if (runs && !runs.ok) {
-      printError(io, runs.error);
+      printError(io, runs.error, zenmlNames);
       return exitCodeOf(runs.error);
     }
     const runList = runs?.value ?? [];
@@ -329,8 +345,8 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
       return 1;
     }
   }
-  if (command === 'resume' && (flag(parsed, 'catch-up') || flag(parsed, 'no-catch-up')) && !json) {
-    io.stderr('note: ZenML schedules resume as the orchestrator does (Kubernetes starts at most the most recent missed run); --catch-up is not applied here.\n');
+  if (command === 'resume' && (flag(parsed, 'catch-up') || flag(parsed, 'no-catch-up')) && !json && !adapter.capabilities.resumeCatchUp) {
+    io.stderr(`note: ${adapter.name} resumes as its orchestrator does (Kubernetes starts at most the most recent missed run); --catch-up / --no-catch-up is not applied there.\n`);
   }
   const action: LiveAction =
     command === 'update'
@@ -348,7 +364,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     if (report.changed.length) io.stdout(report.changed.map((c) => `${c.where} ${c.what}`).join('; ') + '\n');
     for (const u of report.unchanged) io.stdout(`not changed: ${u.where}: ${u.why}\n`);
     if (!result.ok) {
-      const fix = remedy(result.error);
+      const fix = remedy(result.error, adapter.type === 'zenml');
       if (fix) io.stderr(`  ${fix}\n`);
     }
   }

@@ -285,6 +285,11 @@ describe('Kubeflow adapter against the loopback KFP v2beta1 server', () => {
       const io = memoryIo();
       assert.equal(await runSchedules(['list', '--connections', file, '--json'], io, { env: { KFP_TOKEN: 'nope' } }), 3);
       assert.match(io.out, /unauthorized/);
+      // The remedy speaks of this connection's credentials, not of a ZenML API key.
+      const text = memoryIo();
+      assert.equal(await runSchedules(['list', '--connections', file], text, { env: { KFP_TOKEN: 'nope' } }), 3);
+      assert.match(text.err, /tokenEnv/);
+      assert.doesNotMatch(text.err, /API key|zenml login/);
     });
   });
 });
