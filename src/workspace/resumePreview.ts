@@ -9,7 +9,10 @@
 //   time), or only over the last startingDeadlineSeconds when that is set; more than 100 missed times with no
 //   startingDeadlineSeconds: it starts nothing and reports "too many missed start times" (facts file §11
 //   "Resuming after a pause"; Kubernetes CronJob docs, "CronJob limitations"; the same count as the
-//   adapter's warning: src/adapters/kubernetes.ts `missedStartTimes`, MISSED_START_LIMIT).
+//   adapter's warning: src/adapters/kubernetes.ts `missedStartTimes`, MISSED_START_LIMIT). Caveat, not
+//   verified here: the rewritten CronJob controller (v2, the default since Kubernetes 1.21) appears to only
+//   record the TooManyMissedTimes warning event and still start the most recent time; the docs and the facts
+//   file give the older rule, which this module follows.
 // - Kubeflow recurring run: `no_catchup = not catchup` (facts §6, §11). no_catchup false backfills every
 //   missed cron/interval time (cron in the seconds-first dialect); no_catchup true starts only the latest
 //   missed interval (KFP API's RecurringRun.no_catchup: "If true, the recurring run will only schedule the

@@ -32,7 +32,7 @@ function live(over: Partial<LiveSchedule> & { orchestrator: string }): LiveSched
 }
 
 describe('resume preview: Kubernetes CronJob (one Job for the most recent missed time; the 100-missed limit)', () => {
-  const k8s = (details: Record<string, string>, expression = '0 * * * *', over: Partial<LiveSchedule> = {}) =>
+  const k8s = (details: Record<string, string>, expression = '0 * * * *', over: Partial<Omit<LiveSchedule, 'orchestrator'>> = {}) =>
     live({ orchestrator: 'kubernetes', expression, details: { startingDeadlineSeconds: 'not set', ...details }, ...over });
 
   it('hourly, last scheduled 10:00, now 15:30: 11..15 = 5 missed, one Job starts; no choice', () => {
