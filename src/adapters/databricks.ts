@@ -7,8 +7,8 @@
 
 import { explainCron, isValidTimeZone } from '../cron';
 import { adapterError, type AdapterError } from './errors';
-import { DEFAULT_TIMEOUT_MS, asNumber, asRecord, asString, httpRequest, isRecord, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
-import type { TokenProvider } from './tokens';
+import { asNumber, asRecord, asString, isRecord, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { bearerRequest, type TokenProvider } from './tokens';
 import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveSchedule, Page, Result, ScheduleAdapter } from './types';
 
 export const DATABRICKS_DEFAULT_PAGE_SIZE = 100;
@@ -121,23 +121,21 @@ export class DatabricksAdapter implements ScheduleAdapter {
   }
 
   private async send(request: Omit<HttpRequest, 'url'> & { path: string }, options: CallOptions): Promise<Result<HttpResponse>> {
-    const token = await this.options.tokens.token(options);
-    if (!token.ok) return fail({ ...token.error, source: this.name });
-    if (!token.value) {
-      return fail(adapterError('unauthorized', `No token for ${this.name}: add a personal access token to the connection, or name a profile of ~/.databrickscfg (read in trusted workspaces only).`, { source: this.name }));
-    }
-    const res = await httpRequest(
-      this.ctx,
+    const res = await bearerRequest(
       {
-        ...request,
-        url: joinUrl(this.url, request.path),
-        headers: { ...request.headers, authorization: `Bearer ${token.value.token}` },
-        signal: options.signal,
-        timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ctx: this.ctx,
+        tokens: this.options.tokens,
+        baseUrl: this.url,
+        fetch: this.options.fetch,
+        timeoutMs: this.options.timeoutMs,
+        noToken: () =>
+          adapterError('unauthorized', `No token for ${this.name}: add a personal access token to the connection, or name a profile of ~/.databrickscfg (read in trusted workspaces only).`, { source: this.name }),
       },
-      this.options.fetch,
+      request,
+      options,
     );
-    if (res.ok) return res;
+    // Only the server's answers are read as Databricks errors (no token, a provider's own failure: as they are).
+    if (res.ok || !res.error.status) return res;
     const error = this.databricksError(res.error);
     if (error.code === 'unauthorized') return fail({ ...error, message: `${error.message} (the token from ${this.options.tokens.label} was refused; renew it).` });
     return fail(error);

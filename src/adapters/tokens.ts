@@ -7,7 +7,8 @@
 // No vscode import.
 
 import { execFile } from 'node:child_process';
-import { adapterError } from './errors';
+import { adapterError, type AdapterError } from './errors';
+import { DEFAULT_TIMEOUT_MS, httpRequest, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import type { CallOptions, Result } from './types';
 
 export interface AccessToken {
@@ -154,4 +155,33 @@ export function gcloudTokenProvider(options: GcloudTokenOptions = {}): TokenProv
       cached = null;
     },
   };
+}
+
+/** Where an adapter's bearer-token requests go, and what it says when no provider has a token. */
+export interface BearerTarget {
+  ctx: HttpContext;
+  tokens: TokenProvider;
+  baseUrl: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  /** The adapter's own words on where to get a token. */
+  noToken: () => AdapterError;
+}
+
+/** One request with `Authorization: Bearer` from the target's providers (errors come back as the HTTP layer types them). */
+export async function bearerRequest(target: BearerTarget, request: Omit<HttpRequest, 'url'> & { path: string }, options: CallOptions): Promise<Result<HttpResponse>> {
+  const token = await target.tokens.token(options);
+  if (!token.ok) return { ok: false, error: { ...token.error, source: target.ctx.source } };
+  if (!token.value) return { ok: false, error: target.noToken() };
+  return httpRequest(
+    target.ctx,
+    {
+      ...request,
+      url: joinUrl(target.baseUrl, request.path),
+      headers: { ...request.headers, authorization: `Bearer ${token.value.token}` },
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    },
+    target.fetch,
+  );
 }

@@ -7,8 +7,8 @@
 
 import { explainCron } from '../cron';
 import { adapterError, type AdapterError } from './errors';
-import { DEFAULT_TIMEOUT_MS, asNumber, asRecord, asString, httpRequest, isRecord, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
-import type { TokenProvider } from './tokens';
+import { asNumber, asRecord, asString, isRecord, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { bearerRequest, type TokenProvider } from './tokens';
 import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveSchedule, Page, Result, ScheduleAdapter, ScheduleState } from './types';
 
 export const VERTEX_DEFAULT_PAGE_SIZE = 100;
@@ -108,23 +108,21 @@ export class VertexAdapter implements ScheduleAdapter {
 
   private async call(request: Omit<HttpRequest, 'url'> & { path: string }, options: CallOptions = {}): Promise<Result<HttpResponse>> {
     const send = async (): Promise<Result<HttpResponse>> => {
-      const token = await this.options.tokens.token(options);
-      if (!token.ok) return fail({ ...token.error, source: this.name });
-      if (!token.value) {
-        return fail(adapterError('unauthorized', `No access token for ${this.name}: add a token to the connection, or install the Google Cloud CLI and run \`gcloud auth login\` (used in trusted workspaces only).`, { source: this.name }));
-      }
-      const res = await httpRequest(
-        this.ctx,
+      const res = await bearerRequest(
         {
-          ...request,
-          url: joinUrl(this.baseUrl, request.path),
-          headers: { ...request.headers, authorization: `Bearer ${token.value.token}` },
-          signal: options.signal,
-          timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          ctx: this.ctx,
+          tokens: this.options.tokens,
+          baseUrl: this.baseUrl,
+          fetch: this.options.fetch,
+          timeoutMs: this.options.timeoutMs,
+          noToken: () =>
+            adapterError('unauthorized', `No access token for ${this.name}: add a token to the connection, or install the Google Cloud CLI and run \`gcloud auth login\` (used in trusted workspaces only).`, { source: this.name }),
         },
-        this.options.fetch,
+        request,
+        options,
       );
-      return res.ok ? res : fail(this.googleError(res.error));
+      // Only the server's answers are read as Google errors (no token, gcloud's own failure: as they are).
+      return res.ok || !res.error.status ? res : fail(this.googleError(res.error));
     };
     let res = await send();
     if (!res.ok && res.error.code === 'unauthorized' && res.error.status === 401) {

@@ -8,29 +8,12 @@ import type { ChangeReport, LiveSchedule, Result, ScheduleAdapter } from '../../
 import { CONNECTION_SECRETS, CONNECTION_TYPES, decodeSecrets, encodeSecrets } from '../../src/workspace/connectionSettings';
 import { buildLiveRows, type LiveGroup } from '../../src/workspace/liveModel';
 import { MATCHED_BY_METADATA, MATCHED_BY_NAME, changeLive, changeRoute, findRecord, mergeLiveGroups } from '../../src/workspace/liveMerge';
+import { liveSchedule } from './live-fixtures';
 
 const NOW = new Date('2026-12-02T00:00:00Z');
 
 function schedule(over: Partial<LiveSchedule> & { id: string }): LiveSchedule {
-  return {
-    name: over.id,
-    pipeline: 'training',
-    orchestrator: 'kubernetes',
-    kind: 'cron',
-    expression: '0 3 * * *',
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
-    catchup: null,
-    timeZone: null,
-    state: 'active',
-    created: null,
-    zenmlId: null,
-    details: {},
-    warnings: [],
-    ...over,
-  };
+  return liveSchedule({ name: over.id, pipeline: 'training', ...over });
 }
 
 const cronJob = (name: string, over: Partial<LiveSchedule> = {}) =>

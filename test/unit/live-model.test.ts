@@ -11,30 +11,12 @@ import { buildLiveRows, describeLive, listEverySchedule } from '../../src/worksp
 import { loginFromFiles } from '../../src/zenml/credentials';
 import { resolveConnections, secretsFromEnv } from '../../src/cli/connections';
 import { UsageError } from '../../src/cli/args';
+import { liveSchedule } from './live-fixtures';
 
 const T = (s: string) => new Date(s);
 
 function live(over: Partial<LiveSchedule> = {}): LiveSchedule {
-  return {
-    id: 'id-1',
-    name: 'nightly',
-    pipeline: 'train',
-    orchestrator: 'kubernetes',
-    kind: 'cron',
-    expression: '0 3 * * *',
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
-    catchup: false,
-    timeZone: null,
-    state: 'active',
-    created: T('2026-12-01T00:00:00Z'),
-    zenmlId: 'id-1',
-    details: {},
-    warnings: [],
-    ...over,
-  };
+  return liveSchedule({ catchup: false, created: T('2026-12-01T00:00:00Z'), zenmlId: 'id-1', ...over });
 }
 
 const run = (created: string, status: string, id = created): LiveRun => ({ id, status, created: T(created) });

@@ -16,6 +16,7 @@ import {
   runRowText,
   type LiveRowOptions,
 } from '../../src/workspace/liveRows';
+import { liveSchedule } from './live-fixtures';
 
 const now = new Date('2026-12-02T10:00:00Z');
 
@@ -28,26 +29,7 @@ const zenmlCapabilities: AdapterCapabilities = {
 
 /** A live schedule with sensible defaults; override what the test is about. */
 function schedule(overrides: Partial<LiveSchedule> = {}): LiveSchedule {
-  return {
-    id: overrides.id ?? 'a1b2c3',
-    name: 'nightly-train',
-    pipeline: 'training',
-    orchestrator: 'kubernetes',
-    kind: 'cron',
-    expression: '0 3 * * *',
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
-    catchup: null,
-    timeZone: null,
-    state: 'active',
-    created: new Date('2026-11-01T00:00:00Z'),
-    zenmlId: null,
-    details: {},
-    warnings: [],
-    ...overrides,
-  };
+  return liveSchedule({ id: 'a1b2c3', name: 'nightly-train', pipeline: 'training', created: new Date('2026-11-01T00:00:00Z'), ...overrides });
 }
 
 function options(overrides: Partial<LiveRowOptions> = {}): LiveRowOptions {

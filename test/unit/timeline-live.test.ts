@@ -24,32 +24,14 @@ import {
   type TimelineSchedule,
 } from '../../src/workspace/timeline';
 import { durationText, renderTimelinePage, wallClock, zoneTable } from '../../src/workspace/timelineHtml';
+import { liveSchedule } from './live-fixtures';
 
 const T = (s: string) => new Date(s);
 const NOW = T('2026-12-02T00:00:00Z');
 const TO = T('2026-12-03T00:00:00Z');
 
 function live(over: Partial<LiveSchedule> = {}): LiveSchedule {
-  return {
-    id: 'id-1',
-    name: 'nightly',
-    pipeline: 'train',
-    orchestrator: 'kubernetes',
-    kind: 'cron',
-    expression: '0 3 * * *',
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
-    catchup: false,
-    timeZone: null,
-    state: 'active',
-    created: T('2026-11-01T00:00:00Z'),
-    zenmlId: 'id-1',
-    details: {},
-    warnings: [],
-    ...over,
-  };
+  return liveSchedule({ catchup: false, created: T('2026-11-01T00:00:00Z'), zenmlId: 'id-1', ...over });
 }
 
 /** A finished run: created at `created`, ended `seconds` later. */
