@@ -22,6 +22,18 @@ import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveS
 export const DEFAULT_K8S_PAGE_SIZE = 100;
 /** Kubernetes stops starting a CronJob that missed more start times than this (the controller's limit). */
 export const MISSED_START_LIMIT = 100;
+
+/**
+ * How many CronJob start times fall after `since` and not after `now`, counted up to one over the limit
+ * (MISSED_START_LIMIT + 1): the count the CronJob controller compares with its limit. Pure (the resume
+ * preview in src/workspace/resumePreview.ts uses it too); 0 for an empty or invalid schedule.
+ */
+export function missedStartTimes(schedule: string | null | undefined, timeZone: string | null, since: Date | null, now: Date, limit = MISSED_START_LIMIT): number {
+  if (!schedule || !since) return 0;
+  const e = explainCron(schedule, { dialect: 'kubernetes', timeZone: timeZone ?? 'UTC', from: since, count: limit + 1 });
+  if (!e.valid) return 0;
+  return e.nextRuns.filter((d) => d <= now).length;
+}
 export const ZENML_SELECTOR = 'pipeline,project_id';
 export const ZENML_ANNOTATION = 'zenml.io/orchestrator';
 
@@ -355,11 +367,7 @@ export class KubernetesAdapter implements ScheduleAdapter {
 
   /** How many start times fell between `since` and now (counted up to one over the limit). */
   private missedStarts(schedule: string | undefined, timeZone: string | null, since: Date | null): number {
-    if (!schedule || !since) return 0;
-    const now = this.options.now?.() ?? new Date();
-    const e = explainCron(schedule, { dialect: 'kubernetes', timeZone: timeZone ?? 'UTC', from: since, count: MISSED_START_LIMIT + 1 });
-    if (!e.valid) return 0;
-    return e.nextRuns.filter((d) => d <= now).length;
+    return missedStartTimes(schedule, timeZone, since, this.options.now?.() ?? new Date());
   }
 
   // ---- changes ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { gcloudTokenProvider } from '../adapters/tokens';
 import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
+import { resumePreview, type ResumePreview } from '../workspace/resumePreview';
 import { buildLiveRows, listEverySchedule, refreshAll, type LiveRow } from '../workspace/liveModel';
 import { changeLive, findRecord, mergeLiveGroups, type LiveAction } from '../workspace/liveMerge';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseCount, stringOption } from './args';
@@ -356,10 +357,26 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
         : command === 'resume'
           ? { action: 'resume', ...(flag(parsed, 'catch-up') ? { catchUp: true } : flag(parsed, 'no-catch-up') ? { catchUp: false } : {}) }
           : { action: command };
+  // Resume: say first what resuming will start for the paused period (issue 15 §2, resume preview).
+  let preview: ResumePreview | null = null;
+  if (command === 'resume') {
+    const previewOptions = {
+      now,
+      choiceAllowed: adapter.capabilities.resumeCatchUp === true,
+      ...(flag(parsed, 'catch-up') ? { catchUp: true } : flag(parsed, 'no-catch-up') ? { catchUp: false } : {}),
+    };
+    preview = resumePreview(schedule, previewOptions);
+    // The pause time unknown: count from the newest run when the source lists runs.
+    if (preview.since === null && schedule.state === 'paused' && adapter.runs) {
+      const recent = await adapter.runs(schedule.id, { limit: 1 });
+      if (recent.ok && recent.value.length) preview = resumePreview(schedule, { ...previewOptions, lastRun: recent.value[0].created });
+    }
+    if (!json) io.stdout(`preview: ${preview.words}\n`);
+  }
   const result = await changeLive(schedule, adapter, zenmlAdapter, action);
   const report: ChangeReport = result.ok ? result.value : { changed: [], unchanged: [{ where: `${adapter.name}: ${schedule.name}`, why: result.error.message }] };
   if (json) {
-    io.stdout(JSON.stringify({ changed: report.changed, unchanged: report.unchanged }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ changed: report.changed, unchanged: report.unchanged, ...(preview ? { preview: previewJson(preview) } : {}) }, null, 2) + '\n');
   } else {
     if (report.changed.length) io.stdout(report.changed.map((c) => `${c.where} ${c.what}`).join('; ') + '\n');
     for (const u of report.unchanged) io.stdout(`not changed: ${u.where}: ${u.why}\n`);
@@ -370,4 +387,19 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   }
   if (!result.ok) return exitCodeOf(result.error);
   return report.unchanged.length ? 1 : EXIT_OK;
+}
+
+/** The resume preview in `--json` (dates as ISO strings). */
+function previewJson(p: ResumePreview): Record<string, unknown> {
+  return {
+    orchestrator: p.orchestrator,
+    since: p.since ? isoUtc(p.since) : null,
+    sinceWhat: p.sinceWhat,
+    missedRuns: p.missedRuns,
+    missedCapped: p.missedCapped,
+    runsThatWillStart: p.runsThatWillStart,
+    choice: p.choice,
+    ...(p.choice === 'catch-up' ? { withCatchUp: p.withCatchUp ?? null, withoutCatchUp: p.withoutCatchUp ?? null } : {}),
+    words: p.words,
+  };
 }

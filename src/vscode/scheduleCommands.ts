@@ -12,6 +12,7 @@ import { capabilityOf } from '../common/flavors';
 import { CONNECTION_FIELDS, CONNECTION_SECRETS, CONNECTION_TYPES, connectionLabel, encodeSecrets, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
 import { changeLive } from '../workspace/liveMerge';
 import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
+import { MISSED_COUNT_CAP, formatCount, resumePreview } from '../workspace/resumePreview';
 import { displaySettings } from './config';
 import { previewText } from './explainCommand';
 import type { LiveConnections } from './liveConnections';
@@ -144,11 +145,47 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     return change(t, vscode.l10n.t('Pause "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'pause' }, { signal }));
   });
 
-  register('zenmlSchedules.resumeSchedule', async (arg) => {
+  // `choiceArg` ('catch-up' | 'no-catch-up' | 'resume') answers the preview's question without the modal (tests, keybindings).
+  register('zenmlSchedules.resumeSchedule', async (arg, choiceArg) => {
     const t = await target(arg, 'resume', vscode.l10n.t('Resume a schedule'));
     if (!t || (await refusedUpfront(t, 'resume'))) return;
-    return change(t, vscode.l10n.t('Resume "{0}"', t.row.label), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'resume' }, { signal }));
+    const catchUp = await askResume(t, typeof choiceArg === 'string' ? choiceArg : undefined);
+    if (catchUp === null) return;
+    return change(t, vscode.l10n.t('Resume "{0}"', t.row.label), (signal) =>
+      changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'resume', ...(catchUp === undefined ? {} : { catchUp }) }, { signal }),
+    );
   });
+
+  /**
+   * The resume preview in a modal: how many start times were missed and what the orchestrator starts for
+   * them; the catch-up buttons where the adapter takes the choice. Returns the choice (undefined: the
+   * orchestrator's own rule), or null when the user cancelled.
+   */
+  async function askResume(t: Target, preset: string | undefined): Promise<boolean | undefined | null> {
+    const preview = resumePreview(t.row.schedule, {
+      now: new Date(),
+      lastRun: t.row.live.health.lastRun?.created ?? null,
+      choiceAllowed: t.source.adapter.capabilities.resumeCatchUp === true,
+    });
+    const withChoice = preview.choice === 'catch-up';
+    if (preset === 'catch-up' || preset === 'no-catch-up') return withChoice ? preset === 'catch-up' : undefined;
+    if (preset === 'resume') return undefined;
+    const message =
+      preview.missedRuns === null
+        ? vscode.l10n.t('Resume "{0}"? The number of start times missed while it was paused is unknown.', t.row.label)
+        : preview.missedCapped
+          ? vscode.l10n.t('Resume "{0}"? More than {1} start times were missed while it was paused.', t.row.label, formatCount(MISSED_COUNT_CAP))
+          : vscode.l10n.t('Resume "{0}"? Start times missed while it was paused: {1}.', t.row.label, formatCount(preview.missedRuns));
+    const catchUpButton = vscode.l10n.t('Resume and catch up');
+    const noCatchUpButton = vscode.l10n.t('Resume without catch-up');
+    const resumeButton = vscode.l10n.t('Resume');
+    const buttons = withChoice ? [catchUpButton, noCatchUpButton] : [resumeButton];
+    const picked = await vscode.window.showWarningMessage(message, { modal: true, detail: preview.words }, ...buttons);
+    if (picked === catchUpButton) return true;
+    if (picked === noCatchUpButton) return false;
+    if (picked === resumeButton) return undefined;
+    return null;
+  }
 
   register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
     const t = await target(arg, 'update', vscode.l10n.t('Change the cron expression of a schedule'));

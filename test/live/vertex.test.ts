@@ -272,6 +272,60 @@ describe('Vertex AI adapter against the loopback API', () => {
   });
 });
 
+describe('the resume preview on the command line against the loopback Vertex AI API (a clock the test moves)', () => {
+  let server: VertexServer;
+  let gcloud: ReturnType<typeof fakeGcloud>;
+  let clock = new Date('2026-03-01T00:00:00Z');
+  let id = '';
+
+  before(async () => {
+    server = await startVertexServer({ tokens: ['tok-2'], now: () => clock });
+    id = server.add({ displayName: 'hourly-preview', cron: '0 * * * *' });
+    gcloud = fakeGcloud();
+    fs.writeFileSync(path.join(gcloud.dir, 'fixed'), '2');
+  });
+  after(async () => {
+    await server?.close();
+    if (gcloud) fs.rmSync(gcloud.dir, { recursive: true, force: true });
+  });
+
+  it('pause, move the clock, resume --catch-up: the preview counts the missed hours and the server receives catchUp', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vertex-preview-'));
+    const file = path.join(dir, 'connections.json');
+    fs.writeFileSync(file, JSON.stringify([{ name: 'vx', type: 'vertex', project: server.project, region: server.region, url: server.url }]));
+    const deps = { env: { ...process.env, PATH: `${gcloud.dir}:${process.env.PATH}` }, timeoutMs: 30_000 };
+    const cli = async (...args: string[]) => {
+      const io = memoryIo(clock);
+      const code = await runSchedules([...args, '--connections', file], io, deps);
+      return { code, out: io.out, err: io.err };
+    };
+    let r = await cli('pause', 'hourly-preview');
+    assert.equal(r.code, 0, r.err + r.out);
+    assert.equal(server.get(id)?.lastPauseTime, '2026-03-01T00:00:00.000Z', 'the server stamps the pause with its clock');
+    clock = new Date('2026-03-01T05:30:00Z'); // 01:00 … 05:00 missed: 5
+    r = await cli('resume', 'hourly-preview', '--catch-up');
+    assert.equal(r.code, 0, r.err + r.out);
+    assert.match(r.out, /^preview: 5 start times were missed \(paused at 2026-03-01 00:00 UTC\)\. With catch-up Vertex AI starts 5 runs; without catch-up none\.\n/);
+    assert.deepEqual(server.requests.filter((q) => q.path.endsWith(':resume')).pop()?.body, { catchUp: true });
+    assert.equal(server.get(id)?.state, 'ACTIVE');
+
+    r = await cli('pause', 'hourly-preview');
+    assert.equal(r.code, 0, r.err + r.out);
+    clock = new Date('2026-03-02T05:30:00Z'); // paused at 05:30 the day before: 06:00 … 05:00 = 24 missed
+    r = await cli('resume', 'hourly-preview', '--no-catch-up', '--json');
+    assert.equal(r.code, 0, r.err + r.out);
+    const out = JSON.parse(r.out) as { changed: unknown[]; preview: Record<string, unknown> };
+    assert.equal(out.changed.length, 1);
+    assert.deepEqual(
+      { missedRuns: out.preview.missedRuns, runsThatWillStart: out.preview.runsThatWillStart, choice: out.preview.choice, withCatchUp: out.preview.withCatchUp, since: out.preview.since },
+      { missedRuns: 24, runsThatWillStart: 0, choice: 'catch-up', withCatchUp: 24, since: '2026-03-01T05:30:00Z' },
+    );
+    assert.deepEqual(server.requests.filter((q) => q.path.endsWith(':resume')).pop()?.body, { catchUp: false });
+    assert.equal(server.get(id)?.catchUp, false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 const googleErrorBody: ErrorBody = (status, reason) => ({ error: { code: status, message: `injected ${status} ${reason}`, status: { 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ALREADY_EXISTS', 422: 'INVALID_ARGUMENT', 500: 'INTERNAL' }[status] ?? 'UNKNOWN' } });
 
 let faultServer: VertexServer | null = null;

@@ -181,7 +181,7 @@ describe('Live schedules from a real ZenML server', function () {
     await a.live.source(CONNECTION)?.settled();
     assert.deepEqual((await nodes(a)).map((n) => `${n.type}:${n.id ?? n.row?.scheduleId ?? (n as { group?: { id: string } }).group?.id}`), idsBefore);
 
-    await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', after.node);
+    await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', after.node, 'resume');
     assert.equal((await serverSchedule(id)).body.active, true);
     assert.equal((await cronJob(job)).spec.suspend, false);
     await waitFor('the active row', async () => /^active · /.test(String((await row(a, name)).item.description)));
@@ -283,7 +283,7 @@ describe('Live schedules from a real ZenML server', function () {
         const r = await k8sRow();
         return /^paused · /.test(String(r.item.description)) ? r : undefined;
       });
-      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node);
+      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node, 'resume');
       assert.equal((await cronJob(job)).spec.suspend, false, 'the CronJob is still suspended');
       await waitFor('the active CronJob row', async () => /^active · /.test(String((await k8sRow()).item.description)));
     } finally {
