@@ -158,7 +158,8 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
 
   /**
    * The resume preview in a modal: how many start times were missed and what the orchestrator starts for
-   * them; the catch-up buttons where the adapter takes the choice. Returns the choice (undefined: the
+   * them; the catch-up buttons where the adapter takes the choice. No modal when resuming starts at most
+   * one run and there is nothing to choose (the preview goes to the log). Returns the choice (undefined: the
    * orchestrator's own rule), or null when the user cancelled.
    */
   async function askResume(t: Target, preset: string | undefined): Promise<boolean | undefined | null> {
@@ -170,6 +171,12 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     const withChoice = preview.choice === 'catch-up';
     if (preset === 'catch-up' || preset === 'no-catch-up') return withChoice ? preset === 'catch-up' : undefined;
     if (preset === 'resume') return undefined;
+    // Asked only when it matters: a choice to make, a backfill of several runs, or an unknown count.
+    const most = preview.runsThatWillStart ?? preview.atMost;
+    if (!withChoice && most !== null && most <= 1) {
+      log.info(`Resume "${t.row.label}": ${preview.words}`);
+      return undefined;
+    }
     const message =
       preview.missedRuns === null
         ? vscode.l10n.t('Resume "{0}"? The number of start times missed while it was paused is unknown.', t.row.label)

@@ -49,6 +49,8 @@ export interface ResumePreview {
   missedCapped: boolean;
   /** How many runs the orchestrator starts for the missed times, as things stand (null: unknown). */
   runsThatWillStart: number | null;
+  /** The most it can start whatever was missed (1 where the rule starts only the latest; null: no bound). */
+  atMost: number | null;
   /** What the API lets the user choose on resume: 'catch-up' (start the missed runs or not) or 'none'. */
   choice: 'none' | 'catch-up';
   /** With choice 'catch-up': how many start with catch-up and without it. */
@@ -130,8 +132,8 @@ export function resumePreview(s: LiveSchedule, options: ResumePreviewOptions): R
   const now = options.now;
   const orch = (s.orchestrator ?? '').toLowerCase() || null;
   const name = orch ? (NAMES[orch] ?? orch) : 'The orchestrator';
-  const base = { orchestrator: orch, since: null, sinceWhat: null, missedRuns: null, missedCapped: false, runsThatWillStart: null, choice: 'none' as const };
-  if (s.state !== 'paused') return { ...base, runsThatWillStart: 0, words: `${s.name} is not paused: resuming starts nothing.` };
+  const base = { orchestrator: orch, since: null, sinceWhat: null, missedRuns: null, missedCapped: false, runsThatWillStart: null, atMost: null, choice: 'none' as const };
+  if (s.state !== 'paused') return { ...base, runsThatWillStart: 0, atMost: 0, words: `${s.name} is not paused: resuming starts nothing.` };
 
   // Where the missed times are counted from, per orchestrator (what each adapter puts in details).
   let since: Date | null = null;
@@ -168,6 +170,7 @@ export function resumePreview(s: LiveSchedule, options: ResumePreviewOptions): R
     missedRuns: missed,
     missedCapped: capped,
     runsThatWillStart,
+    atMost: runsThatWillStart,
     words: `${head} ${tail}`,
     ...extra,
   });
@@ -176,7 +179,7 @@ export function resumePreview(s: LiveSchedule, options: ResumePreviewOptions): R
     case 'kubernetes': {
       const deadlineText = s.details.startingDeadlineSeconds;
       const deadline = deadlineText && /^\d+$/.test(deadlineText) ? Number(deadlineText) : null;
-      if (!since) return out(null, 'Kubernetes starts at most one Job, for the most recent missed time.');
+      if (!since) return out(null, 'Kubernetes starts at most one Job, for the most recent missed time.', { atMost: 1 });
       if (deadline === null) {
         // No deadline: the controller counts from lastScheduleTime; over the limit it starts nothing.
         const n = missedStartTimes(s.expression, s.timeZone, since, now);
@@ -197,7 +200,7 @@ export function resumePreview(s: LiveSchedule, options: ResumePreviewOptions): R
     }
     case 'kubeflow': {
       const backfill = s.catchup !== false; // catchup = not no_catchup
-      if (missed === null) return out(null, backfill ? 'Kubeflow backfills every missed time (no_catchup is false).' : 'Kubeflow starts only the latest missed interval (no_catchup is true).');
+      if (missed === null) return out(null, backfill ? 'Kubeflow backfills every missed time (no_catchup is false).' : 'Kubeflow starts only the latest missed interval (no_catchup is true).', backfill ? {} : { atMost: 1 });
       if (backfill) return out(missed, `Kubeflow backfills all of them (no_catchup is false): ${capped ? `more than ${formatCount(MISSED_COUNT_CAP)} runs` : runs(missed)} start now. The choice was made when it was created; the API cannot change it on resume.`);
       return out(Math.min(1, missed), `Kubeflow starts ${missed > 0 ? 'only the latest one' : 'nothing now'} (no_catchup is true). The API cannot change this on resume.`);
     }
@@ -216,7 +219,7 @@ export function resumePreview(s: LiveSchedule, options: ResumePreviewOptions): R
     case 'airflow': {
       const catchup = s.catchup === true; // Airflow 3's default is False
       const why = s.catchup === null ? 'catchup is not reported; Airflow 3 defaults to False' : `catchup=${catchup ? 'True' : 'False'} in the DAG file`;
-      if (missed === null) return out(null, catchup ? `Airflow runs every missed interval (${why}).` : `Airflow runs only the latest interval (${why}).`);
+      if (missed === null) return out(null, catchup ? `Airflow runs every missed interval (${why}).` : `Airflow runs only the latest interval (${why}).`, catchup ? {} : { atMost: 1 });
       if (catchup) return out(missed, `Airflow runs all of them (${why}): ${capped ? `more than ${formatCount(MISSED_COUNT_CAP)} runs` : runs(missed)}. Unpausing takes no choice.`);
       return out(Math.min(1, missed), `Airflow runs ${missed > 0 ? 'only the latest one' : 'nothing now'} (${why}). Unpausing takes no choice.`);
     }

@@ -197,3 +197,15 @@ describe('resume preview: Databricks, a ZenML record, not paused, end time', () 
     assert.equal(formatCount(1234567), '1,234,567');
   });
 });
+
+describe('resume preview: the bound when the count is unknown (the editor asks only above one run)', () => {
+  const now = at('2026-12-02T10:00:00Z');
+  it('Kubernetes, Airflow without catchup and Kubeflow with no_catchup start at most one; a backfill has no bound', () => {
+    assert.equal(resumePreview(live({ orchestrator: 'kubernetes', state: 'paused', created: null }), { now }).atMost, 1);
+    assert.equal(resumePreview(live({ orchestrator: 'airflow', state: 'paused', catchup: null }), { now }).atMost, 1);
+    assert.equal(resumePreview(live({ orchestrator: 'kubeflow', state: 'paused', catchup: false }), { now }).atMost, 1);
+    assert.equal(resumePreview(live({ orchestrator: 'kubeflow', state: 'paused', catchup: true }), { now }).atMost, null);
+    assert.equal(resumePreview(live({ orchestrator: 'airflow', state: 'paused', catchup: true }), { now }).atMost, null);
+    assert.equal(resumePreview(live({ orchestrator: 'databricks', state: 'paused' }), { now }).atMost, 0);
+  });
+});

@@ -339,7 +339,7 @@ describe('Live schedules from a real ZenML server', function () {
       assert.match(paused.item.contextValue ?? '', /\bresumable\b/);
       assert.equal(paused.item.id, before.item.id, 'the row id changed');
 
-      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node);
+      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node, 'resume');
       assert.equal(await isPaused(), false, 'Airflow says the DAG is still paused');
       await waitFor('the active DAG row', async () => /^active · /.test(String((await dagRow()).item.description)), 120_000);
     } finally {
