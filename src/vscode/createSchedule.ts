@@ -30,6 +30,7 @@ import { previewText } from './explainCommand';
 import type { LiveConnections } from './liveConnections';
 import type { OrchestratorService } from './orchestratorService';
 import type { InterpreterResolver } from './zenmlInterpreter';
+import type { SchedulesTreeProvider } from './tree';
 
 export const CREATE_COMMAND = 'zenmlSchedules.createSchedule';
 
@@ -70,6 +71,8 @@ export interface CreateScheduleServices {
   interpreters: InterpreterResolver;
   live: LiveConnections;
   log: vscode.LogOutputChannel;
+  /** The Schedules view, to select the new schedule's row. */
+  tree?: SchedulesTreeProvider;
 }
 
 /** Registers the command and the code action; returns the code action provider (activation's stand-in forwards to it). */
@@ -443,10 +446,12 @@ async function createNow(
     const row = source.rows().find((r) => r.schedule.id === s.id || r.schedule.zenmlId === s.id || r.schedule.name === s.runMetadata.cron_job_name);
     if (row) {
       revealed = row.id;
+      const node = source.nodeOf(row.id);
+      if (node && services.tree) await services.tree.reveal(node);
+      else await vscode.commands.executeCommand('zenmlSchedules.schedules.focus');
       break;
     }
   }
-  if (revealed) await vscode.commands.executeCommand('zenmlSchedules.schedules.focus');
   const shown = revealed ? vscode.l10n.t(' It is listed in the Schedules view.') : vscode.l10n.t(' It is not listed yet: add a connection to its ZenML server or orchestrator to see it in the Schedules view.');
   void vscode.window.showInformationMessage(vscode.l10n.t('Created schedule {0} on stack {1}{2}.{3}', s.name, result.stack, where, shown));
   return { status: 'created', created: result, plan, revealedRow: revealed, uri: document.uri.toString() };
