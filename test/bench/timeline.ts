@@ -11,6 +11,7 @@ import type { Dialect } from '../../src/common/flavors';
 import { buildLiveRows } from '../../src/workspace/liveModel';
 import { layoutTimeline, runsInWindow, timelineScheduleOfLive, type TimelineSchedule } from '../../src/workspace/timeline';
 import { renderTimelinePage } from '../../src/workspace/timelineHtml';
+import { liveSchedule } from '../unit/live-fixtures';
 
 const FROM = new Date('2026-12-01T00:00:00Z');
 const TO = new Date(FROM.getTime() + 7 * 86_400_000);
@@ -48,25 +49,14 @@ function baseline(): number {
 const isLive = (i: number) => i % 5 === 1;
 
 function liveOf(spec: (typeof SPECS)[number]): { schedule: LiveSchedule; runs: LiveRun[] } {
-  const schedule: LiveSchedule = {
+  const schedule = liveSchedule({
     id: `l${spec.i}`,
     name: `schedule ${spec.i}`,
     pipeline: `pipeline_${spec.i % 60}`,
     orchestrator: spec.orchestrator,
-    kind: 'cron',
     expression: spec.expression,
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
-    catchup: null,
-    timeZone: null,
-    state: 'active',
     created: new Date(FROM.getTime() - 30 * 86_400_000),
-    zenmlId: null,
-    details: {},
-    warnings: [],
-  };
+  });
   const minutes = spec.i % 3 === 0 ? 300 : 10;
   const runs = Array.from({ length: 5 }, (_, k) => {
     const created = new Date(FROM.getTime() - (k + 1) * 3_600_000);

@@ -5,30 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveSchedule } from '../../src/adapters/types';
+import { liveSchedule } from './live-fixtures';
 import { MISSED_COUNT_CAP, countMissedTimes, formatCount, resumePreview } from '../../src/workspace/resumePreview';
 
 const at = (iso: string) => new Date(iso);
 
 function live(over: Partial<LiveSchedule> & { orchestrator: string }): LiveSchedule {
-  return {
-    id: 'id-1',
-    name: 'nightly',
-    pipeline: 'train',
-    kind: 'cron',
-    expression: '0 * * * *',
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
-    catchup: null,
-    timeZone: null,
-    state: 'paused',
-    created: null,
-    zenmlId: null,
-    details: {},
-    warnings: [],
-    ...over,
-  };
+  return liveSchedule({ expression: '0 * * * *', state: 'paused', ...over });
 }
 
 describe('resume preview: Kubernetes CronJob (one Job for the most recent missed time; the 100-missed limit)', () => {
