@@ -11,21 +11,8 @@
 // is to say so and offer pause; removing the DAG file is the user's step. No vscode import.
 
 import { adapterError, type AdapterError } from './errors';
-import { DEFAULT_TIMEOUT_MS, asBoolean, asNumber, asRecord, asString, httpRequest, isRecord, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
-import type {
-  AdapterCapabilities,
-  CallOptions,
-  ChangeReport,
-  CreateRequest,
-  ListOptions,
-  LiveRun,
-  LiveSchedule,
-  LiveScheduleKind,
-  Page,
-  Result,
-  ScheduleAdapter,
-  ScheduleChangeSupport,
-} from './types';
+import { DEFAULT_TIMEOUT_MS, asBoolean, asNumber, asRecord, asString, httpRequest, isRecord, joinUrl, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { ok, fail, type AdapterCallDefaults, type AdapterCapabilities, type CallOptions, type ChangeReport, type CreateRequest, type ListOptions, type LiveRun, type LiveSchedule, type LiveScheduleKind, type Page, type Result, type ScheduleAdapter, type ScheduleChangeSupport } from './types';
 
 export const AIRFLOW_DEFAULT_PAGE_SIZE = 100;
 
@@ -36,15 +23,11 @@ export interface AirflowCredentials {
   token?: string;
 }
 
-export interface AirflowAdapterOptions {
+export interface AirflowAdapterOptions extends AdapterCallDefaults {
   name: string;
   url: string;
   /** SecretStorage in the editor, the `usernameEnv` / `passwordEnv` variables on the command line. Null: no auth. */
   credentials?: () => Promise<AirflowCredentials | null>;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  pageSize?: number;
-  now?: () => Date;
 }
 
 /** Which REST API the server speaks, read once (reset() forgets it). */
@@ -72,8 +55,6 @@ export const AIRFLOW_CHANGES: ScheduleChangeSupport = {
   via: "Airflow's REST API (is_paused)",
 };
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
 
 /** A date from Airflow (ISO 8601 with a zone), or null. */
 function asDate(v: unknown): Date | null {

@@ -7,25 +7,19 @@
 
 import { explainCron, isValidTimeZone } from '../cron';
 import { adapterError, type AdapterError } from './errors';
-import { asNumber, asRecord, asString, isRecord, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { asNumber, asRecord, asString, isRecord, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import { bearerRequest, type TokenProvider } from './tokens';
-import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveSchedule, Page, Result, ScheduleAdapter } from './types';
+import { ok, fail, type AdapterCallDefaults, type AdapterCapabilities, type CallOptions, type ChangeReport, type ListOptions, type LiveSchedule, type Page, type Result, type ScheduleAdapter } from './types';
 
 export const DATABRICKS_DEFAULT_PAGE_SIZE = 100;
 
-export interface DatabricksAdapterOptions {
+export interface DatabricksAdapterOptions extends AdapterCallDefaults {
   name: string;
   /** The workspace URL (https://adb-….azuredatabricks.net, https://….cloud.databricks.com). */
   url: string;
   tokens: TokenProvider;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  pageSize?: number;
-  now?: () => Date;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
 
 /** Databricks' error codes that say more than the HTTP status. */
 const ERROR_CODES: Record<string, AdapterError['code']> = {

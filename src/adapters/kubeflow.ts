@@ -7,10 +7,10 @@
 // Kubeflow behind oauth2-proxy / Dex. Every change is read back from the server before it is
 // reported. No vscode import.
 
-import { adapterError, type AdapterError } from './errors';
-import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { adapterError } from './errors';
+import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import { KUBEFLOW_CHANGES, parseKfpRunPage, parseRecurringRun, parseRecurringRunPage, recurringRunToLive, zenmlPipelineOf, type KubeflowRecurringRun } from './kubeflowModels';
-import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveRun, LiveSchedule, Page, Result, ScheduleAdapter } from './types';
+import { ok, fail, type AdapterCallDefaults, type AdapterCapabilities, type CallOptions, type ChangeReport, type ListOptions, type LiveRun, type LiveSchedule, type Page, type Result, type ScheduleAdapter } from './types';
 
 export const KFP_API = '/apis/v2beta1';
 export const DEFAULT_KFP_PAGE_SIZE = 100;
@@ -24,21 +24,15 @@ export interface KubeflowCredentials {
   cookie?: string;
 }
 
-export interface KubeflowAdapterOptions {
+export interface KubeflowAdapterOptions extends AdapterCallDefaults {
   name: string;
   /** The KFP API endpoint (`https://kubeflow.example.com/pipeline`, `http://127.0.0.1:8888`). */
   url: string;
   /** The profile namespace (multi-user Kubeflow needs one to list). */
   namespace?: string;
   credentials?: () => Promise<KubeflowCredentials | null>;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  pageSize?: number;
-  now?: () => Date;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Cookie header for a stored cookie secret: a bare value is the authservice session. */

@@ -17,7 +17,7 @@ import type * as K8s from '@kubernetes/client-node' with { 'resolution-mode': 'i
 import { explainCron } from '../cron';
 import { adapterError, type AdapterError } from './errors';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, codeForStatus } from './http';
-import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveSchedule, Page, Result, ScheduleAdapter, ScheduleChangeSupport } from './types';
+import { ok, fail, type AdapterCapabilities, type CallOptions, type ChangeReport, type ListOptions, type LiveSchedule, type Page, type Result, type ScheduleAdapter, type ScheduleChangeSupport } from './types';
 
 export const DEFAULT_K8S_PAGE_SIZE = 100;
 /** Kubernetes stops starting a CronJob that missed more start times than this (the controller's limit). */
@@ -56,8 +56,6 @@ export interface KubernetesAdapterOptions {
 type Client = typeof K8s;
 type CronJob = K8s.V1CronJob;
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
 
 let clientModule: Promise<Client> | null = null;
 /** The client, loaded once, on first use (its ~2 MB stay unloaded until a Kubernetes connection is read). */

@@ -5,6 +5,7 @@
 
 import type { Dialect } from '../common/flavors';
 import type { AdapterError } from './errors';
+import type { FetchLike } from './http';
 
 export type LiveScheduleKind = 'cron' | 'interval' | 'once';
 export type ScheduleState = 'active' | 'paused' | 'archived' | 'completed';
@@ -124,6 +125,17 @@ export interface CreateRequest {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AdapterError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
+
+/** What every HTTP adapter's options share: an injectable fetch, the default timeout and page size, a clock. */
+export interface AdapterCallDefaults {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  pageSize?: number;
+  now?: () => Date;
+}
 
 /** What a change did, where: the faces print it, the CLI's --json returns it. */
 export interface ChangeReport {

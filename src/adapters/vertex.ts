@@ -7,27 +7,21 @@
 
 import { explainCron } from '../cron';
 import { adapterError, type AdapterError } from './errors';
-import { asNumber, asRecord, asString, isRecord, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { asNumber, asRecord, asString, isRecord, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import { bearerRequest, type TokenProvider } from './tokens';
-import type { AdapterCapabilities, CallOptions, ChangeReport, ListOptions, LiveSchedule, Page, Result, ScheduleAdapter, ScheduleState } from './types';
+import { ok, fail, type AdapterCallDefaults, type AdapterCapabilities, type CallOptions, type ChangeReport, type ListOptions, type LiveSchedule, type Page, type Result, type ScheduleAdapter, type ScheduleState } from './types';
 
 export const VERTEX_DEFAULT_PAGE_SIZE = 100;
 
-export interface VertexAdapterOptions {
+export interface VertexAdapterOptions extends AdapterCallDefaults {
   name: string;
   project: string;
   region: string;
   /** Overrides `https://{region}-aiplatform.googleapis.com` (private endpoints, test servers). */
   url?: string;
   tokens: TokenProvider;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  pageSize?: number;
-  now?: () => Date;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
 
 /** Vertex's State enum, as names or (with `$alt=json;enum-encoding=int`) numbers. */
 const STATES: Record<string, ScheduleState> = { ACTIVE: 'active', PAUSED: 'paused', COMPLETED: 'completed', '1': 'active', '2': 'paused', '3': 'completed' };

@@ -9,7 +9,7 @@ import { capabilityOf, dialectOfFlavor } from '../common/flavors';
 import { explainCron } from '../cron';
 import { adapterError, type AdapterError } from './errors';
 import { noAdapterReason } from './noAdapter';
-import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
+import { DEFAULT_TIMEOUT_MS, collectPages, httpRequest, joinUrl, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import type { ScheduleChange, ZenmlClientBridge, ZenmlServerTarget } from './zenmlClientBridge';
 import {
   compareVersions,
@@ -25,18 +25,7 @@ import {
   type ZenmlScheduleRecord,
   type ZenmlServerInfo,
 } from './zenmlModels';
-import type {
-  AdapterCapabilities,
-  CallOptions,
-  ChangeReport,
-  ListOptions,
-  LiveRun,
-  LiveSchedule,
-  Page,
-  Result,
-  ScheduleAdapter,
-  ScheduleChangeSupport,
-} from './types';
+import { ok, fail, type AdapterCallDefaults, type AdapterCapabilities, type CallOptions, type ChangeReport, type ListOptions, type LiveRun, type LiveSchedule, type Page, type Result, type ScheduleAdapter, type ScheduleChangeSupport } from './types';
 
 /** `active` and `DELETE ?soft` (archiving) exist from this server version on (facts §9). */
 export const MIN_VERSION_FOR_PAUSE = '0.93.1';
@@ -49,21 +38,15 @@ export interface ZenmlCredentials {
   accessToken?: string;
 }
 
-export interface ZenmlServerAdapterOptions {
+export interface ZenmlServerAdapterOptions extends AdapterCallDefaults {
   name: string;
   url: string;
   /** Where the credentials come from (SecretStorage in the editor, an environment variable on the CLI, credentials.yaml). Null: no auth. */
   credentials?: () => Promise<ZenmlCredentials | null>;
   /** ZenML's own client in the user's interpreter, for changes ZenML carries out on the orchestrator. */
   clientBridge?: ZenmlClientBridge;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  pageSize?: number;
-  now?: () => Date;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: AdapterError): Result<T> => ({ ok: false, error });
 
 export class ZenmlServerAdapter implements ScheduleAdapter {
   readonly type = 'zenml';

@@ -9,8 +9,8 @@
 // workspace). Changes persist. Only 127.0.0.1.
 
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { explainCron, isValidTimeZone } from '../../src/cron';
+import { listenOnLoopback } from './listen';
 
 export interface DatabricksJob {
   job_id: number;
@@ -168,7 +168,6 @@ export async function startDatabricksServer(options: { tokens?: string[]; versio
     return {};
   };
 
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -210,21 +209,14 @@ export async function startDatabricksServer(options: { tokens?: string[]; versio
       res.end(payload);
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenOnLoopback(server);
+  const port = listening.port;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     jobs,
     add,
     get: (id) => jobs.get(id),
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }

@@ -4,7 +4,7 @@
 // ends, a page bigger than any adapter accepts. Only 127.0.0.1.
 
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './listen';
 
 export type Fault =
   | { kind: 'status'; status: number; body?: unknown; contentType?: string }
@@ -26,7 +26,6 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
   let fault: Fault | null = null;
   let match: RegExp | undefined;
-  const sockets = new Set<Socket>();
   const hanging = new Set<http.ServerResponse>();
   const seen: FaultProxy['seen'] = [];
 
@@ -101,12 +100,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     });
     req.pipe(upstreamReq);
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenOnLoopback(server);
+  const port = listening.port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -118,8 +113,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     },
     close() {
       for (const res of hanging) res.destroy();
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return listening.close();
     },
   };
 }

@@ -8,8 +8,8 @@
 // Only 127.0.0.1.
 
 import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { explainCron } from '../../src/cron';
+import { listenOnLoopback } from './listen';
 
 export type VertexState = 'ACTIVE' | 'PAUSED' | 'COMPLETED';
 const STATE_NUMBERS: Record<VertexState, number> = { ACTIVE: 1, PAUSED: 2, COMPLETED: 3 };
@@ -250,7 +250,6 @@ export async function startVertexServer(options: { project?: string; region?: st
     throw new HttpError(405, `Method ${method} not allowed.`);
   };
 
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -294,12 +293,8 @@ export async function startVertexServer(options: { project?: string; region?: st
       res.end(payload);
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listenOnLoopback(server);
+  const port = listening.port;
   return {
     url: `http://127.0.0.1:${port}`,
     project,
@@ -308,9 +303,6 @@ export async function startVertexServer(options: { project?: string; region?: st
     schedules,
     add,
     get: (id) => schedules.get(id),
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }
