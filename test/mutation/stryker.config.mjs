@@ -8,7 +8,7 @@ const out = `.tools/mutation/${folder}`;
 // the first failing file ends its run): the whole unit suite would cost minutes per mutant.
 const TEST_FILES = {
   cron: ['cron', 'cron-engine', 'cron-interval'],
-  findings: ['findings', 'findings-e2e', 'fixes'],
+  findings: ['findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   discovery: ['discovery-python', 'discovery-yaml', 'discovery-fixtures', 'discovery-incremental'],
 };
 
