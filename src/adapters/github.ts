@@ -193,7 +193,8 @@ export class GithubAdapter implements ScheduleAdapter {
       { ...request, headers: { accept: 'application/vnd.github+json', 'x-github-api-version': GITHUB_API_VERSION, ...request.headers } },
       options,
     );
-    if (res.ok || !res.error.status) return res;
+    // Only GitHub's error answers are read as GitHub errors (no token, a malformed 200: as they are).
+    if (res.ok || !res.error.status || res.error.status < 400) return res;
     const error = this.githubError(res.error, headers);
     if (error.code === 'unauthorized') {
       this.options.tokens.invalidate();
