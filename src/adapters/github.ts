@@ -114,6 +114,7 @@ export class GithubAdapter implements ScheduleAdapter {
   private readonly options: GithubAdapterOptions;
   private readonly ctx: HttpContext;
   private readonly badRepository: boolean;
+  readonly signIn?: () => Promise<boolean>;
 
   constructor(options: GithubAdapterOptions) {
     this.options = options;
@@ -124,6 +125,8 @@ export class GithubAdapter implements ScheduleAdapter {
     this.repo = parsed?.repo ?? '';
     this.baseUrl = (options.url ?? GITHUB_DEFAULT_URL).replace(/\/+$/, '');
     this.ctx = { source: options.name, serverLabel: `GitHub (${options.repository}${options.url ? ` at ${this.baseUrl}` : ''})` };
+    const tokens = options.tokens;
+    if (tokens.signIn) this.signIn = () => tokens.signIn!();
   }
 
   reset(): void {
@@ -265,6 +268,7 @@ export class GithubAdapter implements ScheduleAdapter {
     }
     if (w.state === 'disabled_fork') warnings.push('GitHub disables the workflows of a fork until they are enabled in it.');
     const details: Record<string, string> = { 'workflow id': String(w.id), 'workflow file': w.path, repository: `${this.owner}/${this.repo}`, 'workflow state': w.state };
+    details['GitHub Actions'] = 'runs a schedule at most every 5 minutes and may delay it at busy times; in a public repository it disables scheduled workflows after 60 days without activity';
     const base = {
       pipeline,
       orchestrator: 'github',

@@ -185,4 +185,6 @@ export interface ScheduleAdapter {
   recentRuns?(options?: CallOptions & { limit?: number }): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>>;
   /** Forget cached lookups (server version, components, pipelines): the next call reads them again. */
   reset?(): void;
+  /** An interactive sign-in the face provides for this source (VS Code's GitHub sign-in), when there is one. */
+  signIn?(): Promise<boolean>;
 }
