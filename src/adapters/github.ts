@@ -458,11 +458,20 @@ export class GithubAdapter implements ScheduleAdapter {
 
   /** The workflow's runs started by its schedule (event=schedule), newest first. */
   async runs(id: string, options: CallOptions & { limit?: number } = {}): Promise<Result<LiveRun[]>> {
-    const s = await this.get(id, options);
-    if (!s.ok) return s;
+    // A row id names the workflow already (one request per row on refresh); a name is looked up first.
+    // Every schedule entry of a workflow gets the workflow's runs: GitHub's run list does not say which cron fired.
+    const known = /^(\d+)(?:#\d+)?$/.exec(id.trim());
+    let scheduleId = id.trim();
+    let workflowId = known?.[1];
+    if (!workflowId) {
+      const s = await this.get(id, options);
+      if (!s.ok) return s;
+      scheduleId = s.value.id;
+      workflowId = this.workflowIdOf(s.value);
+    }
     const perPage = Math.min(100, Math.max(1, options.limit ?? 10));
-    const res = await this.call({ path: `${this.repoPath}/actions/workflows/${encodeURIComponent(this.workflowIdOf(s.value))}/runs`, query: { event: 'schedule', per_page: perPage } }, options);
-    if (!res.ok) return res;
+    const res = await this.call({ path: `${this.repoPath}/actions/workflows/${encodeURIComponent(workflowId)}/runs`, query: { event: 'schedule', per_page: perPage } }, options);
+    if (!res.ok) return res.error.code === 'not-found' ? fail({ ...res.error, message: `${this.name} has no GitHub Actions workflow ${workflowId} in ${this.owner}/${this.repo}.` }) : res;
     const raw = asRecord(res.value.body).workflow_runs;
     if (!Array.isArray(raw)) return fail(this.unknownShape('a run list'));
     const runs: LiveRun[] = [];
@@ -480,7 +489,7 @@ export class GithubAdapter implements ScheduleAdapter {
         created,
         ...(ended ? { ended } : {}),
         ...(asString(run.html_url) ? { url: asString(run.html_url)! } : {}),
-        scheduleId: s.value.id,
+        scheduleId,
       });
     }
     return ok(runs.slice(0, perPage));

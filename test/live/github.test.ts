@@ -181,6 +181,14 @@ describe('GitHub Actions adapter against the loopback GitHub REST API', () => {
     assert.match(runs.value[0].url ?? '', /\/actions\/runs\/\d+$/);
     const req = server.requests.filter((r) => r.path.endsWith('/runs')).at(-1)!;
     assert.equal(req.query.event, 'schedule');
+    // By row id: one request (the refresh asks once per row); an unknown workflow is not found.
+    const before = server.requests.length;
+    const byId = await a.runs(String(ids.train), { limit: 1 });
+    assert.ok(byId.ok && byId.value.length === 1 && byId.value[0].scheduleId === String(ids.train));
+    assert.equal(server.requests.length - before, 1);
+    const unknown = await a.runs('424242');
+    assert.ok(!unknown.ok);
+    assert.equal(unknown.error.code, 'not-found');
   });
 
   it('refuses update and delete with the reason and the file to change; nothing is sent to GitHub but reads', async () => {
