@@ -13,6 +13,7 @@
 // editor can edit the workspace copy for review; nothing here ever commits. GitHub does not start
 // the runs missed while a workflow was disabled (no catch-up). No vscode import.
 
+import { isValidTimeZone } from '../cron';
 import { adapterError, type AdapterError } from './errors';
 import { asNumber, asRecord, asString, collectPages, isRecord, type FetchLike, type HttpContext, type HttpRequest, type HttpResponse } from './http';
 import { parseWorkflowSchedules, zenmlWorkflowPipeline, type WorkflowParse } from './githubWorkflow';
@@ -303,6 +304,7 @@ export class GithubAdapter implements ScheduleAdapter {
     return entries.map((e) => {
       const entryWarnings = [...warnings];
       if (!e.cron) entryWarnings.push(`Entry ${e.index + 1} of on.schedule in ${w.path} has no cron string.`);
+      if (e.timezone && !isValidTimeZone(e.timezone)) entryWarnings.push(`timezone '${e.timezone}' is not an IANA time zone this editor knows; next runs are shown in UTC.`);
       return {
         ...base,
         id: entries.length > 1 ? `${w.id}#${e.index + 1}` : String(w.id),
@@ -322,6 +324,8 @@ export class GithubAdapter implements ScheduleAdapter {
     const text = await this.readFile(w.path, options);
     if (!text.ok) {
       if (text.error.code === 'not-found') return ok([]); // the file is not on the default branch (any more)
+      // A file GitHub does not send inline (over 1 MB): a row that says so, not a failed list.
+      if (text.error.code === 'unsupported') return ok(this.toLive(w, { ok: false, message: text.error.message.replace(/\.$/, '') }));
       return text;
     }
     const parsed = parseWorkflowSchedules(text.value);

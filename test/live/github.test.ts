@@ -47,6 +47,7 @@ describe('GitHub Actions adapter against the loopback GitHub REST API', () => {
     ids.stale = server.addWorkflow({ path: '.github/workflows/stale.yml', name: 'Stale', content: "on:\n  schedule:\n    - cron: '30 1 * * *'\n", state: 'disabled_inactivity' });
     ids.broken = server.addWorkflow({ path: '.github/workflows/broken.yml', name: 'Broken', content: "on:\n  schedule:\n    - cron: '0 1 * * *'\n   bad: [\n" });
     ids.gone = server.addWorkflow({ path: '.github/workflows/gone.yml', name: 'Gone', content: '', fileMissing: true });
+    ids.zone = server.addWorkflow({ path: '.github/workflows/zone.yml', name: 'Zone', content: "on:\n  schedule:\n    - cron: '0 2 * * *'\n      timezone: Mars/Olympus\n" });
     ids.cli = server.addWorkflow({ path: '.github/workflows/cli.yml', name: 'cli', content: "on:\n  schedule:\n    - cron: '0 5 * * *'\n" });
     server.addRun({ workflowId: ids.train, created: '2026-11-30T03:00:12Z' });
     server.addRun({ workflowId: ids.train, created: '2026-12-01T03:01:09Z', conclusion: 'failure' });
@@ -60,11 +61,12 @@ describe('GitHub Actions adapter against the loopback GitHub REST API', () => {
     const all = await listAll(a, 2);
     assert.ok(all.ok, JSON.stringify(all));
     const lists = server.requests.slice(before).filter((r) => /\/actions\/workflows$/.test(r.path));
-    assert.equal(lists.length, 4, '7 workflows in pages of 2');
+    assert.equal(lists.length, 4, '8 workflows in pages of 2');
     assert.deepEqual(lists.map((r) => r.query.page), ['1', '2', '3', '4']);
     assert.ok(server.requests.slice(before).every((r) => r.accept === 'application/vnd.github+json' && r.apiVersion === '2022-11-28' && r.authorization === '(set)'));
     const byName = new Map(all.value.map((s) => [s.name, s]));
-    assert.deepEqual([...byName.keys()].sort(), ['Broken', 'Reports #1', 'Reports #2', 'Stale', 'cli', 'train']);
+    assert.deepEqual([...byName.keys()].sort(), ['Broken', 'Reports #1', 'Reports #2', 'Stale', 'Zone', 'cli', 'train']);
+    assert.match(byName.get('Zone')!.warnings.join(' '), /'Mars\/Olympus' is not an IANA time zone/);
     const train = byName.get('train')!;
     assert.equal(train.id, String(ids.train));
     assert.equal(train.expression, '0 3 * * *');
@@ -167,6 +169,21 @@ describe('GitHub Actions adapter against the loopback GitHub REST API', () => {
       assert.deepEqual(r.value.changed, []);
       assert.match(r.value.unchanged[0].why, /state is active when read back/);
       state = 'active';
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a workflow file over 1 MB (sent without content) is a row that says so, not a failed list', async () => {
+    const s = await startGithubServer();
+    try {
+      s.addWorkflow({ path: '.github/workflows/small.yml', name: 'small', content: "on:\n  schedule:\n    - cron: '0 1 * * *'\n" });
+      s.addWorkflow({ path: '.github/workflows/huge.yml', name: 'huge', content: `on:\n  schedule:\n    - cron: '0 2 * * *'\n${'#'.repeat(1100 * 1024)}\n` });
+      const r = await adapterFor(s).list();
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.deepEqual(r.value.items.map((x) => x.name), ['small', 'huge']);
+      assert.equal(r.value.items[1].kind, null);
+      assert.match(r.value.items[1].warnings.join(' '), /encoding none; files over 1 MB/);
     } finally {
       await s.close();
     }

@@ -179,16 +179,17 @@ export async function startGithubServer(options: { tokens?: string[]; repositori
 
   const fileJson = (repository: string, path: string, text: string) => {
     const b64 = Buffer.from(text, 'utf8').toString('base64');
+    const tooBig = Buffer.byteLength(text) > 1024 * 1024;
     const api = `${url}/repos/${repository}/contents/${path}?ref=main`;
     const sha = Buffer.from(path).toString('hex').slice(0, 40).padEnd(40, '0');
     return {
       type: 'file',
-      encoding: 'base64',
+      encoding: tooBig ? 'none' : 'base64',
       size: Buffer.byteLength(text),
       name: path.split('/').pop(),
       path,
-      // GitHub wraps base64 at 60 characters.
-      content: (b64.match(/.{1,60}/g) ?? []).join('\n') + '\n',
+      // GitHub wraps base64 at 60 characters; files over 1 MB come without content (encoding "none").
+      content: Buffer.byteLength(text) > 1024 * 1024 ? '' : (b64.match(/.{1,60}/g) ?? []).join('\n') + '\n',
       sha,
       url: api,
       git_url: `${url}/repos/${repository}/git/blobs/${sha}`,
