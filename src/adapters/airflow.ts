@@ -437,6 +437,43 @@ export class AirflowAdapter implements ScheduleAdapter {
     return fail(this.refusal('creating a schedule through the API'));
   }
 
+  /** Recreate's words for the plan: what the delete removes and what it leaves (pure). */
+  recreateDeleteWords(schedule: LiveSchedule): { what: string; leaves: string | null } {
+    const file = schedule.details['DAG file'];
+    return {
+      what: `delete DAG ${schedule.id} from Airflow's database (after it is paused; read back: GET → 404)`,
+      leaves: `the DAG file${file ? ` ${file}` : ''} stays in the DAGs folder: Airflow registers the DAG again on its next parse, unpaused (ZenML writes is_paused_upon_creation=False); remove the file from the DAGs folder`,
+    };
+  }
+
+  /**
+   * Recreate's orchestrator step (issue 15 §2): `DELETE /dags/{id}` (204), only when the DAG is paused,
+   * read back (GET → 404). The DAG file stays in the DAGs folder, so the report's `unchanged` says so:
+   * Airflow's next parse registers the DAG again until the file is removed. The plain `delete` stays
+   * refused (alone it would not stop the schedule).
+   */
+  async deleteForRecreate(id: string, options: CallOptions = {}): Promise<Result<ChangeReport>> {
+    const where = `DAG ${id} on ${this.name}`;
+    const before = await this.get(id, options);
+    if (!before.ok) return before;
+    if (before.value.state !== 'paused') {
+      return fail(adapterError('conflict', `Nothing was changed: DAG '${id}' is not paused; pause it first, or Airflow may start a run while it is deleted.`, { source: this.name }));
+    }
+    const file = before.value.details['DAG file'];
+    const res = await this.call({ method: 'DELETE', path: `/dags/${encodeURIComponent(id)}` }, options);
+    if (!res.ok) return fail(this.notFound(res.error, id));
+    const after = await this.call({ path: `/dags/${encodeURIComponent(id)}` }, options);
+    const report: ChangeReport = { changed: [], unchanged: [] };
+    if (!after.ok && after.error.code === 'not-found') report.changed.push({ where, what: 'deleted from Airflow (read back: 404)' });
+    else if (after.ok) report.unchanged.push({ where, why: 'still there when read back (Airflow may have parsed its file again)' });
+    else return fail({ ...after.error, message: `Airflow accepted the delete, but reading DAG '${id}' back failed: ${after.error.message}` });
+    report.unchanged.push({
+      where: `DAG file${file ? ` ${file}` : ` of ${id}`}`,
+      why: "stays in Airflow's DAGs folder: Airflow registers the DAG again on its next parse, unpaused (ZenML writes is_paused_upon_creation=False); remove the file",
+    });
+    return ok(report);
+  }
+
   /**
    * Refused: Airflow's DELETE removes the DAG's metadata and run history, but the DAG file stays in the
    * DAGs folder and the next parse registers the DAG again, unpaused, so it keeps firing. Pause it, and
