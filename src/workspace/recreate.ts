@@ -234,6 +234,8 @@ export interface StepOutcome {
   unchanged: { where: string; why: string }[];
   /** Failed: why. */
   message?: string;
+  /** Failed with an adapter's typed error (unreachable, unauthorized, …). */
+  error?: AdapterError;
 }
 
 export interface RecreateResult {
@@ -262,7 +264,7 @@ export interface RecreateDeps {
 const already = (why: string) => /^already /.test(why);
 
 function fromResult(step: RecreateStep, r: Result<ChangeReport>): StepOutcome {
-  if (!r.ok) return { n: step.n, kind: step.kind, status: 'failed', changed: [], unchanged: [], message: errorWords(r.error) };
+  if (!r.ok) return { n: step.n, kind: step.kind, status: 'failed', changed: [], unchanged: [], message: errorWords(r.error), error: r.error };
   const settled = r.value.changed.length > 0 || (r.value.unchanged.length > 0 && r.value.unchanged.every((u) => already(u.why)));
   if (!settled) {
     return { n: step.n, kind: step.kind, status: 'failed', changed: r.value.changed, unchanged: r.value.unchanged, message: r.value.unchanged.map((u) => `${u.where}: ${u.why}`).join('; ') || 'nothing changed' };
