@@ -41,6 +41,13 @@ export interface AirflowApi {
 /** ZenML's DAG id: the pipeline name, `_`, 32 hex characters (get_orchestrator_run_name; facts §6). */
 const ZENML_DAG_ID = /^(.+)_([0-9a-f]{32})$/;
 
+/** The file to remove from the DAGs folder: ZenML's DAGs are zips, and Airflow's fileloc names `<zip>/dag.py` inside. */
+export function dagFileToRemove(fileloc: string | undefined): string | undefined {
+  if (!fileloc) return undefined;
+  const zip = /^(.*?\.zip)[\\/]/i.exec(fileloc);
+  return zip ? zip[1] : fileloc;
+}
+
 export function pipelineOfDagId(dagId: string): string | null {
   const m = ZENML_DAG_ID.exec(dagId);
   return m ? m[1] : null;
@@ -439,7 +446,7 @@ export class AirflowAdapter implements ScheduleAdapter {
 
   /** Recreate's words for the plan: what the delete removes and what it leaves (pure). */
   recreateDeleteWords(schedule: LiveSchedule): { what: string; leaves: string | null } {
-    const file = schedule.details['DAG file'];
+    const file = dagFileToRemove(schedule.details['DAG file']);
     return {
       what: `delete DAG ${schedule.id} from Airflow's database (after it is paused; read back: GET → 404)`,
       leaves: `the DAG file${file ? ` ${file}` : ''} stays in the DAGs folder: Airflow registers the DAG again on its next parse, unpaused (ZenML writes is_paused_upon_creation=False); remove the file from the DAGs folder`,
@@ -459,7 +466,7 @@ export class AirflowAdapter implements ScheduleAdapter {
     if (before.value.state !== 'paused') {
       return fail(adapterError('conflict', `Nothing was changed: DAG '${id}' is not paused; pause it first, or Airflow may start a run while it is deleted.`, { source: this.name }));
     }
-    const file = before.value.details['DAG file'];
+    const file = dagFileToRemove(before.value.details['DAG file']);
     const res = await this.call({ method: 'DELETE', path: `/dags/${encodeURIComponent(id)}` }, options);
     if (!res.ok) return fail(this.notFound(res.error, id));
     const after = await this.call({ path: `/dags/${encodeURIComponent(id)}` }, options);
