@@ -58,7 +58,7 @@ export const AIRFLOW_CHANGES: ScheduleChangeSupport = {
   operations: ['pause', 'resume'],
   pauseStopsRuns: true,
   reason:
-    'On Airflow the schedule lives in the DAG file ZenML generated: Airflow can pause and unpause the DAG, but its schedule cannot be changed, and deleting it through Airflow would only wipe its history until the file registers it again. Use "Recreate…" to run the pipeline again with a new schedule, and pause the old DAG.',
+    'On Airflow the schedule lives in the DAG file ZenML generated: Airflow can pause and unpause the DAG, but its schedule cannot be changed, and deleting it through Airflow would only wipe its history until the file registers it again. Use "Recreate with a New Schedule…" to pause and delete the old DAG and run the pipeline again with the new schedule.',
   via: "Airflow's REST API (is_paused)",
 };
 
@@ -431,7 +431,7 @@ export class AirflowAdapter implements ScheduleAdapter {
   }
 
   private refusal(what: string): AdapterError {
-    return adapterError('unsupported', `Nothing was changed: ${what} is not possible on Airflow, because the schedule lives in the DAG file ZenML generated, not in Airflow's database. Use "Recreate…" (the guided recreate) to run the pipeline with the new schedule, then pause the old DAG.`, {
+    return adapterError('unsupported', `Nothing was changed: ${what} is not possible on Airflow, because the schedule lives in the DAG file ZenML generated, not in Airflow's database. Use "Recreate with a New Schedule…" (zenml-schedules schedules recreate) to pause and delete the old DAG and run the pipeline again with the new schedule.`, {
       source: this.name,
     });
   }

@@ -152,7 +152,7 @@ for (const major of [3, 2] as const) {
       assert.ok(!update.ok);
       assert.equal(update.error.code, 'unsupported');
       assert.match(update.error.message, /DAG file/);
-      assert.match(update.error.message, /Recreate…/);
+      assert.match(update.error.message, /Recreate with a New Schedule…/);
       const create = await a.create({ pipeline: 'train_pipeline', expression: '0 4 * * *' });
       assert.ok(!create.ok);
       assert.equal(create.error.code, 'unsupported');
@@ -390,6 +390,10 @@ describe('guided recreate on Airflow 3 (real) with a real ZenML record', { timeo
     assert.match(planned.plan.steps[1].note ?? '', new RegExp(`${d.dagId}\\.zip stays`));
     assert.equal(planned.plan.after.timeZone, 'UTC');
     assert.equal(await isPaused(s, d.dagId), false, 'still unpaused after planning');
+    // The orchestrator step refuses to delete a DAG that is not paused (the executor pauses first).
+    const early = await a.deleteForRecreate(d.dagId);
+    assert.ok(!early.ok && early.error.code === 'conflict', JSON.stringify(early));
+    assert.equal((await s.rest('GET', `/dags/${d.dagId}`)).status, 200);
     assert.equal((await readScheduleRecord(zenml, d.record)).archived, false);
   });
 
