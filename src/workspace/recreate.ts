@@ -73,7 +73,7 @@ export interface RecreatePlan {
   warnings: string[];
 }
 
-export type RecreatePlanResult = { ok: true; plan: RecreatePlan } | { ok: false; code: 'invalid-cron' | 'same-schedule' | 'not-cron' | 'no-pipeline'; message: string };
+export type RecreatePlanResult = { ok: true; plan: RecreatePlan } | { ok: false; code: 'invalid-cron' | 'same-schedule' | 'edit-in-file' | 'no-pipeline'; message: string };
 
 export interface RerunTarget {
   /** The Python file that defines the pipeline (runs it through ZenML's helper), when known. */
@@ -107,6 +107,9 @@ function side(expression: string | null, dialect: Dialect, timeZone: string, now
 export function planRecreate(input: RecreatePlanInput): RecreatePlanResult {
   const { schedule, adapter, zenml } = input;
   const count = input.nextRuns ?? 5;
+  // The schedule is written in a file the user changes (a GitHub workflow): the update edits that file instead.
+  const fileEdit = schedule.changes?.fileEdit;
+  if (fileEdit?.operations.includes('update')) return { ok: false, code: 'edit-in-file', message: `${schedule.name} is scheduled by ${fileEdit.path}: change the cron there (Change Cron Expression… edits the workspace copy); nothing needs recreating.` };
   const cron = input.cron.trim();
   const dialect = adapter.capabilities.dialect === 'standard' && schedule.orchestrator ? dialectOf(schedule.orchestrator) : adapter.capabilities.dialect;
   const zone = schedule.timeZone ?? 'UTC';

@@ -106,6 +106,8 @@ describe('recreate: the plan (pure, changes nothing)', () => {
     assert.match(bad.message, /not a valid airflow cron expression/);
     const same = planRecreate({ schedule: airflowRow(), adapter: airflow(), zenml: null, cron: ' 0 3 * * * ', now: NOW });
     assert.ok(!same.ok && same.code === 'same-schedule');
+    const inFile = planRecreate({ schedule: airflowRow({ changes: { operations: ['pause', 'resume'], pauseStopsRuns: true, fileEdit: { operations: ['update'], path: '.github/workflows/nightly.yml', format: 'github-workflow', entry: 0 } } }), adapter: airflow(), zenml: null, cron: '0 4 * * *', now: NOW });
+    assert.ok(!inFile.ok && inFile.code === 'edit-in-file', JSON.stringify(inFile));
     const none = planRecreate({ schedule: airflowRow({ pipeline: null, match: { madeByZenml: false } }), adapter: airflow(), zenml: null, cron: '0 4 * * *', now: NOW });
     assert.ok(!none.ok && none.code === 'no-pipeline');
     // Kubeflow reads six fields seconds first: a seven-field Quartz-like expression is refused there.
