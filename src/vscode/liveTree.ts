@@ -43,9 +43,9 @@ export function editorRemedy(error: AdapterError): string {
     case 'timeout':
       return vscode.l10n.t('Check that the server is running and the URL is right, then Retry.');
     case 'unauthorized':
-      return vscode.l10n.t('Store a new API key with "ZenML Schedules: Add Connection…" (same name), then Retry.');
+      return vscode.l10n.t('Store a new API key or token with "ZenML Schedules: Add Connection…" (same name), then Retry.');
     case 'forbidden':
-      return vscode.l10n.t('The key is valid but may not do this: use a service account with access.');
+      return vscode.l10n.t('The key or token is valid but may not do this: use an account with access.');
     case 'version-too-old':
       return error.minimumVersion ? vscode.l10n.t('Upgrade the ZenML server to {0} or later.', error.minimumVersion) : vscode.l10n.t('Upgrade the ZenML server.');
     case 'cancelled':
