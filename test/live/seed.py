@@ -3,7 +3,7 @@
 Run with the server venv's Python, pointed at the server by ZENML_STORE_URL / ZENML_STORE_USERNAME /
 ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
 
-  seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
+  seed.py setup                 service account + API key, kubernetes/airflow/vertex/local orchestrators, pipelines
   seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
   seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
   seed.py timed-runs SCHEDULE_ID SECONDS COUNT   COUNT completed runs that each really take SECONDS (created, then finished)
@@ -32,6 +32,13 @@ def setup() -> dict:
     airflow = client.create_stack_component(
         name="airflow", flavor="airflow", component_type=StackComponentType.ORCHESTRATOR, configuration={}
     )
+    # The project and region of the loopback Vertex AI server (test/servers/vertex.ts defaults).
+    vertex = client.create_stack_component(
+        name="vertex",
+        flavor="vertex",
+        component_type=StackComponentType.ORCHESTRATOR,
+        configuration={"project": "zenml-test", "location": "europe-west4"},
+    )
     local = client.get_stack_component(StackComponentType.ORCHESTRATOR, "default")
     pipelines = {}
     for name in ("train", "report", "etl"):
@@ -42,6 +49,7 @@ def setup() -> dict:
         "projectId": str(project.id),
         "kubernetesId": str(k8s.id),
         "airflowId": str(airflow.id),
+        "vertexId": str(vertex.id),
         "localId": str(local.id),
         "pipelines": pipelines,
     }

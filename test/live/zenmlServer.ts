@@ -19,6 +19,7 @@ export interface SeedData {
   projectId: string;
   kubernetesId: string;
   airflowId: string;
+  vertexId: string;
   localId: string;
   pipelines: Record<string, string>;
 }
