@@ -143,8 +143,14 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
   await mkdir(OUT, { recursive: true });
   const workspace = await mkdtemp(join(tmpdir(), 'zs-live-ws-'));
   await writeFile(join(workspace, 'README.md'), 'An empty folder: only live schedules.\n');
-  // The fake gcloud first on PATH (the extension host inherits code-server's environment).
-  const codeServer = await startCodeServer({ workspace, vsix: [ensurePackaged()], settings: { 'zenmlSchedules.pythonPath': SERVER_VENV_PYTHON }, env: { ...env, PATH: `${gcloud.bin}:${process.env.PATH}` } });
+  // The fake gcloud first on PATH, kept as given (not replaced by the login shell's PATH, where a real gcloud may be).
+  const codeServer = await startCodeServer({
+    workspace,
+    vsix: [ensurePackaged()],
+    settings: { 'zenmlSchedules.pythonPath': SERVER_VENV_PYTHON },
+    env: { ...env, PATH: `${gcloud.bin}:${process.env.PATH}` },
+    loginShellEnv: false,
+  });
   const workbench = await openWorkbench(codeServer);
   const { page } = workbench;
   // `always`: a step the others need (connecting the ZenML server), run whatever the filter says.
@@ -164,6 +170,13 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
     }
   };
   const view = page.locator('.pane:has(.pane-header:has-text("Schedules"))');
+  /** A README picture: the mouse on the empty editor area and no hover left open (toasts: clear them before). */
+  const cleanShot = async (file, before) => {
+    await before?.();
+    await page.mouse.move(1100, 700);
+    await until('no hover', async () => (await page.locator('.workbench-hover-container:visible, .monaco-hover:visible').count()) === 0, WAIT_MS);
+    await page.screenshot({ path: join(OUT, file) });
+  };
   const rowOf = (name) => view.locator(`.monaco-list-row:has-text("${name}")`).first();
   try {
     await test('the view offers to connect, and Connect to a ZenML Server… stores the connection', async () => {
@@ -306,14 +319,19 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       assert.equal(await view.locator(`.monaco-list-row:has-text("${name}")`).count(), 1, 'one row for the Vertex schedule and its ZenML record');
       assert.match(await rowOf(name).innerText(), /active · .*At 04:00 · next/);
       assert.match(await readFile(gcloud.calls, 'utf8'), /^auth print-access-token --format=json$/m, 'the extension did not run gcloud');
-      await page.mouse.move(5, 5);
-      await rowOf(name).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(OUT, 'live-vertex.png') });
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      await cleanShot('live-vertex.png', () => rowOf(name).scrollIntoViewIfNeeded());
       if (UPDATE_MEDIA) await copyFile(join(OUT, 'live-vertex.png'), join(PROJECT_ROOT, 'media/live-vertex.png'));
 
-      await rowOf(name).hover();
-      await rowOf(name).locator('.action-label[aria-label="Pause Schedule"]').click();
-      await until('the paused Vertex row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
+      // Paused "72 hours ago" by the server's clock: three 04:00 start times are missed by now.
+      vertex.clock.offsetMs = -72 * 3_600_000;
+      try {
+        await rowOf(name).hover();
+        await rowOf(name).locator('.action-label[aria-label="Pause Schedule"]').click();
+        await until('the paused Vertex row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
+      } finally {
+        vertex.clock.offsetMs = 0;
+      }
       assert.equal(await rowOf(name).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 1);
       assert.equal(await vertexState(vertex, id), 'PAUSED', 'the loopback Vertex server says it is not paused');
       // The merged record follows (ZenML's dashboard agrees).
@@ -331,13 +349,15 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
         await rowOf(name).locator('.action-label[aria-label="Resume Schedule"]').click();
         await until('the resume preview', () => dialog.filter({ hasText: `Resume "${name}"?` }).count(), WAIT_MS);
       };
+      await runCommand(page, 'Notifications: Clear All Notifications');
       await openPreview();
       const text = await dialog.innerText();
-      assert.match(text, /start times? (was|were) missed \(paused at /, text);
-      assert.match(text, /With catch-up Vertex AI starts .*; without catch-up none\./, text);
+      assert.match(text, /Start times missed while it was paused: 3\./, text);
+      assert.match(text, /3 start times were missed \(paused at /, text);
+      assert.match(text, /With catch-up Vertex AI starts 3 runs; without catch-up none\./, text);
       assert.equal(await dialog.locator('.monaco-button:has-text("Resume and catch up")').count(), 1, text);
       assert.equal(await dialog.locator('.monaco-button:has-text("Resume without catch-up")').count(), 1, text);
-      await page.screenshot({ path: join(OUT, 'resume-preview.png') });
+      await cleanShot('resume-preview.png');
       if (UPDATE_MEDIA) await copyFile(join(OUT, 'resume-preview.png'), join(PROJECT_ROOT, 'media/resume-preview.png'));
 
       // Cancel: no request, still paused on the server and in the row.
@@ -359,6 +379,27 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       assert.equal(vertex.get(id).catchUp, true);
       assert.equal(await rowOf(name).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 0);
     });
+
+    await test('the Vertex row paused again: "Resume without catch-up" in the preview sends catchUp false and reads ACTIVE back', async () => {
+      const { id, name } = seeded.vertex;
+      const dialog = page.locator('.monaco-dialog-box');
+      await page.mouse.move(5, 5);
+      await rowOf(name).hover();
+      await rowOf(name).locator('.action-label[aria-label="Pause Schedule"]').click();
+      await until('the paused Vertex row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
+      assert.equal(await vertexState(vertex, id), 'PAUSED');
+      await page.mouse.move(5, 5);
+      await rowOf(name).hover();
+      await rowOf(name).locator('.action-label[aria-label="Resume Schedule"]').click();
+      await until('the resume preview', () => dialog.filter({ hasText: `Resume "${name}"?` }).count(), WAIT_MS);
+      await dialog.locator('.monaco-button:has-text("Resume without catch-up")').click();
+      await until('the active Vertex row', async () => /active ·/.test(await rowOf(name).innerText()), 180_000);
+      const calls = resumeCalls(vertex, id);
+      assert.equal(calls.length, 2, JSON.stringify(calls));
+      assert.deepEqual(calls[1].body, { catchUp: false });
+      assert.equal(await vertexState(vertex, id), 'ACTIVE');
+      assert.equal(vertex.get(id).catchUp, false);
+    });
   } finally {
     await workbench.close();
     await codeServer.stop();
@@ -374,7 +415,9 @@ async function main() {
   const server = new LiveZenmlServer(await freePort());
   const k8s = await startKubernetesServer({ tokens: { [K8S_TOKEN]: { name: 'admin' } } });
   // Takes only the token the fake gcloud prints (a request with another one gets Google's 401).
-  const vertex = await startVertexServer({ tokens: [GCLOUD_TOKEN] });
+  // Its clock can be set back (vertex.clockOffsetMs) so that a pause happens "three days ago".
+  const vertexClock = { offsetMs: 0 };
+  const vertex = Object.assign(await startVertexServer({ tokens: [GCLOUD_TOKEN], now: () => new Date(Date.now() + vertexClock.offsetMs) }), { clock: vertexClock });
   const scratch = await mkdtemp(join(tmpdir(), 'zs-live-'));
   // Airflow 3 starts while the ZenML server does (both mostly wait on SQLite and imports).
   // Skipped when a --grep cannot match the Airflow tests (they then fail with the reason, if run).
