@@ -68,9 +68,11 @@ async function seedSchedules(server, k8s, vertex) {
   const failing = await onK8s('daily-etl', '0 1 * * *', 'etl');
   // A ZenML-made Vertex AI schedule (displayName = the ZenML schedule name, ZENML_* env in its executor)
   // and its record on the vertex orchestrator: one merged row (same pipeline, flavor and cron).
+  // Its own pipeline, so the other pipelines' rows keep their order in the in-host suite.
   const vertexName = 'vertex-nightly';
-  const vertexRecord = await createSchedule(server, token, { name: vertexName, project: seed.projectId, orchestrator_id: seed.vertexId, pipeline_id: seed.pipelines.train, cron_expression: VERTEX_CRON });
-  const vertexId = vertex.add({ displayName: vertexName, cron: VERTEX_CRON, zenml: true, pipeline: 'train' });
+  const onVertex = await server.seed(['vertex', vertex.project, vertex.region]);
+  const vertexRecord = await createSchedule(server, token, { name: vertexName, project: seed.projectId, orchestrator_id: onVertex.vertexId, pipeline_id: onVertex.pipelineId, cron_expression: VERTEX_CRON });
+  const vertexId = vertex.add({ displayName: vertexName, cron: VERTEX_CRON, zenml: true, pipeline: onVertex.pipeline });
   // Runs of the schedule through its snapshot (facts §9): an older completed run, then a failed one.
   await server.seed(['runs', failing.id, 'completed', 'failed']);
   return { seed, schedules: { nightly, hourly, airflow: { id: airflow.id, name: airflow.name }, failing }, vertex: { id: vertexId, name: vertexName, recordId: vertexRecord.id } };

@@ -3,7 +3,8 @@
 Run with the server venv's Python, pointed at the server by ZENML_STORE_URL / ZENML_STORE_USERNAME /
 ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
 
-  seed.py setup                 service account + API key, kubernetes/airflow/vertex/local orchestrators, pipelines
+  seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
+  seed.py vertex PROJECT REGION  a vertex orchestrator and a pipeline of its own (the live editor suite's Vertex row)
   seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
   seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
   seed.py timed-runs SCHEDULE_ID SECONDS COUNT   COUNT completed runs that each really take SECONDS (created, then finished)
@@ -32,13 +33,6 @@ def setup() -> dict:
     airflow = client.create_stack_component(
         name="airflow", flavor="airflow", component_type=StackComponentType.ORCHESTRATOR, configuration={}
     )
-    # The project and region of the loopback Vertex AI server (test/servers/vertex.ts defaults).
-    vertex = client.create_stack_component(
-        name="vertex",
-        flavor="vertex",
-        component_type=StackComponentType.ORCHESTRATOR,
-        configuration={"project": "zenml-test", "location": "europe-west4"},
-    )
     local = client.get_stack_component(StackComponentType.ORCHESTRATOR, "default")
     pipelines = {}
     for name in ("train", "report", "etl"):
@@ -49,10 +43,25 @@ def setup() -> dict:
         "projectId": str(project.id),
         "kubernetesId": str(k8s.id),
         "airflowId": str(airflow.id),
-        "vertexId": str(vertex.id),
         "localId": str(local.id),
         "pipelines": pipelines,
     }
+
+
+def vertex(project: str, region: str) -> dict:
+    from zenml.client import Client
+    from zenml.enums import StackComponentType
+    from zenml.models import PipelineRequest
+
+    client = Client()
+    component = client.create_stack_component(
+        name="vertex",
+        flavor="vertex",
+        component_type=StackComponentType.ORCHESTRATOR,
+        configuration={"project": project, "location": region},
+    )
+    pipeline = client.zen_store.create_pipeline(PipelineRequest(name="vertex_train", project=client.active_project.id))
+    return {"vertexId": str(component.id), "pipelineId": str(pipeline.id), "pipeline": "vertex_train"}
 
 
 def schedule(schedule_id: str) -> dict:
@@ -116,6 +125,8 @@ def main() -> None:
     command = sys.argv[1]
     if command == "setup":
         out = setup()
+    elif command == "vertex":
+        out = vertex(sys.argv[2], sys.argv[3])
     elif command == "schedule":
         try:
             out = schedule(sys.argv[2])

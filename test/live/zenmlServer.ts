@@ -19,7 +19,6 @@ export interface SeedData {
   projectId: string;
   kubernetesId: string;
   airflowId: string;
-  vertexId: string;
   localId: string;
   pipelines: Record<string, string>;
 }
