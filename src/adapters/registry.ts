@@ -16,6 +16,7 @@ import { KubeflowAdapter } from './kubeflow';
 import { ZenmlServerAdapter, type ZenmlCredentials } from './zenmlServer';
 import { AirflowAdapter } from './airflow';
 import { KubernetesAdapter } from './kubernetes';
+import { GithubAdapter } from './github';
 
 export const CONNECTION_TYPES = ['zenml', 'kubernetes', 'kubeflow', 'vertex', 'airflow', 'github', 'databricks'] as const;
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
@@ -95,6 +96,11 @@ export interface AdapterDependencies {
    * running programs is allowed (the CLI; the editor in a trusted workspace).
    */
   gcloudToken?: TokenProvider;
+  /**
+   * A GitHub token from outside the connection's own secret: VS Code's GitHub sign-in in the editor, the
+   * `GITHUB_TOKEN` environment variable on the command line (when the connection names no tokenEnv).
+   */
+  githubToken?: TokenProvider;
   /** The text of ~/.databrickscfg for `profile` connections (the editor reads it only in a trusted workspace), or null. */
   databricksConfig?: () => Promise<string | null>;
   fetch?: FetchLike;
@@ -203,6 +209,23 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
         }),
       };
     }
+    case 'github':
+      return {
+        ok: true,
+        value: new GithubAdapter({
+          name: connection.name,
+          repository: String(connection.repository),
+          url: typeof connection.url === 'string' ? connection.url : undefined,
+          tokens: firstTokenProvider([
+            staticTokenProvider(`the token added for ${connection.name}`, async () => (await deps.secrets(connection))?.token),
+            ...(deps.githubToken ? [deps.githubToken] : []),
+          ]),
+          fetch: deps.fetch,
+          timeoutMs: deps.timeoutMs,
+          pageSize: deps.pageSize,
+          now: deps.now,
+        }),
+      };
     case 'kubeflow':
       return {
         ok: true,

@@ -24,6 +24,8 @@ export interface TokenProvider {
   token(options?: CallOptions): Promise<Result<AccessToken | null>>;
   /** Forget the cached token (the server refused it). */
   invalidate(): void;
+  /** An interactive sign-in the face offers (VS Code's GitHub sign-in); true when a token is now available. */
+  signIn?(): Promise<boolean>;
 }
 
 /** A fixed token (the user's secret): it cannot be renewed. */
@@ -63,6 +65,14 @@ export function firstTokenProvider(providers: readonly TokenProvider[]): TokenPr
     invalidate() {
       used?.invalidate();
     },
+    ...(providers.some((p) => p.signIn)
+      ? {
+          signIn: async () => {
+            for (const p of providers) if (p.signIn && (await p.signIn())) return true;
+            return false;
+          },
+        }
+      : {}),
   };
 }
 

@@ -92,6 +92,25 @@ export interface ScheduleChangeSupport {
   reason?: string;
   /** What changes it (ZenML's client on the CronJob, the orchestrator's adapter, …), for the confirmation. */
   via?: string;
+  /**
+   * Changes made by editing a file in the repository instead (a GitHub Actions workflow): the faces
+   * apply them as a reviewable edit of the workspace copy, never a commit (src/workspace/sourceFileEdit.ts).
+   */
+  fileEdit?: SourceFileEdit;
+}
+
+/** Where a schedule is written in a file of a repository, for an edit the user reviews, commits and pushes. */
+export interface SourceFileEdit {
+  /** The operations done by editing the file (update: the cron). */
+  operations: readonly Operation[];
+  /** The file's path inside its repository (`.github/workflows/nightly.yml`). */
+  path: string;
+  /** How to find the schedule in it. */
+  format: 'github-workflow';
+  /** Which schedule entry (0-based). */
+  entry: number;
+  /** The repository (`owner/name`), for messages. */
+  repository?: string;
 }
 
 export interface Page<T> {
@@ -166,4 +185,6 @@ export interface ScheduleAdapter {
   recentRuns?(options?: CallOptions & { limit?: number }): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>>;
   /** Forget cached lookups (server version, components, pipelines): the next call reads them again. */
   reset?(): void;
+  /** An interactive sign-in the face provides for this source (VS Code's GitHub sign-in), when there is one. */
+  signIn?(): Promise<boolean>;
 }

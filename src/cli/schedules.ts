@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createAdapter, type AdapterDependencies } from '../adapters/registry';
-import { gcloudTokenProvider } from '../adapters/tokens';
+import { gcloudTokenProvider, staticTokenProvider } from '../adapters/tokens';
 import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
@@ -42,7 +42,8 @@ Commands:
 Options:
   --connections FILE       a JSON array of connections ({"name","type",…fields}; secrets only
                            as environment variable names: apiKeyEnv, tokenEnv, usernameEnv +
-                           passwordEnv, cookieEnv)
+                           passwordEnv, cookieEnv; a github connection without tokenEnv reads
+                           GITHUB_TOKEN)
   --source NAME            only this connection
   --zenml-url URL          one ZenML server (instead of --connections)
   --api-key-env NAME       the environment variable that holds its API key
@@ -189,6 +190,8 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     zenmlClientBridge: deps.bridgeFor?.(python),
     // Vertex AI without a token: gcloud's (run on first use, cached); Databricks profiles from ~/.databrickscfg.
     gcloudToken: gcloudTokenProvider({ env }),
+    // GitHub connections without a tokenEnv: the GITHUB_TOKEN environment variable.
+    githubToken: staticTokenProvider('the GITHUB_TOKEN environment variable', async () => env.GITHUB_TOKEN),
     databricksConfig: async () => {
       const file = env.DATABRICKS_CONFIG_FILE || path.join(env.HOME || os.homedir(), '.databrickscfg');
       try {

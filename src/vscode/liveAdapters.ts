@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { AdapterError } from '../adapters/errors';
 import { adapterError } from '../adapters/errors';
 import { createAdapter, type Connection } from '../adapters/registry';
-import { gcloudTokenProvider } from '../adapters/tokens';
+import { gcloudTokenProvider, type TokenProvider } from '../adapters/tokens';
 import type { ScheduleAdapter } from '../adapters/types';
 import { pythonClientBridge, type ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { decodeSecrets } from '../workspace/connectionSettings';
@@ -46,6 +46,46 @@ function lazyBridge(python: () => Promise<string | undefined>): ZenmlClientBridg
   };
 }
 
+/** The scopes the GitHub adapter needs: read workflow files of private repositories, disable and enable workflows. */
+export const GITHUB_SCOPES = ['repo', 'workflow'];
+
+/**
+ * VS Code's built-in GitHub sign-in: a session is looked up silently (no prompt, no badge); `signIn` asks
+ * for one (the "Sign In…" action on the connection). The token is never logged or stored by this extension.
+ */
+export function githubSessionTokenProvider(): TokenProvider {
+  return {
+    label: vscode.l10n.t("VS Code's GitHub sign-in"),
+    async token() {
+      try {
+        const session = await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: false, silent: true });
+        return { ok: true, value: session ? { token: session.accessToken } : null };
+      } catch {
+        // No GitHub authentication provider (some VS Code builds, code-server): the stored token is the way.
+        return { ok: true, value: null };
+      }
+    },
+    invalidate() {},
+    async signIn() {
+      try {
+        return Boolean(await vscode.authentication.getSession('github', GITHUB_SCOPES, { createIfNone: true }));
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** github.com's API: the only host VS Code's GitHub session token is sent to (not Enterprise hosts or test servers). */
+function isGithubDotCom(url: unknown): boolean {
+  if (typeof url !== 'string' || !url.trim()) return true;
+  try {
+    return new URL(url).hostname === 'api.github.com';
+  } catch {
+    return false;
+  }
+}
+
 export function editorAdapterFactory(options: { timeoutMs?: () => number } = {}): AdapterFactory {
   // One gcloud token cache for every Vertex AI connection; gcloud runs on the first call that needs it.
   const gcloud = gcloudTokenProvider();
@@ -55,6 +95,8 @@ export function editorAdapterFactory(options: { timeoutMs?: () => number } = {})
     const trusted = environment.python !== undefined;
     const created = createAdapter(connection as Connection, {
       gcloudToken: trusted ? gcloud : undefined,
+      // GitHub connections: a token stored for the connection first, else VS Code's GitHub sign-in (github.com only).
+      githubToken: connection.type === 'github' && isGithubDotCom(connection.url) ? githubSessionTokenProvider() : undefined,
       databricksConfig: trusted
         ? async () => {
             try {

@@ -43,9 +43,9 @@ export function editorRemedy(error: AdapterError): string {
     case 'timeout':
       return vscode.l10n.t('Check that the server is running and the URL is right, then Retry.');
     case 'unauthorized':
-      return vscode.l10n.t('Store a new API key with "ZenML Schedules: Add Connection…" (same name), then Retry.');
+      return vscode.l10n.t('Store a new API key or token with "ZenML Schedules: Add Connection…" (same name), then Retry.');
     case 'forbidden':
-      return vscode.l10n.t('The key is valid but may not do this: use a service account with access.');
+      return vscode.l10n.t('The key or token is valid but may not do this: use an account with access.');
     case 'version-too-old':
       return error.minimumVersion ? vscode.l10n.t('Upgrade the ZenML server to {0} or later.', error.minimumVersion) : vscode.l10n.t('Upgrade the ZenML server.');
     case 'cancelled':
@@ -70,6 +70,8 @@ export class ConnectionTreeSource implements TreeSource {
   private groupsCache: LiveGroupModel[] | undefined;
   /** What the merge with other connections changed here (src/workspace/liveMerge.ts): merged rows, records shown elsewhere. */
   private merge: { schedules: Map<string, LiveSchedule>; hidden: Set<string>; note?: string; signature: string } | undefined;
+  /** Changes made as an edit of a repository file in the workspace, shown as pending until the source serves them. */
+  private readonly pendingEdits = new Map<string, { expression: string; path: string }>();
 
   constructor(
     readonly connection: ConnectionConfig,
@@ -208,6 +210,29 @@ export class ConnectionTreeSource implements TreeSource {
     this.changed.fire();
   }
 
+  /** A schedule changed by an edit of its file in the workspace: pending until the source reads the new expression. */
+  markPendingEdit(scheduleId: string, expression: string, path: string): void {
+    this.pendingEdits.set(scheduleId, { expression, path });
+    this.groupsCache = undefined;
+    this.changed.fire();
+  }
+
+  private withPending(schedule: LiveSchedule): LiveSchedule {
+    const pending = this.pendingEdits.get(schedule.id);
+    if (!pending) return schedule;
+    if (schedule.expression === pending.expression) {
+      this.pendingEdits.delete(schedule.id);
+      return schedule;
+    }
+    const words = vscode.l10n.t(
+      'File change pending: {0} was edited in the workspace to "{1}"; it runs "{2}" until the change is reviewed, committed and pushed.',
+      pending.path,
+      pending.expression,
+      schedule.expression ?? '',
+    );
+    return { ...schedule, warnings: [...schedule.warnings, words], details: { ...schedule.details, [vscode.l10n.t('pending file edit')]: `${pending.path}: ${pending.expression}` } };
+  }
+
   removeSchedule(id: string): void {
     const loaded = this.shown();
     if (!loaded) return;
@@ -239,19 +264,24 @@ export class ConnectionTreeSource implements TreeSource {
     if (!this.groupsCache) {
       const settings = displaySettings();
       const merge = this.merge;
-      const rows = merge
+      const merged = merge
         ? shown.rows.filter((r) => !merge.hidden.has(r.schedule.id)).map((r) => {
-            const merged = merge.schedules.get(r.schedule.id);
-            return merged ? { ...r, schedule: merged } : r;
+            const m = merge.schedules.get(r.schedule.id);
+            return m ? { ...r, schedule: m } : r;
           })
         : shown.rows;
-      this.groupsCache = buildLiveGroups(rows, {
+      const rows = this.pendingEdits.size ? merged.map((r) => (this.pendingEdits.has(r.schedule.id) ? { ...r, schedule: this.withPending(r.schedule) } : r)) : merged;
+      const pendingIds = new Set(this.pendingEdits.keys());
+      const groups = buildLiveGroups(rows, {
         connection: this.connection.name,
         capabilities: this.adapter.capabilities,
         displayZone: settings.displayZone,
         includeArchived: this.includeArchived,
         order: this.order,
       });
+      this.groupsCache = pendingIds.size
+        ? groups.map((g) => ({ ...g, rows: g.rows.map((r) => (pendingIds.has(r.scheduleId) ? { ...r, description: `${r.description} · ${vscode.l10n.t('file change pending')}` } : r)) }))
+        : groups;
     }
     return this.groupsCache;
   }
@@ -338,7 +368,7 @@ export class ConnectionTreeSource implements TreeSource {
         }
         if (this.merge?.note && this.state.kind === 'loaded') item.description += ` · ${this.merge.note}`;
         item.tooltip = `${what}${shown ? `\n${vscode.l10n.t('Read {0}', shown.at.toISOString())}` : ''}${this.merge?.note ? `\n${this.merge.note} (one row per schedule: the record is merged into the orchestrator's row)` : ''}`;
-        item.contextValue = `liveConnection ${this.includeArchived ? 'showsArchived' : 'hidesArchived'}${this.state.kind === 'error' ? ' connectionError' : ''}`;
+        item.contextValue = `liveConnection ${this.includeArchived ? 'showsArchived' : 'hidesArchived'}${this.state.kind === 'error' ? ' connectionError' : ''}${this.state.kind === 'error' && this.state.error.code === 'unauthorized' && this.adapter.signIn ? ' canSignIn' : ''}`;
         return item;
       }
       case 'pipeline': {
@@ -381,7 +411,7 @@ export class ConnectionTreeSource implements TreeSource {
         else item.iconPath = new vscode.ThemeIcon('info');
         if (n.kind === 'error') {
           item.description = vscode.l10n.t('Retry');
-          item.contextValue = 'connectionError';
+          item.contextValue = this.adapter.signIn && this.state.kind === 'error' && this.state.error.code === 'unauthorized' ? 'connectionError canSignIn' : 'connectionError';
           item.command = { command: 'zenmlSchedules.retryConnection', title: vscode.l10n.t('Retry'), arguments: [n] };
         }
         item.tooltip = [n.text, n.detail].filter(Boolean).join('\n\n');

@@ -5,7 +5,7 @@
 // what the adapter's ChangeReport says changed, and what did not.
 
 import * as vscode from 'vscode';
-import type { ChangeReport, LiveRun, Result } from '../adapters/types';
+import type { ChangeReport, LiveRun, Result, SourceFileEdit } from '../adapters/types';
 import type { AdapterError } from '../adapters/errors';
 import { explainCron } from '../cron';
 import { capabilityOf } from '../common/flavors';
@@ -13,6 +13,7 @@ import { CONNECTION_FIELDS, CONNECTION_SECRETS, CONNECTION_TYPES, connectionLabe
 import { changeLive } from '../workspace/liveMerge';
 import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
 import { MISSED_COUNT_CAP, formatCount, resumePreview } from '../workspace/resumePreview';
+import { sourceFileEdit } from '../workspace/sourceFileEdit';
 import { displaySettings } from './config';
 import { previewText } from './explainCommand';
 import type { LiveConnections } from './liveConnections';
@@ -196,7 +197,19 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
 
   register('zenmlSchedules.updateSchedule', async (arg, expressionArg) => {
     const t = await target(arg, 'update', vscode.l10n.t('Change the cron expression of a schedule'));
-    if (!t || (await refusedUpfront(t, 'update'))) return;
+    if (!t) return;
+    // A schedule written in a repository file (a GitHub Actions workflow): a reviewable edit of the workspace copy.
+    const fileEdit = t.row.schedule.changes?.fileEdit;
+    const inFile = !!fileEdit?.operations.includes('update') && !canChange(t.row.schedule, t.source.adapter.capabilities, 'update');
+    if (!inFile && (await refusedUpfront(t, 'update'))) return;
+    const fileUri = inFile && fileEdit ? await workspaceFile(fileEdit) : undefined;
+    if (inFile && fileEdit && !fileUri) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Nothing was changed: "{0}" is written in {1}, which is not in the open workspace.', t.row.label, fileEdit.path),
+        { modal: true, detail: vscode.l10n.t('Open a folder with a clone of {0}, or edit the cron in {1} there, then commit and push.', fileEdit.repository ?? '', fileEdit.path) },
+      );
+      return;
+    }
     const expression = typeof expressionArg === 'string' ? expressionArg : await askExpression(t.row);
     if (expression === undefined) return;
     const check = explainCron(expression, { dialect: t.row.dialect, timeZone: t.row.schedule.timeZone ?? 'UTC', count: 1 });
@@ -208,8 +221,56 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
       void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" already runs on {1}: nothing to change.', t.row.label, expression));
       return;
     }
+    if (fileEdit && fileUri) return editInFile(t, fileEdit, fileUri, expression);
     return change(t, vscode.l10n.t('Update "{0}" to {1}', t.row.label, expression), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'update', expression }, { signal }));
   });
+
+  /** The workspace copy of a repository file: the path under a workspace folder, else the only match of a search. */
+  async function workspaceFile(fileEdit: SourceFileEdit): Promise<vscode.Uri | undefined> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, fileEdit.path);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        return uri;
+      } catch {
+        // not in this folder
+      }
+    }
+    const found = await vscode.workspace.findFiles(`**/${fileEdit.path}`, '**/node_modules/**', 2);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * The change as an unsaved edit of the workspace copy (never saved or committed here): the user reviews it,
+   * saves, commits and pushes; the row shows the change pending until the source serves it.
+   */
+  async function editInFile(t: Target, fileEdit: SourceFileEdit, uri: vscode.Uri, expression: string): Promise<Result<ChangeReport>> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const planned = sourceFileEdit(document.getText(), fileEdit, expression);
+    if (!planned.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was changed: {0}.', planned.message));
+      return { ok: false, error: { code: 'conflict', message: planned.message, source: t.source.connection.name } };
+    }
+    const range = new vscode.Range(document.positionAt(planned.start), document.positionAt(planned.end));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, range, planned.newText, { label: vscode.l10n.t('Change the schedule of "{0}"', t.row.label), needsConfirmation: false });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was changed: the edit of {0} was not applied.', fileEdit.path));
+      return { ok: false, error: { code: 'conflict', message: `the edit of ${fileEdit.path} was not applied`, source: t.source.connection.name } };
+    }
+    const start = document.positionAt(planned.start);
+    await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(start, start.translate(0, planned.newText.length)) });
+    t.source.markPendingEdit(t.row.scheduleId, expression, fileEdit.path);
+    const where = `${fileEdit.path} (${vscode.l10n.t('workspace copy')})`;
+    log.info(`[${t.source.connection.name}] ${t.row.label}: cron edited to '${expression}' in ${uri.toString()} (unsaved)`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Edited the cron of "{0}" in {1} (not saved, not committed). Review it, save, commit and push: until then it keeps running "{2}".', t.row.label, fileEdit.path, t.row.schedule.expression ?? ''),
+    );
+    return {
+      ok: true,
+      value: { changed: [{ where, what: `cron set to '${expression}' (unsaved edit)` }], unchanged: [{ where: t.source.connection.name, why: 'runs the old cron until the file is committed and pushed' }] },
+    };
+  }
 
   register('zenmlSchedules.deleteSchedule', async (arg, modeArg) => {
     const t = await target(arg, 'delete', vscode.l10n.t('Delete a schedule'));
@@ -259,6 +320,21 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     const source = node ? sourceById(node.sourceId) : undefined;
     if (source) return source.reload();
     return live.refreshAll();
+  });
+
+  // The sign-in a source offers (VS Code's GitHub sign-in), from its connection or error row.
+  register('zenmlSchedules.signIn', async (arg) => {
+    const node = nodeOf(arg);
+    const candidates = node ? [sourceById(node.sourceId)].filter((s): s is ConnectionTreeSource => Boolean(s)) : live.sources().filter((s) => s.adapter.signIn && s.error?.code === 'unauthorized');
+    const source = candidates[0];
+    if (!source?.adapter.signIn) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No connection needs a sign-in.'));
+      return false;
+    }
+    const signedIn = await source.adapter.signIn();
+    if (signedIn) await source.reload();
+    else void vscode.window.showWarningMessage(vscode.l10n.t('Not signed in: "{0}" still has no token. Store one with "ZenML Schedules: Add Connection…" (same name).', source.connection.name));
+    return signedIn;
   });
 
   register('zenmlSchedules.showArchived', (arg) => setArchived(arg, true));
@@ -399,6 +475,7 @@ const FIELD_PROMPTS: Record<string, string> = {
   kubeconfig: 'A kubeconfig file. Empty: $KUBECONFIG or ~/.kube/config.',
   context: 'A context of the kubeconfig. Empty: its current context.',
   namespace: 'The namespace to read. Empty: the context\'s namespace (Kubernetes) or the default.',
+  repository: 'The GitHub repository as owner/name (e.g. zenml-io/zenml).',
 };
 
 /** Asks for a connection (type, name, fields, secret) and stores it: fields in settings, the secret in SecretStorage. */

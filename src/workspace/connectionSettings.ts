@@ -75,7 +75,11 @@ export const CONNECTION_SECRETS: Record<ConnectionType, SecretSpec> = {
     optional: true,
     whenEmpty: 'for an Airflow without authentication',
   },
-  github: { choices: [{ label: 'token', fields: [token('GitHub token (actions: write)')] }], optional: false, whenEmpty: '' },
+  github: {
+    choices: [{ label: 'token', fields: [token('GitHub token (classic: scopes repo and workflow; fine-grained: Actions read and write, Contents read)')] }],
+    optional: true,
+    whenEmpty: "to use VS Code's GitHub sign-in (github.com only)",
+  },
   databricks: { choices: [{ label: 'personal access token', fields: [token('personal access token')] }], optional: false, whenEmpty: '' },
 };
 

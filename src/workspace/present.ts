@@ -148,7 +148,7 @@ export function scheduleMarkdown(
   for (const finding of findings) parts.push(`${severityIcon[finding.severity]} ${escapeMarkdown(finding.message)} (\`${finding.code}\`)`);
   parts.push(
     context.github
-      ? 'GitHub Actions starts the workflow on this schedule (at most every 5 minutes, and it may be delayed at busy times); ZenML committed or can commit this file, but does not change it afterwards.'
+      ? 'GitHub Actions starts the workflow on this schedule (at most every 5 minutes, and it may be delayed at busy times); in a public repository GitHub disables scheduled workflows after 60 days without activity in the repository (enable the workflow again to resume). ZenML committed or can commit this file, but does not change it afterwards.'
       : orchestratorLine(orchestrator, summary.kind),
   );
   return parts.join('\n\n');

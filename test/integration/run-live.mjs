@@ -40,9 +40,14 @@ const { LiveZenmlServer, adminToken, createSchedule, freePort, setCronJobName } 
 const { kubeconfigFor, startKubernetesServer, zenmlCronJob } = require('../servers/kubernetes.ts');
 const { startAirflow } = require('../live/airflow-server.ts');
 const { startVertexServer } = require('../servers/vertex.ts');
+const { startGithubServer } = require('../servers/github.ts');
 
 const OUT = join(PROJECT_ROOT, 'test/e2e/out/live');
 const K8S_TOKEN = 'test-token';
+const GITHUB_TOKEN = 'ghp_test-token';
+const GITHUB_REPO = 'zenml-io/pipelines';
+const GITHUB_WORKFLOW = '.github/workflows/train-scheduled-20260101120000.yaml';
+const GITHUB_WORKFLOW_TEXT = "name: train\non:\n  schedule:\n    - cron: '0 3 * * *'\n      timezone: Europe/Berlin\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps: []\n";
 const UPDATE_MEDIA = process.env.ZS_UPDATE_MEDIA === '1';
 const grepArg = process.argv.indexOf('--grep');
 const GREP_SOURCE = grepArg >= 0 ? process.argv[grepArg + 1] : process.env.ZS_LIVE_GREP;
@@ -420,6 +425,9 @@ async function main() {
   // Its clock can be set back (vertex.clockOffsetMs) so that a pause happens "three days ago".
   const vertexClock = { offsetMs: 0 };
   const vertex = Object.assign(await startVertexServer({ tokens: [GCLOUD_TOKEN], now: () => new Date(Date.now() + vertexClock.offsetMs) }), { clock: vertexClock });
+  // The loopback GitHub REST API (test/servers/github.ts) with one ZenML-made scheduled workflow.
+  const github = await startGithubServer({ tokens: [GITHUB_TOKEN], repositories: [GITHUB_REPO] });
+  const githubWorkflowId = github.addWorkflow({ path: GITHUB_WORKFLOW, name: 'train', content: GITHUB_WORKFLOW_TEXT });
   const scratch = await mkdtemp(join(tmpdir(), 'zs-live-'));
   // Airflow 3 starts while the ZenML server does (both mostly wait on SQLite and imports).
   // Skipped when a --grep cannot match the Airflow tests (they then fail with the reason, if run).
@@ -465,9 +473,13 @@ async function main() {
       airflow: airflow
         ? { url: airflow.url, username: airflow.username, password: airflow.password, dagId: airflow.zenmlDags[0].dagId }
         : { error: airflowError },
+      github: { url: github.url, token: GITHUB_TOKEN, repository: GITHUB_REPO, workflowId: String(githubWorkflowId), path: GITHUB_WORKFLOW },
     };
     const workspace = await mkdtemp(join(scratch, 'ws-'));
-    await writeFile(join(workspace, 'README.md'), 'An empty folder: only live schedules.\n');
+    await writeFile(join(workspace, 'README.md'), 'An empty folder: only live schedules (and a clone of the GitHub workflow file).\n');
+    // The workspace copy of the workflow file, for the reviewable edit.
+    await mkdir(join(workspace, '.github', 'workflows'), { recursive: true });
+    await writeFile(join(workspace, GITHUB_WORKFLOW), GITHUB_WORKFLOW_TEXT);
     const suite =
       process.env.ZS_LIVE_SKIP_SUITE === '1'
         ? { passed: 0, failed: 0, tests: [] }
@@ -484,6 +496,7 @@ async function main() {
     await server.dispose();
     await k8s.close();
     await vertex.close();
+    await github.close();
     // Its API server's process group, SIGTERM then SIGKILL (test/live/airflow-server.ts).
     const { airflow } = await airflowStart;
     if (airflow) await airflow.stop();

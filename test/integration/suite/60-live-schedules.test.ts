@@ -23,6 +23,8 @@ interface LiveEnv {
   bulk?: boolean;
   /** The real Airflow 3 run-live started, with one ZenML-made DAG; or why it did not start (issue 11). */
   airflow?: { url: string; username: string; password: string; dagId: string } | { error: string };
+  /** The loopback GitHub REST API with one ZenML-made scheduled workflow, also in the workspace (issue 15). */
+  github?: { url: string; token: string; repository: string; workflowId: string; path: string };
 }
 
 const live: LiveEnv | undefined = process.env.ZS_LIVE ? (JSON.parse(process.env.ZS_LIVE) as LiveEnv) : undefined;
@@ -344,6 +346,70 @@ describe('Live schedules from a real ZenML server', function () {
       await waitFor('the active DAG row', async () => /^active · /.test(String((await dagRow()).item.description)), 120_000);
     } finally {
       await vscode.commands.executeCommand('zenmlSchedules.removeConnection', AIRFLOW, true);
+    }
+  });
+
+  it('a github connection signs in with a stored token, lists the scheduled workflow, pauses and resumes it from the tree (read back on GitHub) and edits its cron in the workspace copy only (issue 15)', async () => {
+    assert.ok(live?.github, 'run-live passed no GitHub server in ZS_LIVE');
+    const { url, token, repository, workflowId, path } = live.github;
+    const rest = async (p: string) => {
+      const res = await fetch(`${url}/repos/${repository}${p}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
+      assert.equal(res.status, 200, `GET ${p}: ${res.status}`);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const state = async () => String((await rest(`/actions/workflows/${workflowId}`)).state);
+    const a = await api();
+    const GITHUB = 'github-live';
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: GITHUB, type: 'github', repository, url, secret: token });
+    try {
+      const stored = vscode.workspace.getConfiguration('zenmlSchedules').inspect<unknown[]>('connections')?.globalValue ?? [];
+      assert.ok(!JSON.stringify(stored).includes(token), 'the GitHub token is in settings');
+      await waitFor('the github connection', async () => a.live.source(GITHUB), 120_000);
+      await a.live.source(GITHUB)!.settled();
+      assert.equal(a.live.source(GITHUB)!.error, undefined, JSON.stringify(a.live.source(GITHUB)!.error));
+      const workflowRow = async () => {
+        const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+        const node = (await nodes(a)).find((n) => n.type === 'schedule' && n.sourceId === a.live.source(GITHUB)!.id && n.row?.scheduleId === workflowId);
+        assert.ok(node, `no workflow row "${workflowId}" under ${GITHUB}`);
+        return { node, item: await provider.getTreeItem(node) };
+      };
+      const before = await workflowRow();
+      assert.match(String(before.item.description), /^active · /);
+      assert.match(before.item.contextValue ?? '', /\bpausable\b/);
+      assert.match(before.item.contextValue ?? '', /\brecordOnly-update\b/);
+      const tooltip = (before.item.tooltip as vscode.MarkdownString).value;
+      assert.match(tooltip, /GitHub Actions/);
+      assert.match(tooltip, /Europe\/Berlin/);
+      assert.match(tooltip, /60 days/);
+
+      await vscode.commands.executeCommand('zenmlSchedules.pauseSchedule', before.node);
+      assert.equal(await state(), 'disabled_manually', 'GitHub says the workflow is not disabled');
+      const paused = await waitFor('the paused workflow row', async () => {
+        const r = await workflowRow();
+        return /^paused · /.test(String(r.item.description)) ? r : undefined;
+      }, 120_000);
+      assert.equal(iconOf(paused.item), 'debug-pause');
+      await vscode.commands.executeCommand('zenmlSchedules.resumeSchedule', paused.node, 'resume');
+      assert.equal(await state(), 'active', 'GitHub says the workflow is still disabled');
+      const active = await waitFor('the active workflow row', async () => {
+        const r = await workflowRow();
+        return /^active · /.test(String(r.item.description)) ? r : undefined;
+      }, 120_000);
+
+      // Update: an unsaved edit of the workspace copy; GitHub's file and the live schedule stay as they are.
+      const result = (await vscode.commands.executeCommand('zenmlSchedules.updateSchedule', active.node, '15 4 * * *')) as { ok: boolean } | undefined;
+      assert.equal(result?.ok, true, JSON.stringify(result));
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith(path));
+      assert.ok(doc, 'the workflow file was not opened');
+      assert.equal(doc.isDirty, true, 'the edit is left unsaved for review');
+      assert.match(doc.getText(), /- cron: "15 4 \* \* \*"\n {6}timezone: Europe\/Berlin/);
+      const remote = Buffer.from(String((await rest(`/contents/${path}`)).content), 'base64').toString('utf8');
+      assert.match(remote, /cron: '0 3 \* \* \*'/, 'GitHub\'s copy changed');
+      const pending = await workflowRow();
+      assert.match(String(pending.item.description), /file change pending/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.commands.executeCommand('zenmlSchedules.removeConnection', GITHUB, true);
     }
   });
 
