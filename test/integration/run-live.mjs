@@ -456,6 +456,16 @@ async function main() {
 
     const browser = process.env.ZS_LIVE_SKIP_BROWSER === '1' ? { passed: 0, failed: 0, tests: [] } : await browserPhase(server, seeded, env, k8s.url, airflowStart, vertex, gcloud, console.log);
     const { airflow, error: airflowError } = await airflowStart;
+    // The in-host suite checks the ZenML rows as seeded before the Vertex record (their order, the timeline's
+    // lanes): the record the browser tests merged leaves the server first (read back: gone from the list).
+    {
+      const token = await adminToken(server);
+      const del = await fetch(`${server.url}/api/v1/schedules/${seeded.vertex.recordId}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      assert.ok(del.ok, `DELETE /api/v1/schedules/${seeded.vertex.recordId}: ${del.status} ${await del.text()}`);
+      const list = await fetch(`${server.url}/api/v1/schedules?size=1000`, { headers: { authorization: `Bearer ${token}` } });
+      const items = (await list.json()).items ?? [];
+      assert.ok(!items.some((s) => s.id === seeded.vertex.recordId && !s.body?.is_archived), 'the Vertex record is still listed');
+    }
 
     const figuresFile = join(OUT, 'memory.json');
     await mkdir(OUT, { recursive: true });
