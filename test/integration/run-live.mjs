@@ -460,7 +460,7 @@ async function main() {
     // lanes): the record the browser tests merged leaves the server first (read back: gone from the list).
     {
       const token = await adminToken(server);
-      const del = await fetch(`${server.url}/api/v1/schedules/${seeded.vertex.recordId}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      const del = await fetch(`${server.url}/api/v1/schedules/${seeded.vertex.recordId}?soft=false`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
       assert.ok(del.ok, `DELETE /api/v1/schedules/${seeded.vertex.recordId}: ${del.status} ${await del.text()}`);
       const list = await fetch(`${server.url}/api/v1/schedules?size=1000`, { headers: { authorization: `Bearer ${token}` } });
       const items = (await list.json()).items ?? [];
