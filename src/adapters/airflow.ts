@@ -41,6 +41,13 @@ export interface AirflowApi {
 /** ZenML's DAG id: the pipeline name, `_`, 32 hex characters (get_orchestrator_run_name; facts §6). */
 const ZENML_DAG_ID = /^(.+)_([0-9a-f]{32})$/;
 
+/** The file to remove from the DAGs folder: ZenML's DAGs are zips, and Airflow's fileloc names `<zip>/dag.py` inside. */
+export function dagFileToRemove(fileloc: string | undefined): string | undefined {
+  if (!fileloc) return undefined;
+  const zip = /^(.*?\.zip)[\\/]/i.exec(fileloc);
+  return zip ? zip[1] : fileloc;
+}
+
 export function pipelineOfDagId(dagId: string): string | null {
   const m = ZENML_DAG_ID.exec(dagId);
   return m ? m[1] : null;
@@ -51,7 +58,7 @@ export const AIRFLOW_CHANGES: ScheduleChangeSupport = {
   operations: ['pause', 'resume'],
   pauseStopsRuns: true,
   reason:
-    'On Airflow the schedule lives in the DAG file ZenML generated: Airflow can pause and unpause the DAG, but its schedule cannot be changed, and deleting it through Airflow would only wipe its history until the file registers it again. Use "Recreate…" to run the pipeline again with a new schedule, and pause the old DAG.',
+    'On Airflow the schedule lives in the DAG file ZenML generated: Airflow can pause and unpause the DAG, but its schedule cannot be changed, and deleting it through Airflow would only wipe its history until the file registers it again. Use "Recreate with a New Schedule…" to pause and delete the old DAG and run the pipeline again with the new schedule.',
   via: "Airflow's REST API (is_paused)",
 };
 
@@ -424,7 +431,7 @@ export class AirflowAdapter implements ScheduleAdapter {
   }
 
   private refusal(what: string): AdapterError {
-    return adapterError('unsupported', `Nothing was changed: ${what} is not possible on Airflow, because the schedule lives in the DAG file ZenML generated, not in Airflow's database. Use "Recreate…" (the guided recreate) to run the pipeline with the new schedule, then pause the old DAG.`, {
+    return adapterError('unsupported', `Nothing was changed: ${what} is not possible on Airflow, because the schedule lives in the DAG file ZenML generated, not in Airflow's database. Use "Recreate with a New Schedule…" (zenml-schedules schedules recreate) to pause and delete the old DAG and run the pipeline again with the new schedule.`, {
       source: this.name,
     });
   }
@@ -435,6 +442,43 @@ export class AirflowAdapter implements ScheduleAdapter {
 
   async create(_request: CreateRequest, _options: CallOptions = {}): Promise<Result<ChangeReport>> {
     return fail(this.refusal('creating a schedule through the API'));
+  }
+
+  /** Recreate's words for the plan: what the delete removes and what it leaves (pure). */
+  recreateDeleteWords(schedule: LiveSchedule): { what: string; leaves: string | null } {
+    const file = dagFileToRemove(schedule.details['DAG file']);
+    return {
+      what: `delete DAG ${schedule.id} from Airflow's database (after it is paused; read back: GET → 404)`,
+      leaves: `the DAG file${file ? ` ${file}` : ''} stays in the DAGs folder: Airflow registers the DAG again on its next parse, unpaused (ZenML writes is_paused_upon_creation=False); remove the file from the DAGs folder`,
+    };
+  }
+
+  /**
+   * Recreate's orchestrator step (issue 15 §2): `DELETE /dags/{id}` (204), only when the DAG is paused,
+   * read back (GET → 404). The DAG file stays in the DAGs folder, so the report's `unchanged` says so:
+   * Airflow's next parse registers the DAG again until the file is removed. The plain `delete` stays
+   * refused (alone it would not stop the schedule).
+   */
+  async deleteForRecreate(id: string, options: CallOptions = {}): Promise<Result<ChangeReport>> {
+    const where = `DAG ${id} on ${this.name}`;
+    const before = await this.get(id, options);
+    if (!before.ok) return before;
+    if (before.value.state !== 'paused') {
+      return fail(adapterError('conflict', `Nothing was changed: DAG '${id}' is not paused; pause it first, or Airflow may start a run while it is deleted.`, { source: this.name }));
+    }
+    const file = dagFileToRemove(before.value.details['DAG file']);
+    const res = await this.call({ method: 'DELETE', path: `/dags/${encodeURIComponent(id)}` }, options);
+    if (!res.ok) return fail(this.notFound(res.error, id));
+    const after = await this.call({ path: `/dags/${encodeURIComponent(id)}` }, options);
+    const report: ChangeReport = { changed: [], unchanged: [] };
+    if (!after.ok && after.error.code === 'not-found') report.changed.push({ where, what: 'deleted from Airflow (read back: 404)' });
+    else if (after.ok) report.unchanged.push({ where, why: 'still there when read back (Airflow may have parsed its file again)' });
+    else return fail({ ...after.error, message: `Airflow accepted the delete, but reading DAG '${id}' back failed: ${after.error.message}` });
+    report.unchanged.push({
+      where: `DAG file${file ? ` ${file}` : ` of ${id}`}`,
+      why: "stays in Airflow's DAGs folder: Airflow registers the DAG again on its next parse, unpaused (ZenML writes is_paused_upon_creation=False); remove the file",
+    });
+    return ok(report);
   }
 
   /**

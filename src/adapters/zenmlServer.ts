@@ -480,6 +480,27 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     return ok({ changed: [{ where, what: `set ${active ? 'active' : 'inactive'}` }], unchanged: [], after: live });
   }
 
+  /**
+   * Only the record: archive it (`DELETE ?soft=true`, ZenML's soft delete), read back (`is_archived`).
+   * For the guided recreate (issue 15 §2), after the orchestrator's side was paused and deleted by the
+   * orchestrator's own adapter; never alone, since it does not stop anything firing.
+   */
+  async archiveRecord(id: string, options: CallOptions = {}): Promise<Result<ChangeReport>> {
+    const version = await this.requireVersion('Archiving the record', options);
+    if (!version.ok) return version;
+    const record = await this.resolve(id, options);
+    if (!record.ok) return record;
+    const where = `ZenML record '${record.value.name}' on ${this.name}`;
+    if (record.value.isArchived) return ok({ changed: [], unchanged: [{ where, why: 'already archived' }] });
+    const res = await this.call({ method: 'DELETE', path: `/api/v1/schedules/${record.value.id}`, query: { soft: true } }, options);
+    if (!res.ok) return res;
+    const after = await this.getRecord(record.value.id, options);
+    if (!after.ok) return fail({ ...after.error, message: `${this.name} accepted the archive, but reading the record back failed: ${after.error.message}` });
+    const live = this.toLiveOne(after.value, this.now());
+    if (!after.value.isArchived) return ok({ changed: [], unchanged: [{ where, why: 'not archived when read back' }], after: live });
+    return ok({ changed: [{ where, what: `archived (is_archived = true, read back; now named '${after.value.name}')` }], unchanged: [], after: live });
+  }
+
   async pause(id: string, options: CallOptions = {}): Promise<Result<ChangeReport>> {
     return this.setActive(id, false, options);
   }

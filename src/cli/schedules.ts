@@ -14,6 +14,8 @@ import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../ad
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
 import { resumePreview, type ResumePreview } from '../workspace/resumePreview';
+import { executeRecreate, planRecreate, planText, type RecordArchiver, type RecreatePlan } from '../workspace/recreate';
+import { createScheduleNow } from '../zenml/createRun';
 import { buildLiveRows, listEverySchedule, refreshAll, type LiveRow } from '../workspace/liveModel';
 import { changeLive, findRecord, mergeLiveGroups, type LiveAction } from '../workspace/liveMerge';
 import { EXIT_OK, EXIT_USAGE, UsageError, flag, isoUtc, parseCommandArgs, parseCount, stringOption } from './args';
@@ -36,6 +38,10 @@ Commands:
   resume NAME_OR_ID        let it fire again (--catch-up / --no-catch-up where the orchestrator
                            lets you choose, e.g. Vertex AI)
   update NAME_OR_ID --cron EXPR   change its cron expression (validated in the orchestrator's dialect)
+  recreate NAME --cron EXPR  change a schedule the orchestrator cannot update (Airflow, …) by
+                           ZenML's recipe: pause and delete it where it fires, archive the ZenML
+                           record, run the pipeline again with the new schedule (--file FILE, with
+                           --python). Prints the plan and the diff; --yes carries it out
   delete NAME_OR_ID --yes  ZenML: archive it (--purge: delete it for good); an orchestrator's
                            schedule: delete it there, where the orchestrator allows it
 
@@ -48,6 +54,7 @@ Options:
   --zenml-url URL          one ZenML server (instead of --connections)
   --api-key-env NAME       the environment variable that holds its API key
   --python PATH            the Python with ZenML that carries out Kubernetes changes (default python3)
+  --file FILE              recreate: the Python file that defines the pipeline (to run it again)
   --all                    list: include archived schedules
   --json                   print JSON
   -h, --help               show this help
@@ -68,8 +75,8 @@ export interface SchedulesDeps {
   interactive?: boolean;
 }
 
-type Subcommand = 'list' | 'show' | 'runs' | 'pause' | 'resume' | 'update' | 'delete';
-const SUBCOMMANDS: readonly Subcommand[] = ['list', 'show', 'runs', 'pause', 'resume', 'update', 'delete'];
+type Subcommand = 'list' | 'show' | 'runs' | 'pause' | 'resume' | 'update' | 'delete' | 'recreate';
+const SUBCOMMANDS: readonly Subcommand[] = ['list', 'show', 'runs', 'pause', 'resume', 'update', 'delete', 'recreate'];
 
 function errorLine(e: AdapterError): string {
   return `${e.source ? `${e.source}: ` : ''}${e.message}`;
@@ -145,6 +152,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     json: { type: 'boolean' },
     all: { type: 'boolean' },
     cron: { type: 'string' },
+    file: { type: 'string' },
     limit: { type: 'string' },
     purge: { type: 'boolean' },
     yes: { type: 'boolean' },
@@ -165,8 +173,9 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
   if (command === 'list' && target !== undefined) throw new UsageError('schedules list takes no NAME_OR_ID');
   if (command !== 'list' && target === undefined) throw new UsageError(`schedules ${command} needs a NAME_OR_ID`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
-  if (command === 'update' && !stringOption(parsed, 'cron')) throw new UsageError('schedules update needs --cron EXPR');
-  if (command !== 'update' && stringOption(parsed, 'cron')) throw new UsageError('--cron goes with schedules update');
+  if ((command === 'update' || command === 'recreate') && !stringOption(parsed, 'cron')) throw new UsageError(`schedules ${command} needs --cron EXPR`);
+  if (command !== 'update' && command !== 'recreate' && stringOption(parsed, 'cron')) throw new UsageError('--cron goes with schedules update or recreate');
+  if (command !== 'recreate' && stringOption(parsed, 'file')) throw new UsageError('--file goes with schedules recreate');
   if (parsed.values.purge && command !== 'delete') throw new UsageError('--purge goes with schedules delete');
   if (flag(parsed, 'catch-up') && flag(parsed, 'no-catch-up')) throw new UsageError('--catch-up and --no-catch-up cannot be used together');
   const limit = stringOption(parsed, 'limit') ? parseCount(stringOption(parsed, 'limit')!, '--limit', 1000) : 10;
@@ -337,6 +346,10 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
     return EXIT_OK;
   }
 
+  if (command === 'recreate') {
+    return recreateCommand(io, { adapter, zenml: zenmlAdapter, schedule, now, json, yes: flag(parsed, 'yes'), cron: stringOption(parsed, 'cron')!, file: stringOption(parsed, 'file'), python, env, zenmlNames });
+  }
+
   // Changes.
   if (command === 'delete' && !flag(parsed, 'yes')) {
     const what = parsed.values.purge ? `delete '${schedule.name}' for good (purge)` : `archive '${schedule.name}'`;
@@ -404,5 +417,77 @@ function previewJson(p: ResumePreview): Record<string, unknown> {
     choice: p.choice,
     ...(p.choice === 'catch-up' ? { withCatchUp: p.withCatchUp ?? null, withoutCatchUp: p.withoutCatchUp ?? null } : {}),
     words: p.words,
+  };
+}
+
+/** `schedules recreate NAME --cron EXPR [--file FILE] [--yes]`: the plan first; with --yes, carried out step by step. */
+async function recreateCommand(
+  io: CliIo,
+  a: { adapter: ScheduleAdapter; zenml: ScheduleAdapter | null; schedule: LiveSchedule; now: Date; json: boolean; yes: boolean; cron: string; file?: string; python: string; env: NodeJS.ProcessEnv; zenmlNames: ReadonlySet<string> },
+): Promise<number> {
+  const file = a.file ? path.resolve(a.file) : undefined;
+  if (file && !fs.existsSync(file)) throw new UsageError(`--file: no such file ${a.file}`);
+  const planned = planRecreate({
+    schedule: a.schedule,
+    adapter: a.adapter,
+    zenml: a.zenml as RecordArchiver | null,
+    cron: a.cron,
+    now: a.now,
+    rerun: file ? { file, python: a.python } : { unavailable: 'no --file given (the Python file that defines the pipeline)' },
+  });
+  if (!planned.ok) {
+    if (a.json) io.stdout(JSON.stringify({ changed: [], unchanged: [{ where: `${a.adapter.name}: ${a.schedule.name}`, why: planned.message }], error: { code: planned.code, message: planned.message } }, null, 2) + '\n');
+    else io.stderr(`error: ${planned.message}\n`);
+    return 1;
+  }
+  const plan = planned.plan;
+  if (!a.yes) {
+    if (a.json) io.stdout(JSON.stringify({ changed: [], unchanged: [], plan: planJson(plan) }, null, 2) + '\n');
+    else io.stdout(`${planText(plan)}\n\nNothing was changed. Run again with --yes to carry it out.\n`);
+    return EXIT_OK;
+  }
+  if (!a.json) io.stdout(`${planText(plan)}\n\n`);
+  const result = await executeRecreate(plan, {
+    adapter: a.adapter,
+    zenml: a.zenml as RecordArchiver | null,
+    rerun: file
+      ? (schedule, options) =>
+          createScheduleNow({ pythonPath: a.python, cwd: path.dirname(file), file, pipeline: plan.pipeline!, schedule, env: a.env, signal: options.signal, onStderr: a.json ? undefined : (chunk) => io.stderr(chunk) })
+      : undefined,
+    onProgress: a.json ? undefined : (step, status, outcome) => {
+      if (status === 'running') io.stdout(`step ${step.n}: ${step.what} …\n`);
+      else io.stdout(`step ${step.n}: ${status}${outcome?.message ? ` (${outcome.message})` : ''}${outcome?.changed.length ? ` — ${outcome.changed.map((c) => `${c.where} ${c.what}`).join('; ')}` : ''}\n`);
+    },
+  });
+  if (a.json) {
+    io.stdout(JSON.stringify({ changed: result.report.changed, unchanged: result.report.unchanged, state: result.state, steps: result.outcomes, finishByHand: result.finishByHand, words: result.words, plan: planJson(plan) }, null, 2) + '\n');
+  } else {
+    io.stdout(`\n${result.state}: ${result.words}\n`);
+  }
+  if (result.state === 'done') return EXIT_OK;
+  // Nothing happened because the source could not be reached or refused the credentials: 3, as for the other change commands.
+  const failed = result.outcomes.find((o) => o.status === 'failed');
+  if (failed?.error && result.outcomes.every((o) => o.status !== 'done') && exitCodeOf(failed.error) === 3) {
+    const fix = remedy(failed.error, a.zenmlNames.has(failed.error.source ?? ''));
+    if (fix) io.stderr(`  ${fix}\n`);
+    return 3;
+  }
+  return 1;
+}
+
+function planJson(plan: RecreatePlan): Record<string, unknown> {
+  const sideJson = (x: RecreatePlan['before']) => ({ expression: x.expression, description: x.description, timeZone: x.timeZone, dialect: x.dialect, nextRuns: x.nextRuns.map(isoUtc) });
+  return {
+    source: plan.source,
+    id: plan.scheduleId,
+    name: plan.name,
+    pipeline: plan.pipeline,
+    zenmlId: plan.zenmlId,
+    steps: plan.steps,
+    before: sideJson(plan.before),
+    after: sideJson(plan.after),
+    codeChange: plan.codeChange,
+    rerunCommand: plan.rerunCommand,
+    warnings: plan.warnings,
   };
 }

@@ -18,8 +18,9 @@ import { displaySettings } from './config';
 import { previewText } from './explainCommand';
 import type { LiveConnections } from './liveConnections';
 import { editorRemedy, type ConnectionTreeSource, type LiveNode } from './liveTree';
+import { RECREATE_COMMAND, recreateSchedule, registerRecreateDocuments, type RecreateArgs } from './recreateCommand';
 
-type Operation = 'pause' | 'resume' | 'update' | 'delete' | 'runs';
+type Operation = 'pause' | 'resume' | 'update' | 'delete' | 'runs' | 'recreate';
 
 const NEEDS: Record<Operation, (row: LiveRowModel) => boolean> = {
   pause: (row) => /\bpausable\b/.test(row.contextValue),
@@ -27,6 +28,7 @@ const NEEDS: Record<Operation, (row: LiveRowModel) => boolean> = {
   update: (row) => /\bupdatable\b/.test(row.contextValue),
   delete: (row) => /\bdeletable\b/.test(row.contextValue),
   runs: (row) => /\bhasRuns\b/.test(row.contextValue),
+  recreate: (row) => /\brecreatable\b/.test(row.contextValue),
 };
 
 interface Target {
@@ -40,7 +42,12 @@ function nodeOf(arg: unknown): LiveNode | undefined {
   return typeof node.type === 'string' && typeof node.sourceId === 'string' ? (node as LiveNode) : undefined;
 }
 
-export function registerScheduleCommands(context: vscode.ExtensionContext, live: LiveConnections, log: vscode.LogOutputChannel): void {
+export function registerScheduleCommands(
+  context: vscode.ExtensionContext,
+  live: LiveConnections,
+  log: vscode.LogOutputChannel,
+  interpreter: (uri: vscode.Uri | undefined) => Promise<string | undefined> = async () => undefined,
+): void {
   const register = (id: string, handler: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
   const sourceById = (id: string) => live.sources().find((s) => s.id === id);
@@ -90,7 +97,15 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     const flavor = t.row.schedule.orchestrator;
     const capability = capabilityOf(flavor);
     const connect = capability?.canSchedule ? vscode.l10n.t('Connect {0}…', capability.displayName) : undefined;
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Nothing was changed: "{0}" cannot be {1} from here.', t.row.label, past(op)), { modal: true, detail: reason }, ...(connect ? [connect] : []));
+    // An update that cannot happen in place: offer the guided recreate (ZenML's recipe, step by step).
+    const recreate = op === 'update' && NEEDS.recreate(t.row) ? vscode.l10n.t('Recreate with a New Schedule…') : undefined;
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Nothing was changed: "{0}" cannot be {1} from here.', t.row.label, past(op)),
+      { modal: true, detail: reason },
+      ...(recreate ? [recreate] : []),
+      ...(connect ? [connect] : []),
+    );
+    if (choice && choice === recreate) await vscode.commands.executeCommand(RECREATE_COMMAND, { type: 'schedule', sourceId: t.source.id, row: t.row });
     if (choice && choice === connect) await vscode.commands.executeCommand('zenmlSchedules.addConnection');
     return true;
   }
@@ -223,6 +238,14 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, live:
     }
     if (fileEdit && fileUri) return editInFile(t, fileEdit, fileUri, expression);
     return change(t, vscode.l10n.t('Update "{0}" to {1}', t.row.label, expression), (signal) => changeLive(t.row.schedule, t.source.adapter, live.zenmlAdapterFor(t.row.schedule, t.source.adapter), { action: 'update', expression }, { signal }));
+  });
+
+  // `options` (tests, the update command): { cron, confirmed, mode: 'plan' }.
+  context.subscriptions.push(registerRecreateDocuments());
+  register(RECREATE_COMMAND, async (arg, options) => {
+    const t = await target(arg, 'recreate', vscode.l10n.t('Recreate a schedule with a new cron expression'));
+    if (!t) return;
+    return recreateSchedule(t.source, t.row, live, interpreter, log, (options && typeof options === 'object' ? options : {}) as RecreateArgs, askExpression);
   });
 
   /** The workspace copy of a repository file: the path under a workspace folder, else the only match of a search. */
@@ -384,6 +407,7 @@ function past(op: Operation): string {
     update: vscode.l10n.t('updated'),
     delete: vscode.l10n.t('deleted'),
     runs: vscode.l10n.t('listed with runs'),
+    recreate: vscode.l10n.t('recreated'),
   };
   return words[op];
 }

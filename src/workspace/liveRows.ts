@@ -99,6 +99,8 @@ export function liveContextValue(schedule: LiveSchedule, capabilities: AdapterCa
   if (live && schedule.state === 'paused' && has('resume')) tokens.push('resumable');
   if (live && schedule.state !== 'completed' && has('update') && schedule.kind === 'cron') tokens.push('updatable');
   if (has('delete')) tokens.push('deletable');
+  // Guided recreate (issue 15 §2): a live cron the source cannot update in place, where something can be done here.
+  if (live && schedule.state !== 'completed' && schedule.kind === 'cron' && (schedule.pipeline ?? schedule.match?.pipeline) && !canChange(schedule, capabilities, 'update') && !schedule.changes?.fileEdit?.operations.includes('update') && (has('pause') || has('delete'))) tokens.push('recreatable');
   if (has('runs')) tokens.push('hasRuns');
   if (schedule.expression) tokens.push('hasExpression');
   if (schedule.url) tokens.push('hasUrl');

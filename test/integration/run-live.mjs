@@ -407,6 +407,34 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       assert.equal(await vertexState(vertex, id), 'ACTIVE');
       assert.equal(vertex.get(id).catchUp, false);
     });
+
+    await test('Recreate with a New Schedule… on the DAG shows the plan and the diff first; cancelling changes nothing (issue 15)', async () => {
+      const { airflow, error } = await airflowStart;
+      if (!airflow) throw new Error(error);
+      const dagId = airflow.zenmlDags[0].dagId;
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'ZenML Schedules: Recreate with a New Schedule…');
+      const input = page.locator('.quick-input-widget input');
+      await until('the schedule pick', () => page.locator(`.quick-input-list-row:has-text("${dagId}")`).count(), WAIT_MS);
+      await input.fill(dagId);
+      await input.press('Enter');
+      await until('the cron box', () => page.locator('.quick-input-title:has-text("New cron expression")').count(), WAIT_MS);
+      await input.fill('45 5 * * *');
+      await until('the preview', () => page.locator('.quick-input-widget:has-text("Next:")').count(), WAIT_MS);
+      await input.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box');
+      await until('the plan dialog', () => dialog.filter({ hasText: 'Nothing has changed yet' }).count(), 120_000);
+      assert.match(await dialog.innerText(), /1\. airflow3: pause[\s\S]*2\. airflow3: delete DAG[\s\S]*3\. \[by hand\]/);
+      await until('the plan document', () => page.locator('.tab:has-text("plan.md")').count(), WAIT_MS);
+      assert.equal(await dagPaused(airflow, dagId), false, 'nothing changed before confirming');
+      await page.screenshot({ path: join(OUT, 'recreate-plan.png') });
+      if (UPDATE_MEDIA) await copyFile(join(OUT, 'recreate-plan.png'), join(PROJECT_ROOT, 'media/recreate-plan.png'));
+      await page.keyboard.press('Escape');
+      await until('the dialog to close', async () => (await dialog.count()) === 0, WAIT_MS);
+      assert.equal(await dagPaused(airflow, dagId), false, 'cancelled: the DAG is still unpaused');
+      const res = await airflow.rest('GET', `/dags/${dagId}`);
+      assert.equal(res.status, 200, 'cancelled: the DAG is still there');
+    });
   } finally {
     await workbench.close();
     await codeServer.stop();

@@ -48,6 +48,12 @@ export interface LiveAirflow {
   zenmlDags: ZenmlDag[];
   /** A DAG written by hand (not ZenML's): listed only with includeAll. */
   handDagId: string;
+  /** The DAGs folder (ZenML's `dag_output_dir` in the recreate test). */
+  dagsFolder: string;
+  /** Write a DAG file the way ZenML does (in the DAGs folder; in the database after the next reparse). */
+  writeZenmlDag(pipeline: string, cron: string): Promise<ZenmlDag>;
+  /** Parse the DAGs folder into the database again, as the DAG processor does on its next pass. */
+  reparse(): Promise<void>;
   /** Seconds each step took: migrate, reserialize (parse), server start. */
   timings: Record<string, number>;
   /** Airflow's own REST API, authenticated, for reading back (not through the adapter). */
@@ -157,6 +163,11 @@ export async function startAirflow(major: 2 | 3, log: (line: string) => void = (
       { pipeline: 'etl_pipeline', cron: '*/30 6-18 * * 1-5' },
     ]
   ).map((d) => ({ pipeline: d.pipeline, dagId: `${d.pipeline}_${hex32()}`, cron: d.cron }));
+  const writeZenmlDag = async (pipeline: string, cron: string): Promise<ZenmlDag> => {
+    const d = { pipeline, dagId: `${pipeline}_${hex32()}`, cron };
+    await run(python, ['-c', MAKE_DAG_ZIP, generator, path.join(dags, `${d.dagId}.zip`), d.dagId, d.cron, operator], env, 60_000);
+    return d;
+  };
   for (const d of zenmlDags) await run(python, ['-c', MAKE_DAG_ZIP, generator, path.join(dags, `${d.dagId}.zip`), d.dagId, d.cron, operator], env, 60_000);
   const handDagId = 'hand_written_report';
   fs.writeFileSync(path.join(dags, `${handDagId}.py`), HAND_DAG(handDagId));
@@ -256,5 +267,8 @@ export async function startAirflow(major: 2 | 3, log: (line: string) => void = (
     }
     return { status: res.status, body: (parsed && typeof parsed === 'object' ? parsed : { text: parsed }) as AirflowBody };
   };
-  return { major, url, username: 'admin', password: finalPassword, home, version, zenmlDags, handDagId, timings, rest, stop };
+  const reparse = async () => {
+    await run(python, ['-m', 'airflow', 'dags', 'reserialize'], env, 900_000);
+  };
+  return { major, url, username: 'admin', password: finalPassword, home, version, zenmlDags, handDagId, dagsFolder: dags, writeZenmlDag, reparse, timings, rest, stop };
 }

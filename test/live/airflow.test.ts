@@ -10,31 +10,37 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AirflowAdapter } from '../../src/adapters/airflow';
-import type { ScheduleAdapter } from '../../src/adapters/types';
+import type { LiveSchedule, ScheduleAdapter } from '../../src/adapters/types';
+import { ZenmlServerAdapter } from '../../src/adapters/zenmlServer';
 import { memoryIo } from '../../src/cli/io';
 import { runSchedules } from '../../src/cli/schedules';
-import { refreshSource } from '../../src/workspace/liveModel';
+import { refreshAll, refreshSource } from '../../src/workspace/liveModel';
+import { mergeLiveGroups } from '../../src/workspace/liveMerge';
+import { executeRecreate, planRecreate } from '../../src/workspace/recreate';
+import { createScheduleNow } from '../../src/zenml/createRun';
+import { SERVER_VENV_PYTHON } from './env';
+import { createScheduleRecord, readScheduleRecord, startZenmlServer, type SeededServer } from './zenml-server';
+import { runPython } from './zenmlServer';
 import { startAirflow, type LiveAirflow } from './airflow-server';
 import { runFaultTable, type ErrorBody } from './fault-table';
 
 const log = (line: string) => process.stderr.write(`# ${line}\n`);
 
-// One start of each per run, both at once (the setup steps are mostly waiting on SQLite and imports).
-let started: Record<2 | 3, Promise<LiveAirflow>> | null = null;
+// One start of each per run (the Airflow 3 tests start Airflow 2 beside them: the setup steps are mostly
+// waiting on SQLite and imports); the guided recreate at the end uses the same Airflow 3.
+const started: Partial<Record<2 | 3, Promise<LiveAirflow>>> = {};
 function server(major: 2 | 3): Promise<LiveAirflow> {
-  if (!started) {
-    started = { 3: startAirflow(3, log), 2: startAirflow(2, log) };
+  if (!started[major]) {
+    started[major] = startAirflow(major, log);
     // A failed start is reported by the tests that wait for it, not as an unhandled rejection.
-    started[3].catch(() => undefined);
-    started[2].catch(() => undefined);
+    started[major].catch(() => undefined);
   }
   return started[major];
 }
 
 after(async () => {
-  if (!started) return;
   for (const major of [3, 2] as const) {
-    const s = await started[major].catch(() => null);
+    const s = await started[major]?.catch(() => null);
     if (s) {
       log(`airflow ${major} (${s.version}) timings: ${JSON.stringify(s.timings)}`);
       await s.stop();
@@ -60,6 +66,7 @@ for (const major of [3, 2] as const) {
     let etl: string;
 
     before(async () => {
+      if (major === 3) void server(2);
       s = await server(major);
       a = adapterFor(s);
       train = s.zenmlDags[0].dagId;
@@ -145,7 +152,7 @@ for (const major of [3, 2] as const) {
       assert.ok(!update.ok);
       assert.equal(update.error.code, 'unsupported');
       assert.match(update.error.message, /DAG file/);
-      assert.match(update.error.message, /Recreate…/);
+      assert.match(update.error.message, /Recreate with a New Schedule…/);
       const create = await a.create({ pipeline: 'train_pipeline', expression: '0 4 * * *' });
       assert.ok(!create.ok);
       assert.equal(create.error.code, 'unsupported');
@@ -285,3 +292,163 @@ for (const major of [3, 2] as const) {
     ],
   });
 }
+
+// ---- guided recreate (issue 15 §2) on the same Airflow 3, with a real ZenML 0.98 server --------------
+// Two ZenML-made DAGs, each with its ZenML record (merged into one row by ZenML's naming rules). The plan
+// changes nothing; then pause + DELETE read back on Airflow, the record archived read back on ZenML, and
+// the re-run through ZenML's own client on a stack with the seeded Airflow orchestrator (local=True,
+// `dag_output_dir` = this Airflow's DAGs folder): without skip_build ZenML stops at the Docker image build
+// (no Docker here) and the executor reports step 4 failed; with skip_build + a parent image ZenML writes
+// the new DAG file, which Airflow lists after its next parse.
+
+const RECREATE_STACK = `
+import json
+from zenml.client import Client
+from zenml.enums import StackComponentType as T
+from zenml.models import PipelineRequest
+c = Client()
+c.create_stack(name="airflow-stack", components={T.ORCHESTRATOR: "airflow", T.ARTIFACT_STORE: "default"})
+c.activate_stack("airflow-stack")
+ids = {n: str(c.zen_store.create_pipeline(PipelineRequest(name=n, project=c.active_project.id)).id) for n in ("nightly_pipeline", "hourly_pipeline")}
+print(json.dumps(ids))
+`;
+
+const RECREATE_PIPELINE = (name: string, dags: string, docker: string, operator = '') => `from zenml import pipeline, step
+from zenml.config import DockerSettings
+
+
+@step
+def hello() -> int:
+    return 1
+
+
+@pipeline(settings={"docker": DockerSettings(${docker}), "orchestrator.airflow": {"dag_output_dir": ${JSON.stringify(dags)}${operator ? `, "operator": ${JSON.stringify(operator)}` : ''}}})
+def ${name}():
+    hello()
+`;
+
+describe('guided recreate on Airflow 3 (real) with a real ZenML record', { timeout: 1_800_000 }, () => {
+  let s: LiveAirflow;
+  let zenml: SeededServer;
+  let a: AirflowAdapter;
+  let z: ZenmlServerAdapter;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const dags: Record<'nightly' | 'hourly', { dagId: string; record: string; file: string }> = {} as never;
+  const output: string[] = [];
+
+  before(async () => {
+    [s, zenml] = await Promise.all([server(3), startZenmlServer()]);
+    a = adapterFor(s);
+    z = new ZenmlServerAdapter({ name: 'zen', url: zenml.url, credentials: async () => ({ apiKey: zenml.apiKey }), timeoutMs: 60_000 });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recreate-airflow-'));
+    env = { ...process.env, ZENML_STORE_URL: zenml.url, ZENML_STORE_API_KEY: zenml.apiKey, ZENML_CONFIG_PATH: path.join(dir, 'zenml-config'), ZENML_ANALYTICS_OPT_IN: 'false' };
+    const script = path.join(dir, 'make_stack.py');
+    fs.writeFileSync(script, RECREATE_STACK);
+    const made = await runPython([script], env, 300_000);
+    assert.equal(made.code, 0, made.stderr.slice(-3000));
+    const pipelines = JSON.parse(made.stdout.trim().split('\n').pop()!) as Record<string, string>;
+    // The second one also names Airflow's EmptyOperator, as the harness's own DAGs do: ZenML's default
+    // DockerOperator needs apache-airflow-providers-docker, which this Airflow does not have (the DAG
+    // would not import). No container runs either way: the test reads schedules, it starts no runs.
+    for (const [key, cron, docker, operator] of [
+      ['nightly', '0 3 * * *', '', ''],
+      ['hourly', '15 * * * *', 'skip_build=True, parent_image="python:3.11-slim"', 'airflow.providers.standard.operators.empty.EmptyOperator'],
+    ] as const) {
+      const dag = await s.writeZenmlDag(`${key}_pipeline`, cron);
+      const record = await createScheduleRecord(zenml, { name: `${key}-schedule`, cron, orchestratorId: zenml.airflowId, pipelineId: pipelines[`${key}_pipeline`] });
+      const file = path.join(dir, `${key}.py`);
+      fs.writeFileSync(file, RECREATE_PIPELINE(`${key}_pipeline`, s.dagsFolder, docker, operator));
+      dags[key] = { dagId: dag.dagId, record: record.id, file };
+    }
+    await s.reparse();
+  });
+
+  after(async () => {
+    await zenml?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The merged row (orchestrator schedule + ZenML record), as the tree and the CLI build it. */
+  async function row(dagId: string): Promise<LiveSchedule> {
+    const merged = mergeLiveGroups(await refreshAll([a, z], { now: new Date() }));
+    const found = merged.groups.flatMap((g) => g.rows).find((r) => r.schedule.id === dagId);
+    assert.ok(found, `DAG ${dagId} is not listed`);
+    return found.schedule;
+  }
+
+  const rerunWith = (file: string, pipeline: string) => (schedule: Record<string, unknown>, o: { signal?: AbortSignal }) =>
+    createScheduleNow({ pythonPath: SERVER_VENV_PYTHON, cwd: dir, env, file, pipeline, schedule, signal: o.signal, timeoutMs: 600_000, onStderr: (c) => output.push(c) });
+
+  it('the plan is data: four steps and the diff, and nothing changes on Airflow or ZenML', async () => {
+    const d = dags.nightly;
+    const schedule = await row(d.dagId);
+    assert.equal(schedule.zenmlId, d.record, 'the DAG and its record are one row');
+    const planned = planRecreate({ schedule, adapter: a, zenml: z, cron: '30 4 * * *', now: new Date(), rerun: { file: d.file, python: SERVER_VENV_PYTHON } });
+    assert.ok(planned.ok, JSON.stringify(planned));
+    assert.deepEqual(planned.plan.steps.map((x) => [x.kind, x.mode]), [['pause', 'auto'], ['delete', 'auto'], ['archive', 'auto'], ['rerun', 'auto']]);
+    assert.match(planned.plan.steps[1].note ?? '', new RegExp(`${d.dagId}\\.zip stays`));
+    assert.equal(planned.plan.after.timeZone, 'UTC');
+    assert.equal(await isPaused(s, d.dagId), false, 'still unpaused after planning');
+    // The orchestrator step refuses to delete a DAG that is not paused (the executor pauses first).
+    const early = await a.deleteForRecreate(d.dagId);
+    assert.ok(!early.ok && early.error.code === 'conflict', JSON.stringify(early));
+    assert.equal((await s.rest('GET', `/dags/${d.dagId}`)).status, 200);
+    assert.equal((await readScheduleRecord(zenml, d.record)).archived, false);
+  });
+
+  it('pause + delete read back on Airflow, the record archived on ZenML, then the re-run stops at the Docker build and is reported as failed', async (t) => {
+    const d = dags.nightly;
+    const planned = planRecreate({ schedule: await row(d.dagId), adapter: a, zenml: z, cron: '30 4 * * *', now: new Date(), rerun: { file: d.file, python: SERVER_VENV_PYTHON } });
+    assert.ok(planned.ok);
+    output.length = 0;
+    const result = await executeRecreate(planned.plan, { adapter: a, zenml: z, rerun: rerunWith(d.file, 'nightly_pipeline') });
+    t.diagnostic(`result: ${result.words}`);
+    assert.deepEqual(result.outcomes.map((o) => o.status), ['done', 'done', 'done', 'failed'], result.words);
+    // Read back through Airflow's and ZenML's own REST APIs, not through the adapters.
+    assert.equal((await s.rest('GET', `/dags/${d.dagId}`)).status, 404, 'the DAG is gone from Airflow');
+    assert.ok(fs.existsSync(path.join(s.dagsFolder, `${d.dagId}.zip`)), 'its file is still in the DAGs folder');
+    const record = await readScheduleRecord(zenml, d.record);
+    assert.equal(record.archived, true);
+    assert.equal(record.active, false);
+    // Step 4: ZenML refuses without an image build (the Airflow orchestrator runs each step in a container).
+    assert.match(result.words, /failed: 4 because ZenML did not create the new schedule \(run-failed\): ZenML could not create the schedule: .*[Dd]ocker/s);
+    assert.equal(result.state, 'partial');
+    assert.match(result.words, /to finish by hand: 2\. DAG file .*remove the file; 4\. change the code to nightly_pipeline\.with_options/);
+    assert.equal(fs.readdirSync(s.dagsFolder).filter((f) => f.startsWith('nightly_pipeline_')).length, 1, 'no new DAG file was written');
+  });
+
+  it('with skip_build ZenML writes the new DAG: read back from ZenML, listed by Airflow after its next parse; the old DAG file comes back unpaused until removed', async (t) => {
+    const d = dags.hourly;
+    const planned = planRecreate({ schedule: await row(d.dagId), adapter: a, zenml: z, cron: '45 * * * *', now: new Date(), rerun: { file: d.file, python: SERVER_VENV_PYTHON } });
+    assert.ok(planned.ok);
+    output.length = 0;
+    const result = await executeRecreate(planned.plan, { adapter: a, zenml: z, rerun: rerunWith(d.file, 'hourly_pipeline') });
+    t.diagnostic(`result: ${result.words}`);
+    assert.deepEqual(result.outcomes.map((o) => o.status), ['done', 'done', 'done', 'done'], `${result.words}\n${output.join('').slice(-3000)}`);
+    assert.equal(result.created?.cronExpression, '45 * * * *');
+    assert.equal((await readScheduleRecord(zenml, result.created!.id)).cron, '45 * * * *');
+    assert.equal((await readScheduleRecord(zenml, d.record)).archived, true);
+    // No DAG processor runs beside this API server: the new DAG is not listed yet, and the executor says so.
+    assert.match(result.words, /the new schedule is not listed yet/);
+    assert.equal(result.state, 'partial');
+    const written = fs.readdirSync(s.dagsFolder).filter((f) => f.startsWith('hourly_pipeline_') && f !== `${d.dagId}.zip`);
+    assert.equal(written.length, 1, `ZenML wrote one new DAG file (have ${fs.readdirSync(s.dagsFolder).join(', ')})`);
+
+    await s.reparse();
+    const listed = await a.list();
+    assert.ok(listed.ok, JSON.stringify(listed));
+    const fresh = listed.value.items.find((x) => x.pipeline === 'hourly_pipeline' && x.id !== d.dagId);
+    if (!fresh) {
+      const errors = await s.rest('GET', '/importErrors');
+      assert.fail(`the new DAG is not listed after the parse; Airflow's import errors: ${JSON.stringify(errors.body).slice(0, 3000)}`);
+    }
+    assert.equal(fresh.expression, '45 * * * *');
+    assert.equal(fresh.id, written[0].replace(/\.zip$/, ''));
+    // Why the DAG file is on the finish-by-hand list: the parse registered the deleted DAG again, unpaused.
+    const old = await s.rest('GET', `/dags/${d.dagId}`);
+    t.diagnostic(`old DAG after the parse: ${old.status} is_paused=${String(old.body.is_paused)}`);
+    assert.equal(old.status, 200);
+    assert.equal(old.body.is_paused, false);
+  });
+});

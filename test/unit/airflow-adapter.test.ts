@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AirflowAdapter, parseTimetable, pipelineOfDagId, timedeltaSeconds } from '../../src/adapters/airflow';
+import { AirflowAdapter, dagFileToRemove, parseTimetable, pipelineOfDagId, timedeltaSeconds } from '../../src/adapters/airflow';
 import { createAdapter, type Connection } from '../../src/adapters/registry';
 
 describe('Airflow adapter: pure parts', () => {
@@ -15,6 +15,12 @@ describe('Airflow adapter: pure parts', () => {
     assert.equal(pipelineOfDagId('train_pipeline_0123456789abcdef0123456789abcde'), null, '31 hex');
     assert.equal(pipelineOfDagId('_0123456789abcdef0123456789abcdef'), null, 'no pipeline name');
     assert.equal(pipelineOfDagId('hand_written_report'), null);
+  });
+
+  it("names the file to remove for a recreate: ZenML's zip, not Airflow's <zip>/dag.py", () => {
+    assert.equal(dagFileToRemove('/dags/train_pipeline_ab.zip/dag.py'), '/dags/train_pipeline_ab.zip');
+    assert.equal(dagFileToRemove('/dags/hand_written.py'), '/dags/hand_written.py');
+    assert.equal(dagFileToRemove(undefined), undefined);
   });
 
   it("reads Python's str(timedelta) as seconds", () => {

@@ -89,6 +89,15 @@ describe('liveContextValue: pause and resume swap by state', () => {
     assert.match(archived, /\bdeletable\b/);
   });
 
+  it('offers the guided recreate on a live cron the source cannot update, where pause or delete works here', () => {
+    const noUpdate: AdapterCapabilities = { ...zenmlCapabilities, operations: ['list', 'get', 'pause', 'resume'] };
+    assert.match(liveContextValue(schedule(), noUpdate), /\brecreatable\b/);
+    assert.doesNotMatch(liveContextValue(schedule(), zenmlCapabilities), /\brecreatable\b/, 'updatable in place: no recreate');
+    assert.doesNotMatch(liveContextValue(schedule({ state: 'archived' }), noUpdate), /\brecreatable\b/);
+    assert.doesNotMatch(liveContextValue(schedule({ kind: 'interval', expression: null, intervalSeconds: 60 }), noUpdate), /\brecreatable\b/);
+    assert.doesNotMatch(liveContextValue(schedule({ pipeline: null }), noUpdate), /\brecreatable\b/, 'no pipeline to run again');
+  });
+
   it('updates only cron schedules (the update changes the cron expression)', () => {
     assert.doesNotMatch(liveContextValue(schedule({ kind: 'interval', expression: null, intervalSeconds: 60 }), zenmlCapabilities), /\bupdatable\b/);
   });

@@ -349,6 +349,57 @@ describe('Live schedules from a real ZenML server', function () {
     }
   });
 
+  it('guided recreate on the real Airflow 3: the plan first (nothing changed), then pause + delete read back, the re-run left by hand (issue 15)', async () => {
+    assert.ok(live);
+    assert.ok(live.airflow, 'run-live passed no Airflow 3 in ZS_LIVE');
+    if ('error' in live.airflow) assert.fail(live.airflow.error);
+    const { url, username, password, dagId } = live.airflow;
+    // Airflow's own REST API, not the extension's adapter.
+    const login = await fetch(`${url}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    assert.equal(login.status, 201);
+    const { access_token } = (await login.json()) as { access_token: string };
+    const dag = async (): Promise<{ status: number; paused?: boolean }> => {
+      const res = await fetch(`${url}/api/v2/dags/${dagId}`, { headers: { authorization: `Bearer ${access_token}`, accept: 'application/json' } });
+      const body = (await res.json()) as { is_paused?: boolean };
+      return { status: res.status, paused: body.is_paused };
+    };
+    const a = await api();
+    const AIRFLOW = 'airflow-recreate';
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: AIRFLOW, type: 'airflow', url, secrets: { username, password } });
+    try {
+      await waitFor('the airflow connection', async () => a.live.source(AIRFLOW), 120_000);
+      await a.live.source(AIRFLOW)!.settled();
+      const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+      const dagNode = async () => (await nodes(a)).find((n) => n.type === 'schedule' && n.sourceId === a.live.source(AIRFLOW)!.id && n.row?.scheduleId === dagId);
+      const node = await dagNode();
+      assert.ok(node, `no DAG row ${dagId}`);
+      const item = await provider.getTreeItem(node);
+      assert.match(item.contextValue ?? '', /\brecreatable\b/, 'Airflow cannot update: the row offers Recreate');
+      assert.doesNotMatch(item.contextValue ?? '', /\bupdatable\b/);
+      assert.deepEqual(await dag(), { status: 200, paused: false });
+
+      // The plan and the diff first: nothing changes on Airflow.
+      type Outcome = { status: string; plan?: { steps: { kind: string; mode: string }[]; after: { expression: string } }; result?: { state: string; words: string; outcomes: { n: number; status: string }[] }; planUri?: string };
+      const planned = (await vscode.commands.executeCommand('zenmlSchedules.recreateSchedule', node, { cron: '45 5 * * *', mode: 'plan' })) as Outcome;
+      assert.equal(planned.status, 'planned', JSON.stringify(planned));
+      assert.deepEqual(planned.plan?.steps.map((x) => `${x.kind}:${x.mode}`), ['pause:auto', 'delete:auto', 'rerun:manual']);
+      const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planned.planUri);
+      assert.ok(shown, 'the plan document is open');
+      assert.match(shown.getText(), /- expression: 15 4 \* \* \*\n\+ expression: 45 5 \* \* \*/);
+      assert.deepEqual(await dag(), { status: 200, paused: false }, 'the DAG is still there and unpaused after the plan');
+
+      // Confirmed: carried out step by step, each read back.
+      const done = (await vscode.commands.executeCommand('zenmlSchedules.recreateSchedule', node, { cron: '45 5 * * *', confirmed: true })) as Outcome;
+      assert.equal(done.status, 'partial', JSON.stringify(done));
+      assert.deepEqual(done.result?.outcomes.map((o) => o.status), ['done', 'done', 'by-hand']);
+      assert.match(done.result?.words ?? '', /^done: 1,2; to finish by hand: 2\. DAG file .*remove the file; 3\. change the code to ingest_pipeline\.with_options/);
+      assert.equal((await dag()).status, 404, 'Airflow no longer has the DAG');
+      await waitFor('the DAG row to leave the view', async () => ((await dagNode()) ? undefined : true), 120_000);
+    } finally {
+      await vscode.commands.executeCommand('zenmlSchedules.removeConnection', AIRFLOW, true);
+    }
+  });
+
   it('a github connection signs in with a stored token, lists the scheduled workflow, pauses and resumes it from the tree (read back on GitHub) and edits its cron in the workspace copy only (issue 15)', async () => {
     assert.ok(live?.github, 'run-live passed no GitHub server in ZS_LIVE');
     const { url, token, repository, workflowId, path } = live.github;
