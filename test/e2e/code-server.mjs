@@ -82,6 +82,8 @@ function installVsix(vsix, dirs, env) {
  * @param {string} [options.folderUri] open this folder URI instead (a virtual workspace's, e.g. zsvfs:/examples)
  * @param {boolean} [options.workspaceTrust] true: Workspace Trust is on and the folder opens untrusted (Restricted Mode, no prompt);
  *   default false: trust is disabled, so every folder is trusted
+ * @param {boolean} [options.loginShellEnv] default true; false: the extension host keeps `env` as given (VS Code's server
+ *   otherwise overlays the login shell's environment, whose profile resets PATH: a test's PATH entry would be lost)
  * @param {string} [options.logLevel] code-server/VS Code log level (default 'info'; 'trace' logs extension activation)
  * @param {number} [options.startTimeoutMs] default 90 s
  * @param {(line: string) => void} [options.onOutput] every line code-server prints
@@ -111,6 +113,8 @@ export async function startCodeServer(options = {}) {
   const env = { ...process.env, ZS_WORKSPACE_TRUSTED: options.workspaceTrust ? 'false' : 'true', ...(options.env ?? {}) };
   // Never let a developer's own VS Code session leak into the test server.
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_')) delete env[key];
+  // VS Code's server skips resolving the login shell's environment when VSCODE_CLI=1 (its only use there).
+  if (options.loginShellEnv === false) env.VSCODE_CLI = '1';
 
   try {
     const vsixList = options.vsix === null ? [] : [options.vsix ?? DEFAULT_VSIX].flat();

@@ -311,6 +311,11 @@ async function createScheduleFromPalette({ page, shot }) {
     return /Next:/.test(text) && /⚠/.test(text) ? text : undefined;
   });
   assert.match(preview, /second/i, preview);
+  // The mouse still rests where the palette row was clicked, over the input: its placeholder hover
+  // ("e.g. 0 0 3 * * *") would cover the title in the picture. Move it to the empty editor area and
+  // wait for every hover to close.
+  await page.mouse.move(700, 650);
+  await until('no hover over the quick input', async () => ((await page.locator('.workbench-hover-container:visible, .monaco-hover:visible').count()) === 0 ? true : undefined));
   const picture = await shot('create-schedule');
   const readmePicture = join(PROJECT_ROOT, 'media/screenshot-create.png');
   if (process.env.ZS_UPDATE_MEDIA === '1' || !existsSync(readmePicture)) await copyFile(picture, readmePicture);

@@ -4,6 +4,7 @@ Run with the server venv's Python, pointed at the server by ZENML_STORE_URL / ZE
 ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
 
   seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
+  seed.py vertex PROJECT REGION  a vertex orchestrator and a pipeline of its own (the live editor suite's Vertex row)
   seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
   seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
   seed.py timed-runs SCHEDULE_ID SECONDS COUNT   COUNT completed runs that each really take SECONDS (created, then finished)
@@ -45,6 +46,22 @@ def setup() -> dict:
         "localId": str(local.id),
         "pipelines": pipelines,
     }
+
+
+def vertex(project: str, region: str) -> dict:
+    from zenml.client import Client
+    from zenml.enums import StackComponentType
+    from zenml.models import PipelineRequest
+
+    client = Client()
+    component = client.create_stack_component(
+        name="vertex",
+        flavor="vertex",
+        component_type=StackComponentType.ORCHESTRATOR,
+        configuration={"project": project, "location": region},
+    )
+    pipeline = client.zen_store.create_pipeline(PipelineRequest(name="vertex_train", project=client.active_project.id))
+    return {"vertexId": str(component.id), "pipelineId": str(pipeline.id), "pipeline": "vertex_train"}
 
 
 def schedule(schedule_id: str) -> dict:
@@ -108,6 +125,8 @@ def main() -> None:
     command = sys.argv[1]
     if command == "setup":
         out = setup()
+    elif command == "vertex":
+        out = vertex(sys.argv[2], sys.argv[3])
     elif command == "schedule":
         try:
             out = schedule(sys.argv[2])
