@@ -10,6 +10,9 @@ import { positionInCell } from '../discovery';
 import { showInNotebook } from './notebooks';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
+/** Tries of a reveal that fails while the tree is (re)drawn (see `SchedulesTreeProvider.reveal`). */
+const REVEAL_ATTEMPTS = 5;
+
 /** Every node carries the id of the source that owns it; the provider hands the node back to that source. */
 export interface SourceNode {
   type: string;
@@ -53,6 +56,8 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sources: TreeSource[] = [];
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  /** When the view last refreshed (see `quiet`). */
+  private lastChange = 0;
   private view: vscode.TreeView<SourceNode> | undefined;
 
   constructor(
@@ -97,7 +102,16 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode
 
   private refreshView(): void {
     if (this.view) this.view.message = this.sources.map((s) => s.status).find(Boolean);
+    this.lastChange = Date.now();
     this.changed.fire(undefined);
+  }
+
+  /** Resolves once the view has had no refresh for `quietMs` (at most `maxMs` from now). */
+  private async quiet(quietMs = 400, maxMs = 5000): Promise<void> {
+    const end = Date.now() + maxMs;
+    for (let wait = this.lastChange + quietMs - Date.now(); wait > 0 && Date.now() < end; wait = this.lastChange + quietMs - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, end - Date.now())));
+    }
   }
 
   async getChildren(node?: SourceNode): Promise<SourceNode[]> {
@@ -114,9 +128,29 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode
 
   /** Shows a node in the view, selected and focused (the timeline's click on a live mark). */
   async reveal(node: SourceNode): Promise<boolean> {
-    if (!this.view) return false;
-    await this.view.reveal(node, { select: true, focus: true, expand: false });
-    return true;
+    const view = this.view;
+    if (!view) return false;
+    // A reveal while the view is first drawn (opened by the reveal itself) or redrawn after a refresh can
+    // fail with "Data tree node not found" for a node that is there: open the view first, and try again
+    // once the tree has drawn its parents.
+    if (!view.visible) await vscode.commands.executeCommand('zenmlSchedules.schedules.focus');
+    // Expanding the parents one at a time, from the top, lets the tree load each level the usual way; a
+    // single deep reveal into groups never expanded before fails in code-server ("Data tree node not found").
+    const ancestors: SourceNode[] = [];
+    for (let parent = this.getParent(node); parent; parent = this.getParent(parent)) ancestors.unshift(parent);
+    for (let attempt = 1; ; attempt++) {
+      // A refresh of the whole view (a source loading, the stack detected as the view opens) while the
+      // tree expands the parents drops the nodes being revealed: reveal between refreshes.
+      await this.quiet();
+      try {
+        for (const ancestor of ancestors) await view.reveal(ancestor, { select: false, focus: false, expand: true });
+        await view.reveal(node, { select: true, focus: true, expand: false });
+        return true;
+      } catch (error) {
+        if (attempt >= REVEAL_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   getTreeItem(node: SourceNode): vscode.TreeItem {

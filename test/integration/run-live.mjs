@@ -186,11 +186,11 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
   };
   const rowOf = (name) => view.locator(`.monaco-list-row:has-text("${name}")`).first();
   try {
-    await test('the view offers to connect, and Connect to a ZenML Server… stores the connection', async () => {
+    await test('the view offers to connect, and Add Connection… stores the connection', async () => {
       await page.locator('.activitybar .action-item a[aria-label^="ZenML Schedules"], .activitybar .action-item[aria-label^="ZenML Schedules"]').first().click();
       await until('the Connect row', () => view.locator('.monaco-list-row:has-text("Connect to a ZenML server")').count(), WAIT_MS);
       await page.screenshot({ path: join(OUT, 'connect-row.png') });
-      await runCommand(page, 'ZenML Schedules: Connect to a ZenML Server…');
+      await runCommand(page, 'ZenML Schedules: Add Connection…');
       const input = page.locator('.quick-input-widget input');
       await until('the connection types', () => page.locator('.quick-input-list-row:has-text("zenml")').count(), WAIT_MS);
       await input.fill('zenml');
@@ -261,7 +261,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       if (!airflow) throw new Error(error);
       const dagId = airflow.zenmlDags[0].dagId;
       await page.keyboard.press('Escape');
-      await runCommand(page, 'ZenML Schedules: Connect to a ZenML Server…');
+      await runCommand(page, 'ZenML Schedules: Add Connection…');
       const input = page.locator('.quick-input-widget input');
       await until('the connection types', () => page.locator('.quick-input-list-row:has-text("airflow")').count(), WAIT_MS);
       await input.fill('airflow');
@@ -303,7 +303,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
     await test('a vertex connection added through the palette (token from gcloud on PATH) shows the merged Vertex AI row; its inline Pause pauses it on the server', async () => {
       const { id, name } = seeded.vertex;
       await page.keyboard.press('Escape');
-      await runCommand(page, 'ZenML Schedules: Connect to a ZenML Server…');
+      await runCommand(page, 'ZenML Schedules: Add Connection…');
       const input = page.locator('.quick-input-widget input');
       await until('the connection types', () => page.locator('.quick-input-list-row:has-text("vertex")').count(), WAIT_MS);
       await input.fill('vertex');

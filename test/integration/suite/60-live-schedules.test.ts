@@ -157,6 +157,10 @@ describe('Live schedules from a real ZenML server', function () {
     assert.equal(nightly.runs, 1, 'At 03:00 runs once in 24 hours');
     const failing = lanes.find((l) => l.label === live.schedules.failing.name);
     assert.ok(failing?.flags.includes('failing'), JSON.stringify(failing));
+    // The view can only draw (and reveal into) nodes whose ids are unique: VS Code drops a level with a repeated id.
+    const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+    const ids = await Promise.all((await nodes(a)).map(async (n) => (await provider.getTreeItem(n)).id ?? ''));
+    assert.deepEqual(ids.filter((id, i) => id && ids.indexOf(id) !== i), [], `repeated tree ids: ${JSON.stringify(ids)}`);
     assert.equal(await vscode.commands.executeCommand<boolean>('zenmlSchedules.openTimelineSchedule', nightly.id), true);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
