@@ -10,8 +10,8 @@ import { positionInCell } from '../discovery';
 import { showInNotebook } from './notebooks';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
-/** Tries of a reveal that fails while the tree is (re)drawn (see `SchedulesTreeProvider.reveal`). */
-const REVEAL_ATTEMPTS = 5;
+/** How long a reveal that fails while the tree is (re)drawn is tried again (see `SchedulesTreeProvider.reveal`). */
+const REVEAL_DEADLINE_MS = 15_000;
 
 /** Every node carries the id of the source that owns it; the provider hands the node back to that source. */
 export interface SourceNode {
@@ -138,17 +138,18 @@ export class SchedulesTreeProvider implements vscode.TreeDataProvider<SourceNode
     // single deep reveal into groups never expanded before fails in code-server ("Data tree node not found").
     const ancestors: SourceNode[] = [];
     for (let parent = this.getParent(node); parent; parent = this.getParent(parent)) ancestors.unshift(parent);
+    const deadline = Date.now() + REVEAL_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
       // A refresh of the whole view (a source loading, the stack detected as the view opens) while the
       // tree expands the parents drops the nodes being revealed: reveal between refreshes.
-      await this.quiet();
+      await this.quiet(400 * Math.min(attempt, 3));
       try {
         for (const ancestor of ancestors) await view.reveal(ancestor, { select: false, focus: false, expand: true });
         await view.reveal(node, { select: true, focus: true, expand: false });
         return true;
       } catch (error) {
-        if (attempt >= REVEAL_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        if (Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * Math.min(attempt, 4)));
       }
     }
   }
