@@ -61,7 +61,7 @@ export const CONNECTION_SECRETS: Record<ConnectionType, SecretSpec> = {
     optional: true,
     whenEmpty: 'for a Kubeflow without authentication',
   },
-  vertex: { choices: [{ label: 'access token', fields: [token('OAuth access token (gcloud auth print-access-token)')] }], optional: true, whenEmpty: 'to use `gcloud auth print-access-token` (your gcloud login; trusted folders only)' },
+  vertex: { choices: [{ label: 'access token', fields: [token('OAuth access token (gcloud auth print-access-token)')] }], optional: true, whenEmpty: 'to use gcloud auth print-access-token (your gcloud login; trusted folders only)' },
   airflow: {
     choices: [
       {
