@@ -11,7 +11,7 @@ import { showInNotebook } from './notebooks';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
 
 /** How long a reveal that fails while the tree is (re)drawn is tried again (see `SchedulesTreeProvider.reveal`). */
-const REVEAL_DEADLINE_MS = 15_000;
+const REVEAL_DEADLINE_MS = 30_000;
 
 /** Every node carries the id of the source that owns it; the provider hands the node back to that source. */
 export interface SourceNode {
