@@ -235,11 +235,21 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
 
     await test('clicking the inline Pause of a row suspends the CronJob, sets the record inactive and swaps the icon', async () => {
       const { id, name, cronJob } = seeded.schedules.nightly;
-      const row = rowOf(name);
-      await row.hover();
-      await row.locator('.action-label[aria-label="Pause Schedule"]').click();
-      // The row's own icon (the inline button has a pause icon too) and its words.
-      await until('the paused row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
+      // A click that lands while the view redraws (a source refreshing) reaches the command without its row,
+      // and the command then asks which schedule: close that picker and click the row's button again.
+      for (let attempt = 1; ; attempt++) {
+        const row = rowOf(name);
+        await row.hover();
+        await row.locator('.action-label[aria-label="Pause Schedule"]').click();
+        // The row's own icon (the inline button has a pause icon too) and its words.
+        const outcome = await until('the paused row', async () => {
+          if (/paused ·/.test(await rowOf(name).innerText())) return 'paused';
+          return (await page.locator('.quick-input-widget:visible:has-text("Which schedule?")').count()) ? 'asked' : undefined;
+        }, 180_000);
+        if (outcome === 'paused') break;
+        assert.ok(attempt < 3, 'every click on the inline Pause reached the command without its row');
+        await page.keyboard.press('Escape');
+      }
       assert.equal(await rowOf(name).locator('.custom-view-tree-node-item-icon.codicon-debug-pause').count(), 1);
       const token = await adminToken(server);
       const res = await fetch(`${server.url}/api/v1/schedules/${id}`, { headers: { authorization: `Bearer ${token}` } });
