@@ -3,24 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Position } from '../../src/discovery/types';
 import { analyzeText } from '../../src/findings';
-import { type Fix, type TextEdit, cronForIntervalFrom, fixesFor, scheduleOfFinding } from '../../src/findings/fixes';
+import { apply } from './text-edits';
+import { type Fix, cronForIntervalFrom, fixesFor, scheduleOfFinding } from '../../src/findings/fixes';
 import type { Finding, FindingCode, OrchestratorContext } from '../../src/findings/types';
 
-function offset(text: string, p: Position): number {
-  const lines = text.split('\n');
-  let o = 0;
-  for (let i = 0; i < p.line; i++) o += lines[i].length + 1;
-  return o + p.character;
-}
-
-function apply(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offset(text, b.range.start) - offset(text, a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(out, e.range.start)) + e.newText + out.slice(offset(out, e.range.end));
-  return out;
-}
 
 const HEADER = 'from datetime import datetime, timezone\nfrom zenml.config.schedule import Schedule\n';
 const KUBERNETES: OrchestratorContext = { flavor: 'kubernetes', source: 'zenml', stackName: 'k8s' };

@@ -3,26 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Position } from '../../src/discovery/types';
 import { analyzeText } from '../../src/findings';
+import { apply } from './text-edits';
 import { intervalToCronFromStart } from '../../src/cron/interval';
-import { type Fix, type TextEdit, cronForInterval, cronForIntervalFrom, fixesFor } from '../../src/findings/fixes';
+import { type Fix, cronForInterval, cronForIntervalFrom, fixesFor } from '../../src/findings/fixes';
 import type { FindingCode, OrchestratorContext } from '../../src/findings/types';
 
-function offset(text: string, p: Position): number {
-  const lines = text.split('\n');
-  let o = 0;
-  for (let i = 0; i < p.line; i++) o += lines[i].length + 1;
-  return o + p.character;
-}
-
-/** Apply non-overlapping edits, last first. */
-function apply(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offset(text, b.range.start) - offset(text, a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(out, e.range.start)) + e.newText + out.slice(offset(out, e.range.end));
-  return out;
-}
 
 function fixesOf(text: string, code: FindingCode, orchestrator: OrchestratorContext | null, file = 'p.py'): { fixes: Fix[]; count: number } {
   const { discovery, findings } = analyzeText(text, file, { orchestrator });

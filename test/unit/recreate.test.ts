@@ -16,6 +16,7 @@ import { memoryIo } from '../../src/cli/io';
 import { runSchedules } from '../../src/cli/schedules';
 import { diffLines, executeRecreate, planMarkdown, planRecreate, planText, type RecreatePlan } from '../../src/workspace/recreate';
 import { freePort } from '../live/zenmlServer';
+import { liveSchedule } from './live-fixtures';
 import { startKubeflowServer, type KubeflowServer } from '../servers/kubeflow';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
@@ -25,28 +26,19 @@ const SPEC = { pipeline_spec: { pipelineInfo: { name: 'p' }, root: {}, schemaVer
 
 function airflowRow(extra: Partial<LiveSchedule> = {}): LiveSchedule {
   const id = `train_pipeline_${HEX(7)}`;
-  return {
+  return liveSchedule({
     id,
     name: id,
     pipeline: 'train_pipeline',
     orchestrator: 'airflow',
-    kind: 'cron',
-    expression: '0 3 * * *',
-    intervalSeconds: null,
-    startTime: null,
-    endTime: null,
-    runOnceTime: null,
     catchup: false,
     timeZone: 'UTC',
-    state: 'active',
-    created: null,
     zenmlId: 'rec-1',
     match: { madeByZenml: true, pipeline: 'train_pipeline', nativeName: id },
     details: { 'DAG file': `/dags/${id}.zip` },
-    warnings: [],
     changes: { operations: ['pause', 'resume'], pauseStopsRuns: true },
     ...extra,
-  };
+  });
 }
 
 const airflow = () => new AirflowAdapter({ name: 'af', url: 'http://127.0.0.1:9' });
