@@ -465,10 +465,14 @@ async function askDelete(t: Target): Promise<boolean | undefined> {
   const { schedule } = t.row;
   const capability = capabilityOf(schedule.orchestrator);
   const where = capability?.displayName ?? schedule.orchestrator ?? vscode.l10n.t('its orchestrator');
+  // What fires it, by name where the record names it (a Kubernetes schedule's CronJob).
+  const cronJob = schedule.details.CronJob;
   const orchestratorWords = !schedule.orchestrator
     ? vscode.l10n.t('Whatever fires it on an orchestrator is not touched by ZenML.')
     : capability?.managedByZenml
-      ? vscode.l10n.t('ZenML also deletes what fires it on {0} (for example the CronJob), through its own client.', where)
+      ? cronJob
+        ? vscode.l10n.t('ZenML also deletes the CronJob "{0}" that fires it on {1}, through its own client.', cronJob, where)
+        : vscode.l10n.t('ZenML also deletes what fires it on {0} (for example the CronJob), through its own client.', where)
       : vscode.l10n.t('ZenML cannot remove it from {0}: it keeps firing there until you remove it in {0}.', where);
   const archive = vscode.l10n.t('Archive');
   const purgeAsk = vscode.l10n.t('Purge…');

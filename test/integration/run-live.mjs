@@ -450,6 +450,148 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       const res = await airflow.rest('GET', `/dags/${dagId}`);
       assert.equal(res.status, 200, 'cancelled: the DAG is still there');
     });
+
+    // Issue 10 editor flows the audit found untested (gap 9): the palette's "Which schedule?" pick, Show Runs…,
+    // selection and expansion across a refresh, and the delete modal's words. Kept together at the end.
+    const recordOf = async (id) => {
+      const token = await adminToken(server);
+      const res = await fetch(`${server.url}/api/v1/schedules/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(res.status, 200, `GET /api/v1/schedules/${id}: ${res.status}`);
+      return (await res.json()).body;
+    };
+    const putRecord = async (id, body) => {
+      const token = await adminToken(server);
+      const res = await fetch(`${server.url}/api/v1/schedules/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(res.status, 200, `PUT /api/v1/schedules/${id}: ${res.status} ${await res.text()}`);
+    };
+    const cronJobOf = async (name) => {
+      const res = await fetch(`${k8sUrl}/apis/batch/v1/namespaces/zenml/cronjobs/${name}`, { headers: { authorization: `Bearer ${K8S_TOKEN}` } });
+      return { status: res.status, body: res.status === 200 ? await res.json() : undefined };
+    };
+    const quickInput = page.locator('.quick-input-widget');
+    const pickRows = quickInput.locator('.quick-input-list .monaco-list-row');
+    /** The palette command's quick pick: waits for its title and returns the rows' texts. */
+    const openPick = async (command, title, expectRow) => {
+      await runCommand(page, command);
+      await until(`the pick "${title}"`, () => quickInput.locator(`.quick-input-title:has-text("${title}")`).count(), WAIT_MS);
+      await until(`a row "${expectRow}" in the pick`, () => pickRows.filter({ hasText: expectRow }).count(), WAIT_MS);
+      return pickRows.allInnerTexts();
+    };
+
+    await test('editor flows: Pause Schedule from the palette asks "Which schedule?" (pausable rows only) and pauses the one picked; Resume offers it back', async () => {
+      const { id, name, cronJob } = seeded.schedules.hourly;
+      const input = quickInput.locator('input');
+      await page.keyboard.press('Escape');
+      const pausable = await openPick('ZenML Schedules: Pause Schedule', 'Pause a schedule', name);
+      assert.equal(await input.getAttribute('placeholder'), 'Which schedule?');
+      const hourlyPick = pausable.find((t) => t.includes(name));
+      assert.match(hourlyPick, /local-server · report/, hourlyPick);
+      assert.match(hourlyPick, /active · /, hourlyPick);
+      assert.ok(pausable.some((t) => t.includes(seeded.schedules.nightly.name)), `the pick: ${JSON.stringify(pausable)}`);
+      await input.fill(name);
+      await until('the filtered pick', async () => (await pickRows.count()) === 1, WAIT_MS);
+      await input.press('Enter');
+      await until('the paused row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
+      assert.equal((await recordOf(id)).active, false, 'the server still says active');
+      assert.equal((await cronJobOf(cronJob)).body?.spec.suspend, true, 'the CronJob is not suspended');
+
+      // Paused now: the Pause pick leaves it out, the Resume pick offers it.
+      const again = await openPick('ZenML Schedules: Pause Schedule', 'Pause a schedule', seeded.schedules.nightly.name);
+      assert.ok(!again.some((t) => t.includes(name)), `a paused schedule offered for pausing: ${JSON.stringify(again)}`);
+      await page.keyboard.press('Escape');
+      const resumable = await openPick('ZenML Schedules: Resume Schedule', 'Resume a schedule', name);
+      assert.ok(!resumable.some((t) => t.includes(seeded.schedules.nightly.name)), `an active schedule offered for resuming: ${JSON.stringify(resumable)}`);
+      await input.fill(name);
+      await input.press('Enter');
+      // A resume preview only when more than one start time was missed (not expected here): answer it if shown.
+      const dialog = page.locator('.monaco-dialog-box');
+      await until('the active row', async () => {
+        if (await dialog.filter({ hasText: `Resume "${name}"?` }).count()) await dialog.locator('.monaco-button:has-text("Resume")').first().click();
+        return /active ·/.test(await rowOf(name).innerText());
+      }, 180_000);
+      assert.equal((await recordOf(id)).active, true);
+      assert.equal((await cronJobOf(cronJob)).body?.spec.suspend, false);
+    });
+
+    await test('editor flows: Show Runs… from the palette asks which schedule, then lists its runs, newest first', async () => {
+      const { name } = seeded.schedules.failing;
+      const input = quickInput.locator('input');
+      await page.keyboard.press('Escape');
+      const withRuns = await openPick('ZenML Schedules: Show Runs…', 'Show the runs of a schedule', name);
+      assert.equal(await input.getAttribute('placeholder'), 'Which schedule?');
+      assert.match(withRuns.find((t) => t.includes(name)), /local-server · etl/);
+      await input.fill(name);
+      await until('the filtered pick', async () => (await pickRows.count()) === 1, WAIT_MS);
+      await input.press('Enter');
+      await until('the runs pick', () => quickInput.locator(`.quick-input-title:has-text('Last runs of "${name}" (local-server)')`).count(), 60_000);
+      await until('the run rows', async () => (await pickRows.count()) >= 2, WAIT_MS);
+      const runs = await pickRows.allInnerTexts();
+      assert.equal(runs.length, 2, JSON.stringify(runs));
+      assert.match(runs[0], /failed · /, JSON.stringify(runs));
+      assert.match(runs[1], /completed · /, JSON.stringify(runs));
+      await page.screenshot({ path: join(OUT, 'show-runs.png') });
+      await page.keyboard.press('Escape');
+    });
+
+    await test('editor flows: a refresh that brings a change from the server keeps the selected, expanded row selected and expanded', async () => {
+      const { id, name } = seeded.schedules.failing;
+      const original = (await recordOf(id)).cron_expression;
+      assert.equal(original, '0 1 * * *');
+      await page.keyboard.press('Escape');
+      const row = rowOf(name);
+      await row.scrollIntoViewIfNeeded();
+      // A click selects the row and (single-click expand mode) expands it; else the keyboard expands it.
+      await row.click();
+      const expanded = await until('the clicked row expanded', async () => (await row.getAttribute('aria-expanded')) === 'true', 5_000).catch(() => false);
+      if (!expanded) await page.keyboard.press('ArrowRight');
+      const level = Number(await row.getAttribute('aria-level'));
+      const runRows = view.locator(`.monaco-list-row[aria-level="${level + 1}"]`);
+      await until('the run rows under the expanded row', async () => (await runRows.count()) >= 2, WAIT_MS);
+      assert.equal(await row.getAttribute('aria-selected'), 'true', 'the clicked row is not selected');
+      assert.equal(await row.getAttribute('aria-expanded'), 'true');
+      assert.match(await row.innerText(), /At 01:00/);
+      try {
+        await putRecord(id, { cron_expression: '20 1 * * *' });
+        await runCommand(page, 'ZenML Schedules: Refresh');
+        await until("the server's change in the row", async () => /At 01:20/.test(await rowOf(name).innerText()), 120_000);
+        const after = rowOf(name);
+        assert.equal(await after.getAttribute('aria-selected'), 'true', 'the refresh lost the selection');
+        assert.equal(await after.getAttribute('aria-expanded'), 'true', 'the refresh collapsed the row');
+        assert.ok((await runRows.count()) >= 2, 'the run rows under the row are gone');
+        assert.equal(await view.locator('.monaco-list-row[aria-selected="true"]').count(), 1);
+      } finally {
+        await putRecord(id, { cron_expression: original });
+        await runCommand(page, 'ZenML Schedules: Refresh');
+        await until('the row back at 01:00', async () => /At 01:00/.test(await rowOf(name).innerText()), 120_000);
+      }
+    });
+
+    await test('editor flows: Delete Schedule… says exactly what is removed (record id, CronJob, archive vs purge); Cancel deletes nothing', async () => {
+      const { id, name, cronJob } = seeded.schedules.nightly;
+      const input = quickInput.locator('input');
+      const dialog = page.locator('.monaco-dialog-box');
+      await page.keyboard.press('Escape');
+      await openPick('ZenML Schedules: Delete Schedule…', 'Delete a schedule', name);
+      await input.fill(name);
+      await until('the filtered pick', async () => (await pickRows.count()) === 1, WAIT_MS);
+      await input.press('Enter');
+      await until('the delete modal', () => dialog.filter({ hasText: `Delete the schedule "${name}" from local-server?` }).count(), WAIT_MS);
+      const text = await dialog.innerText();
+      assert.ok(text.includes(`the ZenML record ${id} is kept but set inactive and archived`), text);
+      assert.ok(text.includes(`CronJob "${cronJob}"`), `the modal does not name the CronJob ${cronJob}: ${text}`);
+      assert.match(text, /Purge: the record is deleted for good and cannot be restored\./, text);
+      assert.equal(await dialog.locator('.monaco-button:has-text("Archive")').count(), 1, text);
+      assert.equal(await dialog.locator('.monaco-button:has-text("Purge…")').count(), 1, text);
+      await cleanShot('delete-modal.png');
+      await dialog.locator('.monaco-button:has-text("Cancel")').click();
+      await until('the closed modal', async () => (await dialog.count()) === 0 || !(await dialog.isVisible()), WAIT_MS);
+      // Nothing deleted: the record, the CronJob and the row are all still there.
+      const record = await recordOf(id);
+      assert.equal(record.is_archived, false, 'Cancel archived the record');
+      assert.equal(record.active, true);
+      assert.equal((await cronJobOf(cronJob)).status, 200, 'Cancel deleted the CronJob');
+      assert.equal(await rowOf(name).count(), 1);
+    });
   } finally {
     await workbench.close();
     await codeServer.stop();

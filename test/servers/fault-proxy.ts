@@ -1,7 +1,8 @@
 // A fault-injecting loopback HTTP proxy: forwards to a real upstream server (a real ZenML server,
 // the loopback CronJob API, …) and, while a fault is set, answers the requests it matches with
 // that fault instead: an HTTP status with or without a body, malformed JSON, a response that never
-// ends, a page bigger than any adapter accepts. Only 127.0.0.1.
+// ends, a page bigger than any adapter accepts. Only 127.0.0.1. It can also stop listening and listen
+// again on the same port (`down()`/`up()`): a stopped server, then the same server back.
 
 import * as http from 'node:http';
 import { listenOnLoopback } from './listen';
@@ -19,6 +20,10 @@ export interface FaultProxy {
   setFault(fault: Fault | null, match?: RegExp): void;
   /** Requests seen (method, path, whether a fault answered). */
   seen: { method: string; path: string; faulted: boolean }[];
+  /** Stops listening and closes open connections: new connections are refused, as by a stopped server. */
+  down(): Promise<void>;
+  /** Listens again on the same port (after `down()`). */
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,9 +116,22 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       match = pattern;
       for (const res of hanging) res.destroy();
     },
-    close() {
+    down() {
       for (const res of hanging) res.destroy();
       return listening.close();
+    },
+    up() {
+      return new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    },
+    close() {
+      for (const res of hanging) res.destroy();
+      return server.listening ? listening.close() : Promise.resolve();
     },
   };
 }
