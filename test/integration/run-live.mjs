@@ -8,8 +8,11 @@
 //      the rows, clicks the inline Pause button of a row and checks the server (REST) and the
 //      CronJob, then adds an airflow connection through the palette and pauses/resumes the DAG of the
 //      real Airflow 3 by its inline buttons; screenshots go to media/ (ZS_UPDATE_MEDIA=1) and test/e2e/out/;
+//      last, the "editor flows": the palette's "Which schedule?" pick (pause, resume, Show Runs…), a refresh
+//      that keeps the selected, expanded row so, and the delete modal's words (cancelled: nothing deleted);
 //   2. runs test/integration/suite/60-live-schedules.test.ts in code-server's extension host
-//      (commands, read-back, errors, Retry, secrets, and the 1,000-schedule memory figures).
+//      (commands, read-back, errors, Retry once a stopped server is back, auto-refresh, secrets, and the
+//      1,000-schedule memory figures).
 // With the loopback Vertex AI server (test/servers/vertex.ts) and a fake `gcloud` on code-server's PATH
 // (prints the one token that server takes), it also adds a vertex connection through the palette and
 // pauses/resumes a ZenML-made Vertex schedule from its row, answering the resume preview's modal.
@@ -477,6 +480,14 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       await until(`a row "${expectRow}" in the pick`, () => pickRows.filter({ hasText: expectRow }).count(), WAIT_MS);
       return pickRows.allInnerTexts();
     };
+    /** Types the schedule's name into the open pick and takes the first row once it is that schedule. */
+    const pickSchedule = async (name) => {
+      const input = quickInput.locator('input');
+      await input.fill(name);
+      await until(`"${name}" first in the pick`, async () => (await pickRows.first().innerText()).includes(name), WAIT_MS);
+      await input.press('Enter');
+    };
+    const isSelected = (row) => row.evaluate((el) => el.classList.contains('selected'));
 
     await test('editor flows: Pause Schedule from the palette asks "Which schedule?" (pausable rows only) and pauses the one picked; Resume offers it back', async () => {
       const { id, name, cronJob } = seeded.schedules.hourly;
@@ -488,9 +499,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       assert.match(hourlyPick, /local-server · report/, hourlyPick);
       assert.match(hourlyPick, /active · /, hourlyPick);
       assert.ok(pausable.some((t) => t.includes(seeded.schedules.nightly.name)), `the pick: ${JSON.stringify(pausable)}`);
-      await input.fill(name);
-      await until('the filtered pick', async () => (await pickRows.count()) === 1, WAIT_MS);
-      await input.press('Enter');
+      await pickSchedule(name);
       await until('the paused row', async () => /paused ·/.test(await rowOf(name).innerText()), 180_000);
       assert.equal((await recordOf(id)).active, false, 'the server still says active');
       assert.equal((await cronJobOf(cronJob)).body?.spec.suspend, true, 'the CronJob is not suspended');
@@ -501,8 +510,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       await page.keyboard.press('Escape');
       const resumable = await openPick('ZenML Schedules: Resume Schedule', 'Resume a schedule', name);
       assert.ok(!resumable.some((t) => t.includes(seeded.schedules.nightly.name)), `an active schedule offered for resuming: ${JSON.stringify(resumable)}`);
-      await input.fill(name);
-      await input.press('Enter');
+      await pickSchedule(name);
       // A resume preview only when more than one start time was missed (not expected here): answer it if shown.
       const dialog = page.locator('.monaco-dialog-box');
       await until('the active row', async () => {
@@ -520,9 +528,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       const withRuns = await openPick('ZenML Schedules: Show Runs…', 'Show the runs of a schedule', name);
       assert.equal(await input.getAttribute('placeholder'), 'Which schedule?');
       assert.match(withRuns.find((t) => t.includes(name)), /local-server · etl/);
-      await input.fill(name);
-      await until('the filtered pick', async () => (await pickRows.count()) === 1, WAIT_MS);
-      await input.press('Enter');
+      await pickSchedule(name);
       await until('the runs pick', () => quickInput.locator(`.quick-input-title:has-text('Last runs of "${name}" (local-server)')`).count(), 60_000);
       await until('the run rows', async () => (await pickRows.count()) >= 2, WAIT_MS);
       const runs = await pickRows.allInnerTexts();
@@ -547,7 +553,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       const level = Number(await row.getAttribute('aria-level'));
       const runRows = view.locator(`.monaco-list-row[aria-level="${level + 1}"]`);
       await until('the run rows under the expanded row', async () => (await runRows.count()) >= 2, WAIT_MS);
-      assert.equal(await row.getAttribute('aria-selected'), 'true', 'the clicked row is not selected');
+      assert.equal(await isSelected(row), true, 'the clicked row is not selected');
       assert.equal(await row.getAttribute('aria-expanded'), 'true');
       assert.match(await row.innerText(), /At 01:00/);
       try {
@@ -555,10 +561,10 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
         await runCommand(page, 'ZenML Schedules: Refresh');
         await until("the server's change in the row", async () => /At 01:20/.test(await rowOf(name).innerText()), 120_000);
         const after = rowOf(name);
-        assert.equal(await after.getAttribute('aria-selected'), 'true', 'the refresh lost the selection');
+        assert.equal(await isSelected(after), true, 'the refresh lost the selection');
         assert.equal(await after.getAttribute('aria-expanded'), 'true', 'the refresh collapsed the row');
         assert.ok((await runRows.count()) >= 2, 'the run rows under the row are gone');
-        assert.equal(await view.locator('.monaco-list-row[aria-selected="true"]').count(), 1);
+        assert.equal(await view.locator('.monaco-list-row.selected').count(), 1);
       } finally {
         await putRecord(id, { cron_expression: original });
         await runCommand(page, 'ZenML Schedules: Refresh');
@@ -568,13 +574,10 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
 
     await test('editor flows: Delete Schedule… says exactly what is removed (record id, CronJob, archive vs purge); Cancel deletes nothing', async () => {
       const { id, name, cronJob } = seeded.schedules.nightly;
-      const input = quickInput.locator('input');
       const dialog = page.locator('.monaco-dialog-box');
       await page.keyboard.press('Escape');
       await openPick('ZenML Schedules: Delete Schedule…', 'Delete a schedule', name);
-      await input.fill(name);
-      await until('the filtered pick', async () => (await pickRows.count()) === 1, WAIT_MS);
-      await input.press('Enter');
+      await pickSchedule(name);
       await until('the delete modal', () => dialog.filter({ hasText: `Delete the schedule "${name}" from local-server?` }).count(), WAIT_MS);
       const text = await dialog.innerText();
       assert.ok(text.includes(`the ZenML record ${id} is kept but set inactive and archived`), text);
@@ -582,7 +585,7 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       assert.match(text, /Purge: the record is deleted for good and cannot be restored\./, text);
       assert.equal(await dialog.locator('.monaco-button:has-text("Archive")').count(), 1, text);
       assert.equal(await dialog.locator('.monaco-button:has-text("Purge…")').count(), 1, text);
-      await cleanShot('delete-modal.png');
+      await page.screenshot({ path: join(OUT, 'delete-modal.png') });
       await dialog.locator('.monaco-button:has-text("Cancel")').click();
       await until('the closed modal', async () => (await dialog.count()) === 0 || !(await dialog.isVisible()), WAIT_MS);
       // Nothing deleted: the record, the CronJob and the row are all still there.
