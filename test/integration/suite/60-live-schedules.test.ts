@@ -547,10 +547,10 @@ describe('Live schedules: editor flows (Retry after a stopped server, auto-refre
     return node ? { node, item: await provider.getTreeItem(node) } : undefined;
   }
 
-  /** Every node's TreeItem id, in view order (VS Code keeps expansion and selection by these ids). */
+  /** Every node's TreeItem id, sorted (VS Code keeps expansion and selection by these ids; the order follows next runs). */
   async function treeIds(a: LiveApi): Promise<string[]> {
     const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
-    return Promise.all((await nodes(a)).map(async (n) => `${n.type}:${(await provider.getTreeItem(n)).id ?? ''}`));
+    return (await Promise.all((await nodes(a)).map(async (n) => `${n.type}:${(await provider.getTreeItem(n)).id ?? ''}`))).sort();
   }
 
   /** Changes a record on the server (REST PUT, as the dashboard or another client would). */
