@@ -558,7 +558,9 @@ async function browserPhase(server, seeded, env, k8sUrl, airflowStart, vertex, g
       assert.match(await row.innerText(), /At 01:00/);
       try {
         await putRecord(id, { cron_expression: '20 1 * * *' });
-        await runCommand(page, 'ZenML Schedules: Refresh');
+        // The view's own Refresh button (the palette would start with Escape, which clears a focused tree's selection).
+        await page.mouse.move(300, 300);
+        await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').first().click();
         await until("the server's change in the row", async () => /At 01:20/.test(await rowOf(name).innerText()), 120_000);
         const after = rowOf(name);
         assert.equal(await isSelected(after), true, 'the refresh lost the selection');
