@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { memoryIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
-import { discoverPython, discoverYaml, type DiscoveredSchedule } from '../../src/discovery';
+import { discoverPython, discoverYaml, PythonDiscovery, type DiscoveredSchedule } from '../../src/discovery';
 import { analyzeText } from '../../src/findings';
 import { summarizeSchedule } from '../../src/workspace/summary';
 
@@ -150,6 +150,21 @@ describe('real shapes: branches, loops, returns and reassignments', () => {
       'from zenml.config.schedule import Schedule\nfrom pipelines import report\n\n\ndef base():\n    return Schedule(cron_expression="30 1 * * *")\n\n\n' +
       'def weekly():\n    return base()\n\n\nif __name__ == "__main__":\n    s = weekly()\n    report.with_options(schedule=s)()\n';
     assert.deepEqual(rows(text), ['6:30 1 * * *:report']);
+  });
+
+  it('while typing: editing the helper, then the call, gives what a fresh reading gives', () => {
+    const start = FACTORY + 'if __name__ == "__main__":\n    training_pipeline.with_options(schedule=make_schedule("daily"))()\n';
+    const live = new PythonDiscovery();
+    const rowsOf = (text: string) => live.update(text).schedules.map((s) => `${s.nameRange.start.line + 1}:${cronOf(s) ?? '-'}:${s.pipeline ?? '-'}`);
+    assert.deepEqual(rowsOf(start), ['10:0 * * * *:training_pipeline', '12:0 9 * * *:training_pipeline']);
+    const edits = [
+      start.replace('"0 9 * * *"', '"30 9 * * *"'),
+      start.replace('"0 9 * * *"', '"30 9 * * *"').replace('training_pipeline.with_options(schedule=make_schedule', 'inference_pipeline.with_options(schedule=make_schedule'),
+      start.replace('schedule=make_schedule("daily")', 'schedule=None'),
+    ];
+    for (const text of edits) assert.deepEqual(rowsOf(text), rows(text), text.slice(-80));
+    assert.deepEqual(rows(edits[1]), ['10:0 * * * *:inference_pipeline', '12:30 9 * * *:inference_pipeline']);
+    assert.deepEqual(rows(edits[2]), ['10:0 * * * *:-', '12:0 9 * * *:-']);
   });
 
   it('not followed: a method, a function of another module, a nested function, and a recursive helper stay unattached', () => {
