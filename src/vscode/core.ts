@@ -73,7 +73,7 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     log,
   );
   context.subscriptions.push(interpreters, live);
-  registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
+  registerCommands({ context, orchestrators, analyzer, tree, workspace, log, refreshLive: () => live.refreshAll() });
   registerScheduleCommands(context, live, log, async (uri) => (await interpreters.resolve(uri)).candidates[0]);
   const createActions = registerCreateSchedule(context, { orchestrators, interpreters, live, log, tree });
   const timeline = new TimelinePanel(workspace, orchestrators, live, tree);

@@ -2,7 +2,8 @@
 // (issue 12): "One expression, every orchestrator" and the DST report. Pure.
 
 import { describeDstTransition, dstReport } from '../cron/dst';
-import type { CronExplanation } from '../cron/types';
+import type { CronExplanation, Dialect } from '../cron/types';
+import { dialectOfFlavor, type OrchestratorContext } from '../common/flavors';
 import { readingsTable, readOnEveryOrchestrator } from './allOrchestrators';
 
 export function explainDocumentExtras(explanation: CronExplanation, now: Date): string[] {
@@ -15,4 +16,20 @@ export function explainDocumentExtras(explanation: CronExplanation, now: Date): 
     }
   }
   return lines;
+}
+
+/**
+ * The dialect Explain Cron starts in (the dialect button can change it). From a schedule row or a live schedule:
+ * that schedule's own dialect. From the palette: the active schedule file's orchestrator as its hover and
+ * diagnostics resolve it (the setting, else the file's one `orchestrator.<flavor>` settings key, else the
+ * stack: the analysis' `orchestrator`, see targetOrchestrator); with no schedule file active (`undefined`),
+ * the orchestrator of the resource (the setting or the stack).
+ */
+export function explainStartDialect(
+  from: { dialect: Dialect } | undefined,
+  fileOrchestrator: OrchestratorContext | null | undefined,
+  resourceOrchestrator: OrchestratorContext | null,
+): Dialect {
+  if (from) return from.dialect;
+  return dialectOfFlavor((fileOrchestrator === undefined ? resourceOrchestrator : fileOrchestrator)?.flavor);
 }

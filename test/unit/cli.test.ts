@@ -496,3 +496,50 @@ describe('cli: skipping files that cannot hold a schedule', () => {
     assert.ok(analyzeSource(DECORATOR_PY, 'decorator.py', options).findings.some((f) => f.code === 'schedule-not-a-pipeline-arg'));
   });
 });
+
+describe('cli: an `orchestrator.<flavor>` settings key in a YAML run configuration picks the orchestrator', () => {
+  let root: string;
+  // A run configuration as ZenML's docs write one: the Kubeflow settings, then the schedule.
+  const KUBEFLOW_YAML =
+    'enable_cache: false\nsettings:\n  docker:\n    requirements:\n      - scikit-learn\n  orchestrator.kubeflow:\n    synchronous: false\n' +
+    'schedule:\n  name: nightly-training\n  cron_expression: "0 3 * * *"\n';
+  const PLAIN_YAML = 'schedule:\n  cron_expression: "0 4 * * *"\n';
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'zs-cli-settings-'));
+    mkdirSync(path.join(root, 'configs'));
+    writeFileSync(path.join(root, 'configs', 'training.yaml'), KUBEFLOW_YAML);
+    writeFileSync(path.join(root, 'configs', 'plain.yaml'), PLAIN_YAML);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('check: the file is read in Kubeflow\'s dialect (seconds first), the other file in the standard one', async () => {
+    const r = await runJson('check', root);
+    const found = (r.json.findings as { file: string; line: number; code: string }[]).map((f) => `${path.basename(f.file)}:${f.line}:${f.code}`);
+    assert.deepEqual(found, ['training.yaml:10:dialect-seconds-first']);
+  });
+
+  it('check: the last line names the orchestrator the settings key chose, with the file', async () => {
+    const r = await run('check', root);
+    const training = path.join(root, 'configs', 'training.yaml');
+    assert.match(r.out, /dialect-seconds-first/);
+    assert.ok(
+      r.out.endsWith(`2 files, 2 schedules: 0 errors, 1 warning, 0 infos (orchestrator: kubeflow in ${training} by its orchestrator.kubeflow settings)\n`),
+      r.out,
+    );
+  });
+
+  it('check --orchestrator wins over the key: no Kubeflow finding, only the flag named', async () => {
+    const r = await run('check', root, '--orchestrator', 'kubernetes');
+    assert.doesNotMatch(r.out, /dialect-seconds-first/);
+    assert.ok(r.out.endsWith('2 files, 2 schedules: no problems (orchestrator: kubernetes)\n'), r.out);
+  });
+
+  it('list: the file with the key is listed in the kubeflow dialect, the other in the standard one', async () => {
+    const r = await runJson('list', root);
+    const rows = (r.json.schedules as { file: string; dialect: string; description: string }[]).map((s) => `${path.basename(s.file)}:${s.dialect}`);
+    assert.deepEqual(rows.sort(), ['plain.yaml:standard', 'training.yaml:kubeflow']);
+    const flagged = await runJson('list', root, '--orchestrator', 'kubernetes');
+    assert.deepEqual((flagged.json.schedules as { dialect: string }[]).map((s) => s.dialect), ['kubernetes', 'kubernetes']);
+  });
+});

@@ -10,7 +10,11 @@ import { describe, it } from 'node:test';
 import { memoryIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
 
-const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'real-world');
+// ZENML_SCHEDULES_CORPUS measures another folder laid out the same way (files + expectations.json), such as
+// third-party code that may be read but not committed.
+const CORPUS = process.env.ZENML_SCHEDULES_CORPUS
+  ? path.resolve(process.env.ZENML_SCHEDULES_CORPUS)
+  : path.resolve(__dirname, '..', 'fixtures', 'real-world');
 
 interface ExpectedSchedule {
   line: number;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { memoryIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
-import { discoverPython, discoverYaml, type DiscoveredSchedule } from '../../src/discovery';
+import { discoverPython, discoverYaml, PythonDiscovery, type DiscoveredSchedule } from '../../src/discovery';
 import { analyzeText } from '../../src/findings';
 import { summarizeSchedule } from '../../src/workspace/summary';
 
@@ -108,6 +108,74 @@ describe('real shapes: branches, loops, returns and reassignments', () => {
       'from zenml.config.schedule import Schedule\n\ndef parse_schedule(frequency: str) -> Schedule:\n    if frequency == "hourly":\n' +
       '        return Schedule(cron_expression="0 * * * *")\n    elif frequency == "daily":\n        return Schedule(cron_expression="0 9 * * *")\n    raise ValueError(frequency)\n';
     assert.deepEqual(rows(text), ['5:0 * * * *:-', '7:0 9 * * *:-']);
+  });
+
+  // A helper that builds the schedule, as real run scripts write it (the zenml-projects' `run.py` shape).
+  const FACTORY =
+    'import click\nfrom zenml.config.schedule import Schedule\n\nfrom pipelines import training_pipeline, inference_pipeline\n\n\n' +
+    'def make_schedule(frequency: str) -> Schedule:\n    """The schedule for one frequency."""\n    if frequency == "hourly":\n' +
+    '        return Schedule(cron_expression="0 * * * *")  # every hour\n    elif frequency == "daily":\n' +
+    '        return Schedule(\n            name="daily-training",\n            cron_expression="0 9 * * *",\n        )\n' +
+    '    raise ValueError(f"unknown frequency {frequency}")\n\n\n';
+
+  it("a function's returned Schedules passed straight to with_options: each return is a branch, with its line and the pipeline", () => {
+    const text =
+      FACTORY +
+      '@click.command()\n@click.option("--frequency", default="daily")\ndef main(frequency: str) -> None:\n' +
+      '    training_pipeline.with_options(schedule=make_schedule(frequency))()\n';
+    assert.deepEqual(rows(text), ['10:0 * * * *:training_pipeline', '12:0 9 * * *:training_pipeline']);
+    const [hourly] = discoverPython(text).schedules;
+    assert.deepEqual(hourly.attachments.map((a) => `${a.via}:${a.keywordRange.start.line + 1}`), ['with_options:22']);
+  });
+
+  it('s = make_schedule(...); pipeline.with_options(schedule=s): the variable bound to the result is followed', () => {
+    const text =
+      FACTORY +
+      'if __name__ == "__main__":\n    schedule = make_schedule("hourly")\n    scheduled = inference_pipeline.with_options(schedule=schedule)\n    scheduled()\n';
+    assert.deepEqual(rows(text), ['10:0 * * * *:inference_pipeline', '12:0 9 * * *:inference_pipeline']);
+  });
+
+  it('the legacy p.run(schedule=make_schedule()) and a helper returning a variable set in branches', () => {
+    const text =
+      'from zenml.pipelines import Schedule\nfrom pipeline import mnist_pipeline, importer, trainer\n\n\ndef nightly_or_hourly(nightly):\n' +
+      '    if nightly:\n        schedule = Schedule(cron_expression="0 2 * * *")\n    else:\n        schedule = Schedule(cron_expression="0 * * * *")\n' +
+      '    return schedule\n\n\nif __name__ == "__main__":\n    p = mnist_pipeline(importer=importer(), trainer=trainer())\n' +
+      '    p.run(schedule=nightly_or_hourly(True))\n';
+    assert.deepEqual(rows(text), ['7:0 2 * * *:mnist_pipeline', '9:0 * * * *:mnist_pipeline']);
+    assert.deepEqual(discoverPython(text).schedules[0].attachments.map((a) => a.via), ['run']);
+  });
+
+  it('a helper returning another helper\'s result, defined in a statement that never mentions a schedule, is followed', () => {
+    const text =
+      'from zenml.config.schedule import Schedule\nfrom pipelines import report\n\n\ndef base():\n    return Schedule(cron_expression="30 1 * * *")\n\n\n' +
+      'def weekly():\n    return base()\n\n\nif __name__ == "__main__":\n    s = weekly()\n    report.with_options(schedule=s)()\n';
+    assert.deepEqual(rows(text), ['6:30 1 * * *:report']);
+  });
+
+  it('while typing: editing the helper, then the call, gives what a fresh reading gives', () => {
+    const start = FACTORY + 'if __name__ == "__main__":\n    training_pipeline.with_options(schedule=make_schedule("daily"))()\n';
+    const live = new PythonDiscovery();
+    const rowsOf = (text: string) => live.update(text).schedules.map((s) => `${s.nameRange.start.line + 1}:${cronOf(s) ?? '-'}:${s.pipeline ?? '-'}`);
+    assert.deepEqual(rowsOf(start), ['10:0 * * * *:training_pipeline', '12:0 9 * * *:training_pipeline']);
+    const edits = [
+      start.replace('"0 9 * * *"', '"30 9 * * *"'),
+      start.replace('"0 9 * * *"', '"30 9 * * *"').replace('training_pipeline.with_options(schedule=make_schedule', 'inference_pipeline.with_options(schedule=make_schedule'),
+      start.replace('schedule=make_schedule("daily")', 'schedule=None'),
+    ];
+    for (const text of edits) assert.deepEqual(rowsOf(text), rows(text), text.slice(-80));
+    assert.deepEqual(rows(edits[1]), ['10:0 * * * *:inference_pipeline', '12:30 9 * * *:inference_pipeline']);
+    assert.deepEqual(rows(edits[2]), ['10:0 * * * *:-', '12:0 9 * * *:-']);
+  });
+
+  it('not followed: a method, a function of another module, a nested function, and a recursive helper stay unattached', () => {
+    const text =
+      'from zenml.config.schedule import Schedule\nfrom pipelines import train\nimport helpers\n\n\nclass Config:\n' +
+      '    def schedule(self):\n        return Schedule(cron_expression="0 1 * * *")\n\n\ndef outer():\n' +
+      '    def inner():\n        return Schedule(cron_expression="0 2 * * *")\n    return None\n\n\ndef loop(n):\n' +
+      '    return loop(n - 1) if n else Schedule(cron_expression="0 3 * * *")\n\n\n' +
+      'train.with_options(schedule=Config().schedule())()\ntrain.with_options(schedule=helpers.make_schedule())()\n' +
+      'train.with_options(schedule=outer())()\ntrain.with_options(schedule=loop(3))()\n';
+    assert.deepEqual(rows(text), ['8:0 1 * * *:-', '13:0 2 * * *:-', '18:0 3 * * *:-']);
   });
 
   it('an unconditional reassignment before the attachment hides the first value; a later one is not attached', () => {
