@@ -9,7 +9,7 @@ import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type Schedu
 import { defaultSeverity, type FindingCode, type Severity } from '../common/codes';
 import { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
 import { githubWorkflowFindings } from './github';
-import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
+import { effectiveKind, findField, onlyPossibleKind, triggerState, type TriggerState } from './triggers';
 import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
 
 /** Everything a rule needs about one schedule, computed once. */
@@ -372,7 +372,8 @@ const orchestratorSupport: ScheduleRule = ({ schedule, state, options }) => {
       : undefined;
     return ranges.map((range) => finding('unsupported-orchestrator', message, range, data));
   }
-  const kind = effectiveKind(state);
+  // A run-time interval (`interval_second=every`) still rules out a cron-only orchestrator.
+  const kind = effectiveKind(state) ?? onlyPossibleKind(state);
   if (!capability || !kind || capability.kinds.includes(kind)) return [];
   const message =
     orchestratorClause(orchestrator, `supports ${kindsSentence(capability)}; this Schedule ${usedKindPhrase(schedule, kind)}.`) +
