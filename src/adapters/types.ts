@@ -57,6 +57,12 @@ export interface LiveSchedule {
   /** The zone the scheduler reads the cron in, when the source says (CronJob spec.timeZone, …). */
   timeZone: string | null;
   state: ScheduleState;
+  /**
+   * Set (with the why, in words) when `state` is 'paused' only in a record that does not control what
+   * fires: a ZenML record set inactive on an orchestrator ZenML cannot pause (Airflow, Vertex AI, …, not
+   * connected here). The faces then never say "paused" (src/workspace/liveState.ts).
+   */
+  mayStillFire?: string;
   created: Date | null;
   /** The ZenML record merged into an orchestrator's row, or null. */
   zenmlId: string | null;

@@ -349,6 +349,10 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (record.updated) details.updated = record.updated.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const warnings: string[] = [];
     if (record.cronExpression && (record.intervalSeconds || record.runOnceTime)) warnings.push('cron_expression wins: the interval / run-once time is ignored');
+    const state = stateOf(record, now);
+    const changes = this.changeSupport(record, component);
+    const mayStillFire = state === 'paused' && !changes.pauseStopsRuns ? recordOnlyPauseWarning(component) : null;
+    if (mayStillFire) warnings.push(mayStillFire);
     return {
       id: record.id,
       name: record.name,
@@ -362,13 +366,14 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
       runOnceTime: record.runOnceTime,
       catchup: record.catchup,
       timeZone: null,
-      state: stateOf(record, now),
+      state,
+      ...(mayStillFire ? { mayStillFire } : {}),
       created: record.created,
       zenmlId: record.id,
       ...(record.cronJobName ? { match: { madeByZenml: true, nativeName: record.cronJobName } } : {}),
       details,
       warnings,
-      changes: this.changeSupport(record, component),
+      changes,
     };
   }
 
@@ -583,6 +588,18 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     const suffix = after.ok ? (same ? ' The ZenML record is unchanged.' : ' The ZenML record changed anyway; refresh to see it.') : '';
     return fail({ ...error, source: error.source ?? this.name, message: `${error.message}${suffix}` });
   }
+}
+
+/**
+ * Why an inactive record may still fire (null when the orchestrator cannot run schedules at all):
+ * setting ZenML's record inactive does not pause an orchestrator ZenML does not manage, and nothing
+ * here can see that orchestrator. Never "paused" for it (issue 10 §2).
+ */
+export function recordOnlyPauseWarning(component: ZenmlComponentInfo | null): string | null {
+  const capability = component ? capabilityOf(component.flavor) : null;
+  if (capability && !capability.canSchedule) return null;
+  const where = component ? (capability?.displayName ?? component.flavor) : 'its orchestrator';
+  return `ZenML's record is inactive, but ${where} may still fire it: setting the record inactive does not pause ${component ? where : 'the orchestrator'}. Check or pause it in ${where}${component ? ` (or connect the ${where} orchestrator here)` : ''}.`;
 }
 
 /** Run tasks with at most `limit` at once; the first failure wins (the rest still finish). */
