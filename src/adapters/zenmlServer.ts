@@ -22,6 +22,7 @@ import {
   parseServerInfo,
   stateOf,
   type ZenmlComponentInfo,
+  type ZenmlRun,
   type ZenmlScheduleRecord,
   type ZenmlServerInfo,
 } from './zenmlModels';
@@ -65,6 +66,9 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   private token: string | null = null;
   private credentialsCache: ZenmlCredentials | null | undefined;
   private info: ZenmlServerInfo | null = null;
+  private infoPending: Promise<Result<ZenmlServerInfo>> | null = null;
+  /** Project id → name (run links on a non-Pro server name the project), null when it could not be read. */
+  private readonly projects = new Map<string, string | null>();
   private readonly components = new Map<string, ZenmlComponentInfo | null>();
   private readonly pipelines = new Map<string, string | null>();
 
@@ -77,6 +81,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
 
   reset(): void {
     this.info = null;
+    this.infoPending = null;
+    this.projects.clear();
     this.components.clear();
     this.pipelines.clear();
     this.credentialsCache = undefined;
@@ -171,15 +177,22 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     return res;
   }
 
-  /** GET /api/v1/info, once per adapter (reset() forgets it). */
+  /** GET /api/v1/info, once per adapter (reset() forgets it); concurrent callers share one request. */
   async serverInfo(options: CallOptions = {}): Promise<Result<ZenmlServerInfo>> {
     if (this.info) return ok(this.info);
-    const res = await this.call({ path: '/api/v1/info' }, options);
-    if (!res.ok) return res;
-    const info = parseServerInfo(res.value.body);
-    if (!info) return fail(adapterError('server-error', `${this.ctx.serverLabel} did not say its version (GET /api/v1/info); is this a ZenML server?`, { source: this.name }));
-    this.info = info;
-    return ok(info);
+    if (!this.infoPending) {
+      this.infoPending = (async (): Promise<Result<ZenmlServerInfo>> => {
+        const res = await this.call({ path: '/api/v1/info' }, options);
+        if (!res.ok) return res;
+        const info = parseServerInfo(res.value.body);
+        if (!info) return fail(adapterError('server-error', `${this.ctx.serverLabel} did not say its version (GET /api/v1/info); is this a ZenML server?`, { source: this.name }));
+        this.info = info;
+        return ok(info);
+      })().finally(() => {
+        this.infoPending = null;
+      });
+    }
+    return this.infoPending;
   }
 
   private async requireVersion(what: string, options: CallOptions): Promise<Result<ZenmlServerInfo>> {
@@ -265,8 +278,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (!res.ok) return res;
     const page = parsePage(res.value.body, parseRun);
     if (!page) return fail(adapterError('server-error', `${this.ctx.serverLabel} sent a run list in an unknown shape.`, { source: this.name }));
-    const info = this.info;
-    return ok(page.items.map((r) => ({ ...r, url: this.runUrl(info, r.projectId, r.id) })));
+    const link = await this.runLinker(page.items, options);
+    return ok(page.items.map((r) => ({ ...r, url: link(r) })));
   }
 
   async recentRuns(options: CallOptions & { limit?: number } = {}): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>> {
@@ -275,14 +288,40 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (!res.ok) return res;
     const page = parsePage(res.value.body, parseRun);
     if (!page) return fail(adapterError('server-error', `${this.ctx.serverLabel} sent a run list in an unknown shape.`, { source: this.name }));
-    const info = this.info;
-    return ok({ runs: page.items.map((r) => ({ ...r, url: this.runUrl(info, r.projectId, r.id) })), truncated: page.totalPages > 1 });
+    const link = await this.runLinker(page.items, options);
+    return ok({ runs: page.items.map((r) => ({ ...r, url: link(r) })), truncated: page.totalPages > 1 });
   }
 
-  private runUrl(info: ZenmlServerInfo | null, projectId: string | null, runId: string): string | undefined {
-    const base = info?.dashboardUrl || null;
-    if (!base || !projectId) return undefined;
-    return joinUrl(base, `/projects/${projectId}/runs/${runId}`);
+  /**
+   * Dashboard links for runs, as ZenML 0.98's `dashboard_utils.get_run_url` builds them: a ZenML Pro
+   * workspace (`deployment_type: cloud`) at `{dashboard_url}/projects/{project id}/runs/{run id}`; any
+   * other server at `{server_url, else the URL connected to}/projects/{project name}/runs/{run id}`.
+   * The server info and project names are read once (cached); when they cannot be read, no links
+   * (the runs themselves are still listed).
+   */
+  private async runLinker(runs: readonly ZenmlRun[], options: CallOptions): Promise<(run: ZenmlRun) => string | undefined> {
+    const info = await this.serverInfo(options);
+    if (!info.ok) return () => undefined;
+    const cloud = info.value.deploymentType === 'cloud' && !!info.value.dashboardUrl;
+    if (!cloud) {
+      const wanted = [...new Set(runs.map((r) => r.projectId).filter((id): id is string => !!id && !this.projects.has(id)))];
+      await runLimited(
+        wanted.map((id) => async () => {
+          const res = await this.call({ path: `/api/v1/projects/${encodeURIComponent(id)}` }, options);
+          // A failure is not cached (the next refresh asks again), except a project that is gone.
+          if (res.ok) this.projects.set(id, parseNamed(res.value.body)?.name ?? null);
+          else if (res.error.code === 'not-found') this.projects.set(id, null);
+          return ok(undefined);
+        }),
+        4,
+      );
+    }
+    const base = cloud ? info.value.dashboardUrl! : info.value.serverUrl || this.url;
+    return (run) => {
+      if (!run.projectId) return undefined;
+      const project = cloud ? run.projectId : this.projects.get(run.projectId);
+      return project ? joinUrl(base, `/projects/${encodeURIComponent(project)}/runs/${encodeURIComponent(run.id)}`) : undefined;
+    };
   }
 
   /** Orchestrator components and pipeline names for the records, each id looked up once (cached). */

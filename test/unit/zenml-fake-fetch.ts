@@ -31,6 +31,7 @@ export function fakeZenml(options: {
   records: FakeRecord[];
   components?: { id: string; name: string; flavor: string }[];
   pipelines?: { id: string; name: string }[];
+  projects?: { id: string; name: string }[];
   runs?: { id: string; scheduleId: string; status: string; created: string; projectId?: string }[];
   info?: Record<string, unknown> | null;
 }): FakeZenml {
@@ -69,6 +70,11 @@ export function fakeZenml(options: {
       const pipeline = /^\/api\/v1\/pipelines\/([^/]+)$/.exec(p);
       if (pipeline) {
         const x = options.pipelines?.find((y) => y.id === pipeline[1]);
+        return x ? json({ id: x.id, name: x.name }) : json({ detail: 'not found' }, 404);
+      }
+      const project = /^\/api\/v1\/projects\/([^/]+)$/.exec(p);
+      if (project) {
+        const x = (options.projects ?? [{ id: 'proj-1', name: 'default' }]).find((y) => y.id === decodeURIComponent(project[1]));
         return x ? json({ id: x.id, name: x.name }) : json({ detail: 'not found' }, 404);
       }
       if (p === '/api/v1/runs') {
