@@ -486,7 +486,14 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     options: CallOptions,
   ): Promise<Result<ChangeReport>> {
     const creds = await this.credentials();
-    const done = await this.options.clientBridge!.change(this.target(creds), record.id, change, options);
+    const target = this.target(creds);
+    if (!target.apiKey && !target.accessToken) {
+      // A server without authentication (`zenml login --local`, ZENML_SERVER_AUTH_SCHEME=NO_AUTH): ZenML's
+      // client needs only ZENML_STORE_URL there (it logs in only when a request is refused).
+      const info = await this.serverInfo(options);
+      if (info.ok && info.value.authScheme?.toUpperCase() === 'NO_AUTH') target.noAuth = true;
+    }
+    const done = await this.options.clientBridge!.change(target, record.id, change, options);
     if (!done.ok) return this.afterFailedBridge(record, done.error, options);
     const after = await this.getRecord(record.id, options);
     if (!after.ok && !(after.error.code === 'not-found' && change.action === 'delete' && change.purge)) {
