@@ -99,6 +99,11 @@ export interface ScheduleChangeSupport {
   /** What changes it (ZenML's client on the CronJob, the orchestrator's adapter, …), for the confirmation. */
   via?: string;
   /**
+   * False when delete can only remove the record for good (purge): a ZenML server older than 0.93.1 has
+   * no archive. Undefined: as the source's delete does (ZenML: archive by default, purge when asked).
+   */
+  deleteArchives?: boolean;
+  /**
    * Changes made by editing a file in the repository instead (a GitHub Actions workflow): the faces
    * apply them as a reviewable edit of the workspace copy, never a commit (src/workspace/sourceFileEdit.ts).
    */

@@ -226,6 +226,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   async list(options: ListOptions = {}): Promise<Result<Page<LiveSchedule>>> {
+    // The version decides what a change can do (archive from 0.93.1): read once, cached; a failure only costs that.
+    await this.serverInfo(options);
     const page = await this.listRecords(options);
     if (!page.ok) return page;
     const live = await this.toLive(page.value.records, options);
@@ -235,6 +237,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
 
   /** Every schedule, all pages. */
   async listAll(options: ListOptions = {}): Promise<Result<LiveSchedule[]>> {
+    await this.serverInfo(options);
     const records = await collectPages(async (token) => {
       const page = await this.listRecords({ ...options, page: token });
       return page.ok ? ok({ items: page.value.records, next: page.value.next, total: page.value.total }) : page;
@@ -255,6 +258,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   async get(id: string, options: CallOptions = {}): Promise<Result<LiveSchedule>> {
+    await this.serverInfo(options);
     const resolved = await this.resolve(id, options);
     if (!resolved.ok) return resolved;
     const live = await this.toLive([resolved.value], options);
@@ -416,8 +420,15 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     };
   }
 
-  /** What can really change for this schedule: it depends on the orchestrator that fires it. */
+  /** What can really change for this schedule: it depends on the orchestrator that fires it (and the server's version). */
   changeSupport(record: ZenmlScheduleRecord, component: ZenmlComponentInfo | null): ScheduleChangeSupport {
+    const support = this.orchestratorSupport(record, component);
+    // A server older than 0.93.1 has no archive: delete can only purge (refused without purge).
+    if (this.info && compareVersions(this.info.version, MIN_VERSION_FOR_PAUSE) < 0) return { ...support, deleteArchives: false };
+    return support;
+  }
+
+  private orchestratorSupport(record: ZenmlScheduleRecord, component: ZenmlComponentInfo | null): ScheduleChangeSupport {
     if (record.isArchived) return { operations: ['delete'], pauseStopsRuns: false, reason: 'Archived schedules cannot be changed; they can only be purged.' };
     if (!component) {
       return {

@@ -32,3 +32,18 @@ export function expectedToFire(s: Pick<LiveSchedule, 'state' | 'mayStillFire'>):
 export function stateWarning(s: Pick<LiveSchedule, 'state' | 'mayStillFire'>): string | null {
   return recordOnlyPaused(s) ? s.mayStillFire! : null;
 }
+
+/** What the delete confirmation offers and names (the editor words it; the CLI has --purge). */
+export interface DeleteChoice {
+  /** Whether archiving (the default) is offered; false when the source can only delete for good. */
+  archive: boolean;
+  /** The object that fires it and goes too (a CronJob's name), when the source named it. */
+  nativeName: string | null;
+}
+
+export function deleteChoice(s: Pick<LiveSchedule, 'changes' | 'details' | 'match'>): DeleteChoice {
+  return {
+    archive: s.changes?.deleteArchives !== false,
+    nativeName: s.details.CronJob ?? s.match?.nativeName ?? null,
+  };
+}

@@ -229,6 +229,10 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
       const old = new ZenmlServerAdapter({ name: 'old', url: proxy.url, credentials: async () => ({ apiKey: seed.apiKey }) });
       const listed = await old.list();
       assert.ok(listed.ok, 'reading works on old servers');
+      // What the delete confirmation offers there: purge only (no archive before 0.93.1), naming the CronJob.
+      const k8sRow = listed.value.items.find((s) => s.id === ids['k8s-nightly'])!;
+      assert.equal(k8sRow.changes?.deleteArchives, false);
+      assert.equal(k8sRow.details.CronJob, 'abcd1234-train');
       const paused = await old.pause(ids['k8s-nightly']);
       assert.ok(!paused.ok);
       assert.equal(paused.error.code, 'version-too-old');
