@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { DiscoveredSchedule, Range } from '../discovery/types';
-import { displaySettings } from './config';
+import { displaySettings, unknownOrchestratorAdvice } from './config';
 import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
 import { toCellRange, toModulePosition } from './notebooks';
@@ -44,7 +44,7 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       const options = summaryOptionsFor(orchestrator, now, settings.nextRuns);
       const zone = zoneFor(schedule, options, document.getText());
       const summary = summarizeSchedule(schedule, { ...options, timeZone: zone.timeZone ?? options.timeZone });
-      const context = { github: schedule.github !== undefined, zoneSource: zone.source ?? prefixSource(summary.expression), now };
+      const context = { github: schedule.github !== undefined, zoneSource: zone.source ?? prefixSource(summary.expression), now, unknownOrchestratorAdvice: unknownOrchestratorAdvice() };
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone, context);
       if (settings.invalidZone) text += `\n\n$(warning) ${vscode.l10n.t('`zenmlSchedules.timeZone` is `{0}`, not an IANA time zone: showing {1}.', settings.invalidZone, settings.displayZone)}`;
       const markdown = new vscode.MarkdownString(text, true);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { buildGroups, type ScheduleGroup, type ScheduleRow, type SortOrder } from '../workspace/treeModel';
 import { formatShort, scheduleMarkdown } from '../workspace/present';
-import { displaySettings } from './config';
+import { displaySettings, unknownOrchestratorAdvice } from './config';
 import { toRange } from './convert';
 import { positionInCell } from '../discovery';
 import { showInNotebook } from './notebooks';
@@ -280,7 +280,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     item.iconPath = new vscode.ThemeIcon(summary.kind ? kindIcons[summary.kind] : 'question');
     item.resourceUri = this.rowUri(row);
     const tooltip = new vscode.MarkdownString(
-      scheduleMarkdown(summary, row.item.findings, indexed.file.orchestrator, settings.displayZone) + `\n\n${whereIs(indexed)}`,
+      scheduleMarkdown(summary, row.item.findings, indexed.file.orchestrator, settings.displayZone, { unknownOrchestratorAdvice: unknownOrchestratorAdvice() }) + `\n\n${whereIs(indexed)}`,
       true,
     );
     item.tooltip = tooltip;

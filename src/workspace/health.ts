@@ -6,6 +6,7 @@
 
 import { dialectOf, explainCron } from '../cron';
 import type { LiveRun, LiveSchedule, ScheduleHealth } from '../adapters/types';
+import { expectedToFire } from './liveState';
 
 export const GRACE_EXTRA_MS = 10 * 60 * 1000;
 /** Missed ticks are counted up to this many ("1000 or more"). */
@@ -83,8 +84,8 @@ export function computeHealth(schedule: LiveSchedule, runs: readonly LiveRun[], 
   const base: HealthReport = { health: 'unknown', lastRun, missed: 0, missedCapped: false, silentSince: null, intervalMs: null, reason: '' };
   if (options.runsKnown === false) return { ...base, reason: 'runs could not be read' };
 
-  // Silent: only for schedules that are expected to fire.
-  if (schedule.state === 'active') {
+  // Silent: only for schedules that are expected to fire (a record-only pause may still fire).
+  if (expectedToFire(schedule)) {
     const starts = [schedule.created, schedule.startTime, lastRun?.created].filter((d): d is Date => d instanceof Date);
     const anchor = starts.length ? new Date(Math.max(...starts.map((d) => d.getTime()))) : null;
     if (anchor) {
@@ -115,5 +116,5 @@ export function computeHealth(schedule: LiveSchedule, runs: readonly LiveRun[], 
   }
   if (lastFinished) return { ...base, health: 'ok', reason: `last run ${lastFinished.status} at ${iso(lastFinished.created)}` };
   if (lastRun) return { ...base, health: 'ok', reason: `last run ${lastRun.status} since ${iso(lastRun.created)}` };
-  return { ...base, reason: schedule.state === 'active' ? 'no runs yet' : 'no runs' };
+  return { ...base, reason: expectedToFire(schedule) ? 'no runs yet' : 'no runs' };
 }

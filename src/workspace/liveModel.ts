@@ -11,6 +11,7 @@ import { adapterError } from '../adapters/errors';
 import type { CallOptions, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import { computeDrift, type CodeSchedule, type LiveDrift } from './drift';
 import { computeHealth, type HealthReport } from './health';
+import { expectedToFire, stateWords } from './liveState';
 
 export interface LiveRow {
   /** `${source}/${schedule.id}`: stable across refreshes (keeps expansion and selection). */
@@ -49,7 +50,8 @@ export interface RefreshOptions extends CallOptions {
 /** Plain words and next runs for a live schedule, in its orchestrator's dialect and zone. */
 export function describeLive(s: LiveSchedule, now: Date, count: number): { dialect: Dialect; description: string; nextRuns: Date[] } {
   const dialect = dialectOf(s.orchestrator);
-  const stillFires = s.state === 'active';
+  // A record-only pause (ZenML's record inactive on Airflow, …) may still fire: its next runs are shown.
+  const stillFires = expectedToFire(s);
   if (s.kind === 'cron' && s.expression) {
     const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count });
     const runs = stillFires ? e.nextRuns.filter((d) => !s.endTime || d <= s.endTime) : [];
@@ -179,7 +181,7 @@ export function presentLiveRow(row: LiveRow): LiveRowView {
   const lines = [
     `${s.name} — ${row.description}`,
     `${trigger} (${row.dialect} dialect${s.timeZone ? `, ${s.timeZone}` : ', UTC'})`,
-    `state: ${s.state} · health: ${row.health.health}${row.health.reason ? ` (${row.health.reason})` : ''}`,
+    `state: ${stateWords(s)} · health: ${row.health.health}${row.health.reason ? ` (${row.health.reason})` : ''}`,
     `next runs: ${row.nextRuns.length ? row.nextRuns.map(isoUtc).join(', ') : 'none'}`,
     `orchestrator: ${s.orchestrator ?? 'unknown'}${s.pipeline ? ` · pipeline: ${s.pipeline}` : ''}`,
     ...Object.entries(s.details).map(([k, v]) => `${k}: ${v}`),
@@ -195,5 +197,5 @@ export function presentLiveRow(row: LiveRow): LiveRowView {
   if (ops.includes('update')) tokens.push('updatable');
   if (ops.includes('delete')) tokens.push('deletable');
   if (row.drift?.status === 'drift') tokens.push('drift');
-  return { key: row.key, label: s.name, description: `${s.state} · ${row.health.health} · ${next}`, tooltip: lines.join('\n'), contextValue: tokens.join(' ') };
+  return { key: row.key, label: s.name, description: `${stateWords(s)} · ${row.health.health} · ${next}`, tooltip: lines.join('\n'), contextValue: tokens.join(' ') };
 }

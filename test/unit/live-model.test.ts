@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveRun, LiveSchedule } from '../../src/adapters/types';
-import { parseConnections, createAdapter, schedulingRefusal } from '../../src/adapters/registry';
+import { parseConnections, createAdapter } from '../../src/adapters/registry';
+import { ZenmlServerAdapter } from '../../src/adapters/zenmlServer';
+import { fakeZenml } from './zenml-fake-fetch';
 import { compareVersions, parseIsoDuration, parseRun, parseSchedule, parseServerTime, stateOf, kindOf } from '../../src/adapters/zenmlModels';
 import { computeHealth } from '../../src/workspace/health';
 import { computeDrift, describeDifference, type CodeSchedule } from '../../src/workspace/drift';
@@ -234,10 +236,19 @@ describe('connections', () => {
     assert.equal(vertex.value.type, 'vertex');
   });
 
-  it('"this orchestrator cannot run schedules" comes from the layer for non-scheduling flavors', () => {
-    assert.match(schedulingRefusal('local_docker', 's')!.message, /The Local Docker orchestrator \(local_docker\) cannot run schedules\./);
-    assert.equal(schedulingRefusal('kubernetes'), null);
-    assert.equal(schedulingRefusal('my-custom'), null);
+  it('"this orchestrator cannot run schedules" comes from the layer for non-scheduling flavors', async () => {
+    const id = '55555555-5555-5555-5555-555555555555';
+    const fake = fakeZenml({ records: [{ id, name: 'local-one', orchestratorId: 'o-ld' }], components: [{ id: 'o-ld', name: 'ld', flavor: 'local_docker' }] });
+    const adapter = new ZenmlServerAdapter({ name: 's', url: 'http://zen.test', fetch: fake.fetch, clientBridge: { change: async () => assert.fail('nothing may run') } });
+    const listed = await adapter.get(id);
+    assert.ok(listed.ok);
+    assert.deepEqual(listed.value.changes?.operations, []);
+    assert.equal(listed.value.changes?.reason, 'The Local Docker orchestrator cannot run schedules.');
+    const paused = await adapter.pause(id);
+    assert.ok(!paused.ok);
+    assert.equal(paused.error.code, 'unsupported');
+    assert.equal(paused.error.message, 'Nothing was changed: The Local Docker orchestrator cannot run schedules.');
+    assert.ok(!fake.requests.some((r) => /^(PUT|DELETE) /.test(r)));
   });
 
   it('secrets come from the environment variables that …Env fields name', () => {

@@ -83,7 +83,9 @@ describe('orchestratorLine and scheduleMarkdown', () => {
     assert.match(orchestratorLine(k8s, 'interval'), /cron schedules only/);
     assert.match(orchestratorLine(k8s, 'cron'), /ZenML can update/);
     assert.match(orchestratorLine({ flavor: 'lightning', source: 'setting' }, 'cron'), /unknown/);
-    assert.match(orchestratorLine(null, 'cron'), /zenmlSchedules\.orchestrator/);
+    // What to do about an unknown orchestrator is the face's advice, appended as given.
+    assert.equal(orchestratorLine(null, 'cron'), 'Orchestrator unknown: read as standard cron.');
+    assert.equal(orchestratorLine(null, 'cron', 'Pass --orchestrator.'), 'Orchestrator unknown: read as standard cron. Pass --orchestrator.');
   });
 
   it('shows the next runs in the display zone and UTC', () => {
