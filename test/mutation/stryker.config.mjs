@@ -19,7 +19,6 @@ const TEST_FILES = {
     'discovery-python',
     'discovery-real-shapes',
     'notebook',
-    'corpus',
     'discovery-incremental',
   ],
 };

@@ -1,7 +1,9 @@
 // Shapes found in public code that schedules ZenML pipelines (issue 9), each on real-looking code:
 // every module that exports Schedule, the legacy `.run(schedule=...)`, comments inside calls, branches,
 // a comma left out between arguments, YAML anchors / merge keys / `${VAR}` / generated templates, and
-// what `list` and the summary say about windows and sub-minute intervals.
+// what `list` and the summary say about windows and sub-minute intervals; then the findings the
+// real-world corpus measures (`npm run corpus`, not in CI): docs-block syntax errors, duplicate keys,
+// window-ignored, a run-time interval and a bare @pipeline. This file is what CI keeps of that corpus.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -306,5 +308,59 @@ describe('real shapes: what the summary and `list` say', () => {
     assert.deepEqual(JSON.parse(io.out).schedules, []);
     assert.match(io.err, /1 Schedule whose fields are set at run time/);
     assert.match(io.err, /1 Schedule without a trigger/);
+  });
+});
+
+// The shapes the real-world corpus measures (test/fixtures/real-world/README.md, rebuilt outside the
+// repository) that the blocks above do not reach, on hand-written code: findings on docs blocks.
+describe('real shapes: findings the corpus measures', () => {
+  const on = (flavor: string) => ({ orchestrator: { flavor, source: 'flag' as const }, now: NOW });
+  const codes = (text: string, file: string, flavor: string) =>
+    analyzeText(text, file, on(flavor)).findings.map((f) => `${f.range.start.line + 1}:${f.code}`);
+
+  it('a docs block with `def my_pipeline(...)` and placeholder arguments: the schedule is still read and attached', () => {
+    const text =
+      'from zenml import pipeline\nfrom zenml.config.schedule import Schedule\n\n@pipeline\ndef nightly(...):\n    ...\n\n' +
+      'weekly = Schedule(cron_expression="0 6 * * 1")\nnightly = nightly.with_options(schedule=weekly)\nnightly(step_a=..., step_b=...)\n';
+    assert.deepEqual(rows(text), ['8:0 6 * * 1:nightly']);
+    assert.deepEqual(codes(text, 'docs.py', 'vertex'), []);
+  });
+
+  it('a YAML docs block cut off mid-string is yaml-syntax, and nothing is invented from it', () => {
+    const text = '# run config\nschedule:\n  cron_expression: "15 4 * * *\n  start_time: 2026-01-01\n';
+    const { discovery, findings } = analyzeText(text, 'config.yaml', on('kubeflow'));
+    assert.deepEqual(findings.map((f) => f.code), ['yaml-syntax']);
+    assert.equal(discovery.schedules.length, 0);
+  });
+
+  it('a key written twice in a run configuration: duplicate-key on the first, the second is the value', () => {
+    const text = 'schedule:\n  interval_second: 600\n  start_time: "2026-01-01T00:00:00+00:00"\n  interval_second: 3600\n';
+    const { discovery, findings } = analyzeText(text, 'config.yaml', on('airflow'));
+    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}:${f.code}`), ['2:duplicate-key']);
+    const interval = discovery.schedules[0].fields.find((f) => f.name === 'interval_second');
+    assert.equal(interval?.value.kind === 'number' ? interval.value.value : null, 3600);
+  });
+
+  it('a start/end window on Kubernetes is window-ignored; on Vertex it is honoured', () => {
+    const text =
+      'from datetime import datetime, timezone\nfrom zenml.config.schedule import Schedule\n\n' +
+      'report = Schedule(\n    cron_expression="30 1 * * *",\n    start_time=datetime(2027, 1, 1, tzinfo=timezone.utc),\n)\n';
+    assert.deepEqual(codes(text, 'run.py', 'kubernetes'), ['6:window-ignored']);
+    assert.deepEqual(codes(text, 'run.py', 'vertex'), []);
+  });
+
+  it('an interval only known at run time (a function parameter) on a cron-only orchestrator is unsupported-schedule-type', () => {
+    const text =
+      'from datetime import datetime, timezone\nfrom zenml.config.schedule import Schedule\nfrom pipelines import etl\n\n' +
+      'def launch(seconds):\n    etl.with_options(schedule=Schedule(start_time=datetime.now(timezone.utc), interval_second=seconds))()\n';
+    assert.deepEqual(codes(text, 'launch.py', 'kubernetes'), ['6:unsupported-schedule-type']);
+    assert.deepEqual(codes(text, 'launch.py', 'airflow'), [], 'Airflow runs intervals');
+  });
+
+  it('a bare @pipeline(schedule=...) in a block that imports only the Schedule is ZenML\'s decorator', () => {
+    const text = 'from zenml.config import Schedule\n\n@pipeline(schedule=Schedule(cron_expression="0 8 * * *"))\ndef refresh():\n    ...\n';
+    assert.deepEqual(codes(text, 'docs.py', 'kubernetes'), ['3:schedule-not-a-pipeline-arg']);
+    const elsewhere = 'from kfp import dsl\n\n@pipeline(schedule=object())\ndef refresh():\n    ...\n';
+    assert.deepEqual(codes(elsewhere, 'kfp_docs.py', 'kubernetes'), [], 'no ZenML import: not ZenML\'s decorator');
   });
 });
