@@ -19,6 +19,8 @@ const TEST_FILES = {
     'discovery-python',
     'discovery-real-shapes',
     'notebook',
+    'orchestrator-zones',
+    'findings-github',
     'discovery-incremental',
   ],
 };
