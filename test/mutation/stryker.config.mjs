@@ -14,6 +14,7 @@ const TEST_FILES = {
   findings: ['findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
+    'discovery-units',
     'discovery-yaml',
     'discovery-fixtures',
     'discovery-python',
