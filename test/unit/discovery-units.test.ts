@@ -201,6 +201,9 @@ describe('localChanges', () => {
     assert.equal(localChanges([range(5, 10, 5, 10)], 10, 10, 10, 10), null);
     assert.equal(localChanges([range(20, 22, 20, 22)], 10, 10, 10, 10), null);
     assert.equal(localChanges([range(8, 12, 8, 12)], 10, 10, 10, 10), null);
+    // Crossing the old unit's edges while inside the new unit's (longer) span: still refused.
+    assert.equal(localChanges([range(8, 12, 8, 12)], 10, 10, 5, 20), null);
+    assert.equal(localChanges([range(18, 22, 18, 24)], 10, 10, 10, 15), null);
     // Inside in the old text, but leaving the unit's span in the new one.
     assert.equal(localChanges([range(13, 15, 11, 14)], 10, 10, 12, 11), null);
     assert.equal(localChanges([range(13, 15, 15, 30)], 10, 10, 12, 11), null);
@@ -387,6 +390,8 @@ describe('notebook: IPython masking and the joined module', () => {
     assert.equal(maskIpythonSyntax('\n  \n%%bash\nls'), '\n  \n#%bash\n#s');
     assert.equal(maskIpythonSyntax('  %%bash\nls'), '  #%bash\n#s');
     assert.equal(maskIpythonSyntax('%%\nx = 1'), '#%\n# = 1');
+    // The magic's name is the word right after the leading '%%', not a later one.
+    assert.equal(maskIpythonSyntax('%% %%time\nx = 1'), '#% %%time\n# = 1');
   });
 
   it('masks line magics and shell escapes only at the start of a line', () => {
@@ -496,6 +501,7 @@ describe('notebook: positions between the module and the cells', () => {
     assert.deepEqual(positionInCell(spans, at(3, 5)), { cell: 2, position: at(1, 5) });
     assert.deepEqual(positionInCell(spans, at(1, 2)), { cell: 0, position: at(1, 2) });
     assert.equal(positionInCell(spans, at(4, 0)), undefined);
+    assert.equal(positionInCell(spans, at(-1, 0)), undefined);
     assert.deepEqual(rangeInCell(spans, { start: at(2, 1), end: at(3, 4) }), { cell: 2, range: { start: at(0, 1), end: at(1, 4) } });
     // Running past cell 0's last line (1): cut at that line's end.
     assert.deepEqual(rangeInCell(spans, { start: at(0, 2), end: at(3, 1) }), {
