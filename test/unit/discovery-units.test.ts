@@ -246,6 +246,15 @@ describe('parseIsoTimestamp', () => {
     });
   });
 
+  it('reads the years 1-99 as Python does', () => {
+    // Expected instants from JavaScript's own ISO parser (Date.UTC would read year 50 as 1950).
+    assert.deepEqual(parseIsoTimestamp('0050-06-15T12:00:00Z'), { iso: '0050-06-15T12:00:00Z', aware: true, epochMs: Date.parse('0050-06-15T12:00:00Z') });
+    assert.deepEqual(parseIsoTimestamp('0001-01-01'), { iso: '0001-01-01T00:00:00', aware: false, epochMs: Date.parse('0001-01-01T00:00:00Z') });
+    // 23:00 at -02:00 is 01:00 UTC on the next day, in the next year.
+    assert.equal(parseIsoTimestamp('0099-12-31T23:00:00-02:00')?.iso, '0100-01-01T01:00:00Z');
+    assert.equal(parseIsoTimestamp('0000-01-01'), null);
+  });
+
   it('rejects what Python rejects', () => {
     for (const bad of [
       '2026-02-30',
