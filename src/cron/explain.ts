@@ -496,14 +496,15 @@ export function explainCron(expression: string, options: ExplainOptions): CronEx
       c.runCache = { from, count, runs };
     }
     const nc = c.notesCache;
-    if (nc && from >= nc.from && from < nc.until) notes = nc.notes;
+    if (options.notes === false) notes = [];
+    else if (nc && from >= nc.from && from < nc.until) notes = nc.notes;
     else {
       const computed = dstNotes(c, dialect, from);
       c.notesCache = { from, until: computed.until, notes: computed.notes };
       notes = computed.notes;
     }
   }
-  if (c.airflow2Runs && runs.length > 0 && Number.isFinite(fromMs)) {
+  if (options.notes !== false && c.airflow2Runs && runs.length > 0 && Number.isFinite(fromMs)) {
     const note = airflow2Note(runs, c.airflow2Runs(Math.floor(fromMs / 1000), runs.length), c.timeZone);
     if (note) notes = [...notes, note];
   }

@@ -31,6 +31,11 @@ export interface ExplainOptions {
   from?: Date;
   /** How many next runs. Default 5. */
   count?: number;
+  /**
+   * `false` skips the dialect notes (DST days, the Airflow 2.10 comparison), for callers that only need the
+   * runs and the words (live rows, health): the Airflow 2.10 comparison walks a second timetable.
+   */
+  notes?: boolean;
 }
 
 export interface CronExplanation {

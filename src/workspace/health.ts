@@ -37,7 +37,7 @@ function iso(d: Date): string {
 /** Expected ticks strictly after `from`, at most `count` (the orchestrator's dialect and zone). */
 function ticksAfter(schedule: LiveSchedule, from: Date, count: number): Date[] {
   if (schedule.kind === 'cron' && schedule.expression) {
-    const e = explainCron(schedule.expression, { dialect: dialectOf(schedule.orchestrator), timeZone: schedule.timeZone ?? 'UTC', from, count });
+    const e = explainCron(schedule.expression, { dialect: dialectOf(schedule.orchestrator), timeZone: schedule.timeZone ?? 'UTC', from, count, notes: false });
     return e.valid ? e.nextRuns : [];
   }
   if (schedule.kind === 'interval' && schedule.intervalSeconds && schedule.intervalSeconds > 0) {

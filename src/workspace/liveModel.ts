@@ -53,7 +53,7 @@ export function describeLive(s: LiveSchedule, now: Date, count: number): { diale
   // A record-only pause (ZenML's record inactive on Airflow, …) may still fire: its next runs are shown.
   const stillFires = expectedToFire(s);
   if (s.kind === 'cron' && s.expression) {
-    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count });
+    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count, notes: false });
     const runs = stillFires ? e.nextRuns.filter((d) => !s.endTime || d <= s.endTime) : [];
     return { dialect, description: e.valid ? e.description : `invalid: ${e.error?.message ?? 'not a cron expression'}`, nextRuns: runs };
   }
