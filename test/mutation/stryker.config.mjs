@@ -22,6 +22,7 @@ const TEST_FILES = {
     'notebook',
     'orchestrator-zones',
     'findings-github',
+    'create-schedule',
     'discovery-incremental',
   ],
 };
