@@ -47,6 +47,8 @@ export function checkAirflow(name: 'airflow3' | 'airflow2'): AirflowReference {
   if (probe.status !== 0) return { name, available: false, reason: `Airflow does not import: ${probe.stderr.trim().split('\n').pop()}` };
   const versions = spawnSync(python, ['-c', "import importlib.metadata as m; print(m.version('apache-airflow'), m.version('croniter'), m.version('pendulum'))"], { encoding: 'utf8' });
   const [airflow, croniter, pendulum] = versions.stdout.trim().split(' ');
+  // The versions key the answer cache: without them a reinstalled Airflow could be served old answers.
+  if (versions.status !== 0 || !airflow || !croniter || !pendulum) return { name, available: false, reason: `cannot read the installed Airflow/croniter/pendulum versions: ${versions.stderr.trim().split('\n').pop() ?? ''}` };
   return { name, available: true, python, version: `Airflow ${airflow}, croniter ${croniter}, pendulum ${pendulum}` };
 }
 
@@ -57,12 +59,17 @@ function airflowEnv(): NodeJS.ProcessEnv {
 
 /**
  * The reference's answers. Real Airflow takes ~30-50 ms a case (a DAG each), so answers are
- * cached in .tools/refs, keyed by the cases, the runner script and the interpreter: a new
- * corpus, runner or venv asks Airflow again (ZS_DIFF_NO_CACHE=1 always does).
+ * cached in .tools/refs, keyed by the cases, the runner script, the interpreter and the installed
+ * Airflow, croniter and pendulum versions: a new corpus, runner or venv, or another Airflow reinstalled
+ * into the same venv, asks Airflow again (ZS_DIFF_NO_CACHE=1 always does).
  */
-function runPython(python: string, script: string, cases: Case[]): Answer[] {
+export function answerCacheKey(python: string, version: string, script: string, input: string): string {
+  return createHash('sha256').update(python).update('\0').update(version).update('\0').update(readFileSync(script)).update(input).digest('hex').slice(0, 24);
+}
+
+function runPython(python: string, version: string, script: string, cases: Case[]): Answer[] {
   const input = cases.map((c) => JSON.stringify({ expr: c.expr, tz: c.tz, from: c.from, count: c.count })).join('\n') + '\n';
-  const key = createHash('sha256').update(python).update(readFileSync(script)).update(input).digest('hex').slice(0, 24);
+  const key = answerCacheKey(python, version, script, input);
   const cacheDir = join(ROOT, '.tools/refs');
   const cacheFile = join(cacheDir, `answers-${key}.jsonl`);
   if (process.env.ZS_DIFF_NO_CACHE !== '1' && existsSync(cacheFile)) {
@@ -198,7 +205,7 @@ export function runAirflowDifferential(seed: number, size: number, showMax: numb
     const t0 = Date.now();
     let answers: Answer[];
     try {
-      answers = runPython(ref.python as string, script, cases);
+      answers = runPython(ref.python as string, ref.version ?? '', script, cases);
     } catch (e) {
       result.failed += cases.length;
       console.log(`${name}: FAILED ${cases.length} cases: ${e instanceof Error ? e.message : String(e)}`);
@@ -218,6 +225,12 @@ export function runAirflowDifferential(seed: number, size: number, showMax: numb
   return result;
 }
 
+/** The croniter version installed for `python` (a cache key part), or "unknown". */
+function croniterVersion(python: string): string {
+  const probe = spawnSync(python, ['-c', "import importlib.metadata as m; print(m.version('croniter'))"], { encoding: 'utf8' });
+  return probe.status === 0 && probe.stdout.trim() ? probe.stdout.trim() : 'unknown';
+}
+
 /** croniter 7.0 (from the Airflow 3 venv) vs croniter 6.0 (the pinned reference) on the same cases: a figure, not a test. */
 export function croniterVersionsFigure(cases: Case[]): void {
   // Both read the cases the same way (croniter_ref.py on tz-aware starts).
@@ -226,8 +239,8 @@ export function croniterVersionsFigure(cases: Case[]): void {
   if (!ref.available || !existsSync(six)) return;
   const script = join(ROOT, 'test/differential/ref/croniter_ref.py');
   try {
-    const a = runPython(six, script, cases);
-    const b = runPython(ref.python as string, script, cases);
+    const a = runPython(six, `croniter ${croniterVersion(six)}`, script, cases);
+    const b = runPython(ref.python as string, ref.version ?? '', script, cases);
     const same = cases.filter((_, i) => agree(a[i], b[i])).length;
     console.log(`  (figure) croniter 7.0 vs 6.0 on the ${cases.length} plain-croniter cases: ${same} agree (${((100 * same) / cases.length).toFixed(2)}%)`);
   } catch (e) {
