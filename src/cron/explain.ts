@@ -406,16 +406,23 @@ function notesForTransition(c: Compiled, dialect: Dialect, tr: Transition, from:
         ? `${hhmm(l)} does not exist in ${zone} that day (clocks go forward)`
         : `${hhmm(l)} happens twice in ${zone} that day (clocks go back)`
       : `${zone} changes its clocks on ${longDate(tr.at + tr.before)}`;
+  // Vertex AI and GitHub Actions document no DST rule: say what Vixie cron (their reference) would do, unpromised.
+  const undocumented = dialect === 'vertex' || dialect === 'github';
+  const say = (documented: string, vixie: string, l: number) =>
+    undocumented
+      ? `Vixie cron ${vixie}: ${why(l)}. Not guaranteed on ${name}, which documents no rule for runs at skipped or repeated wall times.`
+      : `On ${name} ${documented}: ${why(l)}.`;
   const notes: string[] = [];
   const missing = expected.filter((l) => !actual.includes(l));
   const extra = actual.filter((l) => !expected.includes(l));
   const twice = actual.filter((l, i) => actual.indexOf(l) !== i);
   missing.forEach((l, i) => {
-    if (i < extra.length) notes.push(`On ${name} the ${hhmm(l)} run on ${longDate(l)} happens at ${hhmm(extra[i])} instead: ${why(l)}.`);
-    else notes.push(`On ${name} this does not run at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+    const on = `${hhmm(l)} run on ${longDate(l)}`;
+    if (i < extra.length) notes.push(say(`the ${on} happens at ${hhmm(extra[i])} instead`, `would start the ${on} at ${hhmm(extra[i])} instead`, l));
+    else notes.push(say(`this does not run at ${hhmm(l)} on ${longDate(l)}`, `would not run this at ${hhmm(l)} on ${longDate(l)}`, l));
   });
-  for (const l of extra.slice(missing.length)) notes.push(`On ${name} this also runs at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
-  for (const l of twice) notes.push(`On ${name} this runs twice at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+  for (const l of extra.slice(missing.length)) notes.push(say(`this also runs at ${hhmm(l)} on ${longDate(l)}`, `would also run this at ${hhmm(l)} on ${longDate(l)}`, l));
+  for (const l of twice) notes.push(say(`this runs twice at ${hhmm(l)} on ${longDate(l)}`, `would run this twice at ${hhmm(l)} on ${longDate(l)}`, l));
   return notes.slice(0, 3);
 }
 

@@ -8,7 +8,7 @@ import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
 import { toCellRange, toModulePosition } from './notebooks';
 import { scheduleMarkdown } from '../workspace/present';
-import { prefixSource, summarizeSchedule, summaryOptionsFor, zoneFor } from '../workspace/summary';
+import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
 
 const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
@@ -41,10 +41,9 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       // The analysis' orchestrator: the setting, else this file's one `orchestrator.<flavor>` settings key, else the stack.
       const settings = displaySettings(cell ? cell.notebook.uri : document.uri);
       const now = new Date();
-      const options = summaryOptionsFor(orchestrator, now, settings.nextRuns);
-      const zone = zoneFor(schedule, options, document.getText());
-      const summary = summarizeSchedule(schedule, { ...options, timeZone: zone.timeZone ?? options.timeZone });
-      const context = { github: schedule.github !== undefined, zoneSource: zone.source ?? prefixSource(summary.expression), now, unknownOrchestratorAdvice: unknownOrchestratorAdvice() };
+      // The summary reads the zone a GitHub entry or the file's Databricks settings name, and says where it came from.
+      const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, now, settings.nextRuns));
+      const context = { github: schedule.github !== undefined, now, unknownOrchestratorAdvice: unknownOrchestratorAdvice() };
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone, context);
       if (settings.invalidZone) text += `\n\n$(warning) ${vscode.l10n.t('`zenmlSchedules.timeZone` is `{0}`, not an IANA time zone: showing {1}.', settings.invalidZone, settings.displayZone)}`;
       const markdown = new vscode.MarkdownString(text, true);

@@ -1,7 +1,7 @@
 // The parts of the Explain Cron document that are not about one dialect
 // (issue 12): "One expression, every orchestrator" and the DST report. Pure.
 
-import { describeDstTransition, dstReport } from '../cron/dst';
+import { describeDstTransition, dstCaveat, dstReport } from '../cron/dst';
 import type { CronExplanation, Dialect } from '../cron/types';
 import { dialectOfFlavor, type OrchestratorContext } from '../common/flavors';
 import { readingsTable, readOnEveryOrchestrator } from './allOrchestrators';
@@ -13,6 +13,8 @@ export function explainDocumentExtras(explanation: CronExplanation, now: Date): 
     if (report.transitions.length > 0) {
       lines.push('', `## DST report (${report.timeZone}, next 12 months, ${explanation.dialect})`, '');
       lines.push(...report.transitions.map((t) => `- ${describeDstTransition(t, report.timeZone)}`));
+      const caveat = dstCaveat(explanation.dialect);
+      if (caveat) lines.push('', caveat);
     }
   }
   return lines;

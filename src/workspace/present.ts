@@ -3,7 +3,7 @@
 // unit tests and the command line can use it too.
 
 import { formatInZone } from '../cron';
-import { describeDstTransition, dstReport } from '../cron/dst';
+import { describeDstTransition, dstCaveat, dstReport } from '../cron/dst';
 import type { Finding, OrchestratorContext } from '../findings/types';
 import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
@@ -138,10 +138,13 @@ export function scheduleMarkdown(
   const explanation = summary.explanation;
   if (summary.kind === 'cron' && explanation) {
     parts.push(`Dialect: **${summary.dialect}**, evaluated in **${explanation.timeZone}**.`);
-    parts.push(cronZoneStatement({ dialect: summary.dialect, evaluationZone: explanation.timeZone, source: context.zoneSource }));
+    parts.push(cronZoneStatement({ dialect: summary.dialect, evaluationZone: explanation.timeZone, source: context.zoneSource ?? summary.zoneSource }));
     for (const note of explanation.notes ?? []) parts.push(`$(info) ${escapeMarkdown(note)}`);
     const dst = dstReportLines(summary, context.now ?? new Date());
-    if (dst.length > 0) parts.push(`**DST report** (${explanation.timeZone}, next 12 months, ${summary.dialect}):\n${dst.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`);
+    if (dst.length > 0) {
+      const caveat = dstCaveat(summary.dialect);
+      parts.push(`**DST report** (${explanation.timeZone}, next 12 months, ${summary.dialect}):\n${dst.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}${caveat ? `\n\n${escapeMarkdown(caveat)}` : ''}`);
+    }
   }
   const table = nextRunsTable(summary.nextRuns, displayZone);
   if (table) parts.push(table);

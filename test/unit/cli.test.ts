@@ -423,6 +423,7 @@ describe('cli: check and list over a tree', () => {
       expression: '0 3 * * *',
       intervalSeconds: null,
       dialect: 'standard',
+      timeZone: 'UTC',
       description: 'At 03:00',
       nextRun: '2026-12-02T03:00:00Z',
     });
@@ -454,6 +455,77 @@ describe('cli: check and list over a tree', () => {
   it('list, human: one aligned row per schedule', async () => {
     const r = await run('list', path.join(shown, 'pipelines', 'good.py'), '--tz', 'UTC');
     assert.match(r.out, /good\.py:\d+:\d+ {2}train {2}cron {2}0 3 \* \* \* {2}.+ {2}next Wed 2026-12-02 03:00 UTC\n1 schedule\n$/);
+  });
+});
+
+describe('cli: where the orchestrator reads the cron (issue 12)', () => {
+  // A project on Databricks with a GitHub workflow beside it: the workflow rows are GitHub's, in their
+  // `timezone:`; the Databricks crons are read in the `schedule_timezone` of their file's settings.
+  let root: string;
+  const WORKFLOW = 'on:\n  schedule:\n    - cron: "30 2 * * *"\n      timezone: Europe/Berlin\n    - cron: "0 4 * * *"\njobs: {}\n';
+  const DATABRICKS_PY = `from zenml import pipeline
+from zenml.config.schedule import Schedule
+from zenml.integrations.databricks.flavors.databricks_orchestrator_flavor import DatabricksOrchestratorSettings
+
+@pipeline
+def train(): ...
+
+settings = DatabricksOrchestratorSettings(schedule_timezone="America/New_York")
+train.with_options(schedule=Schedule(cron_expression="0 0 9 * * ?"), settings={"orchestrator": settings})()
+`;
+  const DATABRICKS_YAML = 'settings:\n  orchestrator.databricks:\n    schedule_timezone: America/New_York\nschedule:\n  cron_expression: "0 30 9 * * ?"\n';
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'zs-cli-zones-'));
+    mkdirSync(path.join(root, '.github', 'workflows'), { recursive: true });
+    writeFileSync(path.join(root, '.github', 'workflows', 't.yml'), WORKFLOW);
+    writeFileSync(path.join(root, 'train.py'), DATABRICKS_PY);
+    writeFileSync(path.join(root, 'run.yaml'), DATABRICKS_YAML);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const rows = async (...argv: string[]) => {
+    const r = await runJson('list', root, ...argv);
+    assert.equal(r.code, 0, r.err);
+    return r.json.schedules as { file: string; line: number; dialect: string; timeZone: string | null; nextRun: string | null }[];
+  };
+
+  it('list labels GitHub workflow rows github, in the entry zone, whatever --orchestrator says', async () => {
+    const github = (await rows('--orchestrator', 'databricks')).filter((s) => s.file.includes('.github'));
+    assert.deepEqual(
+      github.map((s) => [s.line, s.dialect, s.timeZone, s.nextRun]),
+      [
+        [3, 'github', 'Europe/Berlin', '2026-12-02T01:30:00Z'],
+        [5, 'github', 'UTC', '2026-12-02T04:00:00Z'],
+      ],
+    );
+    // --tz does not move a workflow entry either.
+    const withTz = (await rows('--orchestrator', 'kubeflow', '--tz', 'Asia/Tokyo')).filter((s) => s.file.includes('.github'));
+    assert.deepEqual(withTz.map((s) => [s.dialect, s.timeZone]), [['github', 'Europe/Berlin'], ['github', 'UTC']]);
+  });
+
+  it('list reads Databricks crons in the schedule_timezone of the Python settings and of a YAML run config', async () => {
+    const listed = await rows('--orchestrator', 'databricks');
+    const py = listed.find((s) => s.file.endsWith('train.py'));
+    const yaml = listed.find((s) => s.file.endsWith('run.yaml'));
+    // 09:00 and 09:30 in New York in winter (UTC-5) are 14:00Z and 14:30Z, not 09:00Z.
+    assert.deepEqual([py?.dialect, py?.timeZone, py?.nextRun], ['databricks', 'America/New_York', '2026-12-01T14:00:00Z']);
+    assert.deepEqual([yaml?.dialect, yaml?.timeZone, yaml?.nextRun], ['databricks', 'America/New_York', '2026-12-01T14:30:00Z']);
+    // The setting is the zone Databricks uses, so it wins over --tz.
+    const tz = (await rows('--orchestrator', 'databricks', '--tz', 'UTC')).find((s) => s.file.endsWith('train.py'));
+    assert.equal(tz?.nextRun, '2026-12-01T14:00:00Z');
+  });
+
+  it('agenda (and its .ics) and check use the same zone', async () => {
+    const ics = path.join(root, 'out.ics');
+    const r = await runJson('agenda', path.join(root, 'train.py'), path.join(root, 'run.yaml'), '--orchestrator', 'databricks', '--hours', '6', '--ics', ics);
+    assert.equal(r.code, 0, r.err);
+    const at = (r.json.runs as { at: string }[]).map((x) => x.at).sort();
+    assert.deepEqual(at, ['2026-12-01T14:00:00Z', '2026-12-01T14:30:00Z']);
+    const calendar = readFileSync(ics, 'utf8');
+    assert.match(calendar, /DTSTART:20261201T140000Z/);
+    assert.match(calendar, /DTSTART:20261201T143000Z/);
+    // check: the setting is there, so no databricks-needs-timezone.
+    const check = await runJson('check', path.join(root, 'train.py'), path.join(root, 'run.yaml'), '--orchestrator', 'databricks');
+    assert.equal(check.code, 0, check.out);
   });
 });
 
