@@ -12,7 +12,6 @@
 import { TreeFragment, type Tree } from '@lezer/common';
 import { localChanges, mapToPrevious, toRangeChanges, type RangeChange, type TextChange } from './changes';
 import { parser } from '@lezer/python';
-import { databricksScheduleZones } from './databricksZone';
 import { LineIndex } from './lineIndex';
 import { extractFacts, extractImports, type PassedValue, type UnitFacts } from './pythonFacts';
 import { assemble, type PlacedFacts } from './pythonModule';
@@ -34,12 +33,6 @@ export function emptyDiscovery(): DiscoveryResult {
     imports: { timezone: null, datetimeModule: null },
     importInsertLine: 0,
   };
-}
-
-/** Gives every schedule of the document its settings' `schedule_timezone` when the document sets exactly one. */
-export function setScheduleTimezone(result: DiscoveryResult, zones: readonly string[]): void {
-  if (zones.length !== 1) return;
-  for (const schedule of result.schedules) schedule.scheduleTimezone = zones[0];
 }
 
 /** One-shot discovery (no state kept between calls). */
@@ -144,8 +137,6 @@ export class PythonDiscovery {
     if (names.schedule.size > 0 || names.pipelineDecorator.size > 0) {
       assemble(collectFacts(text, units, names, parse), lines, result);
     }
-    // The zone Databricks reads the cron in: read (one whole-file parse) only where a schedule_timezone is set.
-    if (result.scheduleTimezoneSet && result.schedules.length > 0) setScheduleTimezone(result, databricksScheduleZones(text));
 
     this.previousText = text;
     this.previousSegments = segments;

@@ -4,6 +4,7 @@
 // the facts of every unit.
 
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { databricksZonesInTree } from './databricksZone';
 import type { ImportFact, PythonNames } from './pythonNames';
 import { callArguments, children, dottedPath } from './pythonSyntax';
 import { ValueEvaluator, unwrapParentheses, type RawValue, type Span } from './pythonValues';
@@ -79,6 +80,8 @@ export interface UnitFacts {
   settingsFlavors: string[];
   /** A `schedule_timezone=` keyword or `"schedule_timezone"` key was seen. */
   scheduleTimezone: boolean;
+  /** Its literal values (DatabricksOrchestratorSettings(...) or a settings dict), distinct, in order. */
+  scheduleTimezones: string[];
 }
 
 const ATTACHING_METHODS = new Set(['with_options', 'configure', 'run']);
@@ -150,6 +153,7 @@ export function extractFacts(tree: Tree, text: string, names: PythonNames): Unit
     decoratorScheduleArgs: [],
     settingsFlavors: [],
     scheduleTimezone: false,
+    scheduleTimezones: databricksZonesInTree(tree, text),
   };
   const evaluator = new ValueEvaluator(text, names);
   tree.iterate({

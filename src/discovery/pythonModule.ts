@@ -2,6 +2,7 @@
 // module's schedules (which variable holds which Schedule, which pipeline a
 // call is made on, which constant a name stands for), with document ranges.
 
+import { setScheduleTimezone } from './databricksZone';
 import type { LineIndex } from './lineIndex';
 import type { AssignmentFact, AttachmentFact, PassedValue, ReturnFact, ScheduleCallFact, UnitFacts } from './pythonFacts';
 import { readInField, type RawValue, type Span } from './pythonValues';
@@ -41,7 +42,9 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
   const attachments: { fact: AttachmentFact; base: number; scope: number }[] = [];
   const pipelineFunctions = new Set<string>();
   const returns = new Map<string, PlacedReturn[]>();
+  const zones: string[] = [];
   for (const { start, scope, facts, function: owner } of placed) {
+    for (const zone of facts.scheduleTimezones) if (!zones.includes(zone)) zones.push(zone);
     if (owner) {
       for (const fact of facts.returns) {
         if (fact.depth !== owner.depth) continue;
@@ -97,6 +100,8 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
       }
     }
   }
+  // The zone Databricks reads the module's crons in, when the module sets exactly one literal schedule_timezone.
+  setScheduleTimezone(result, zones);
 }
 
 /**

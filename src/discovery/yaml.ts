@@ -8,7 +8,8 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closestScheduleField, isDatetimeField, isScheduleField } from './fields';
 import { LineIndex } from './lineIndex';
-import { emptyDiscovery, setScheduleTimezone } from './python';
+import { setScheduleTimezone } from './databricksZone';
+import { emptyDiscovery } from './python';
 import { parseIsoTimestamp } from './timestamps';
 import type { DiscoveredSchedule, DiscoveryResult, DocumentProblem, FieldValue, Range, ScheduleField } from './types';
 

@@ -11,7 +11,7 @@ import { AirflowTimetable } from '../../src/cron/airflow';
 import { parseCroniter } from '../../src/cron/croniter';
 import { dstReport } from '../../src/cron/dst';
 import { zoneRules } from '../../src/cron/zone';
-import { discover } from '../../src/discovery';
+import { PythonDiscovery, discover } from '../../src/discovery';
 import { databricksScheduleZones } from '../../src/discovery/databricksZone';
 import { discoverGithubWorkflow, isGithubWorkflowPath } from '../../src/discovery/githubWorkflow';
 import { analyzeText } from '../../src/findings';
@@ -145,6 +145,17 @@ my_pipeline.with_options(schedule=Schedule(cron_expression="0 0 9 * * ?"), setti
     // Read in another dialect the setting does not apply (it is Databricks').
     assert.equal(summarizeSchedule(schedule, { dialect: 'kubernetes', now: NOW, count: 1 }).evaluationZone, 'UTC');
     assert.match(cronZoneStatement({ dialect: 'databricks', evaluationZone: 'America/New_York', source: 'databricks-setting' }), /schedule_timezone/);
+  });
+
+  it('follows edits (incremental discovery reads it from the units it parses anyway)', () => {
+    const d = new PythonDiscovery();
+    assert.equal(d.update(code).schedules[0].scheduleTimezone, 'America/New_York');
+    const tokyo = code.replace('America/New_York', 'Asia/Tokyo');
+    const at = code.indexOf('America/New_York');
+    const edited = d.update(tokyo, [{ rangeOffset: at, rangeLength: 'America/New_York'.length, text: 'Asia/Tokyo' }]);
+    assert.equal(edited.schedules[0].scheduleTimezone, 'Asia/Tokyo');
+    assert.deepEqual(summarizeSchedule(edited.schedules[0], { dialect: 'databricks', now: NOW, count: 1 }).nextRuns.map(iso), ['2026-12-02T00:00:00Z']);
+    assert.equal(d.update(tokyo.replace('schedule_timezone="Asia/Tokyo"', 'spark_version="15.4"')).schedules[0].scheduleTimezone, undefined);
   });
 
   it('a YAML run config: settings: orchestrator.databricks: schedule_timezone', () => {
