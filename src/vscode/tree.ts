@@ -9,7 +9,7 @@ import { toRange } from './convert';
 import { positionInCell } from '../discovery';
 import { showInNotebook } from './notebooks';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
-import { absentFrom, codeScheduleOfRow, driftingOn, liveComparisonMarkdown, type LiveSourceSnapshot } from '../workspace/liveForCode';
+import { absentConnections, codeScheduleOfRow, compareWithLive, driftingConnections, comparisonMarkdown, type LiveSourceSnapshot } from '../workspace/liveForCode';
 
 /** How long a reveal that fails while the tree is (re)drawn is tried again (see `SchedulesTreeProvider.reveal`). */
 const REVEAL_DEADLINE_MS = 30_000;
@@ -288,13 +288,13 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     const next = summary.nextRuns[0];
     item.description = next ? vscode.l10n.t('{0} · next {1}', summary.description, formatShort(next, settings.displayZone)) : summary.description;
     // Against the live connections (as loaded): drift, and pipelines a connection knows with nothing live there.
-    const live = this.liveSchedules();
     const code = codeScheduleOfRow(row);
-    const drifting = live.length ? driftingOn(code, live) : [];
-    const absent = live.length ? absentFrom(code.pipeline, live) : [];
-    if (drifting.length) item.description += ` · ${vscode.l10n.t('drift')}`;
+    const comparisons = compareWithLive(code, this.liveSchedules());
+    const drifting = driftingConnections(comparisons).length > 0;
+    const absent = absentConnections(comparisons);
+    if (drifting) item.description += ` · ${vscode.l10n.t('drift')}`;
     if (absent.length) item.description += ` · ${vscode.l10n.t('not on {0}', absent.join(', '))}`;
-    const liveText = live.length ? liveComparisonMarkdown(code, live) : '';
+    const liveText = comparisonMarkdown(code, comparisons);
     item.iconPath = new vscode.ThemeIcon(summary.kind ? kindIcons[summary.kind] : 'question');
     item.resourceUri = this.rowUri(row);
     const tooltip = new vscode.MarkdownString(
@@ -305,7 +305,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     const tokens = ['schedule', `kind-${summary.kind ?? 'unknown'}`];
     if (summary.expression) tokens.push('hasExpression');
     if (row.item.findings.length) tokens.push('hasProblems');
-    if (drifting.length) tokens.push('drift');
+    if (drifting) tokens.push('drift');
     if (absent.length) tokens.push('notLive');
     item.contextValue = tokens.join(' ');
     item.command = {

@@ -61,18 +61,13 @@ export function compareWithLive(code: CodeSchedule, sources: readonly LiveSource
 }
 
 /** The connections that know the pipeline but have no live schedule for it ("not on …" on the Workspace row). */
-export function absentFrom(pipeline: string | null | undefined, sources: readonly LiveSourceSnapshot[]): string[] {
-  if (!pipeline) return [];
-  return compareWithLive({ pipeline, kind: null, expression: null, intervalSeconds: null, location: '' }, sources)
-    .filter((c) => c.status === 'absent')
-    .map((c) => c.connection);
+export function absentConnections(comparisons: readonly LiveComparison[]): string[] {
+  return comparisons.filter((c) => c.status === 'absent').map((c) => c.connection);
 }
 
-/** The connections whose live schedules for the pipeline differ from the code schedule. */
-export function driftingOn(code: CodeSchedule, sources: readonly LiveSourceSnapshot[]): string[] {
-  return compareWithLive(code, sources)
-    .filter((c) => c.status === 'drift')
-    .map((c) => c.connection);
+/** The connections whose live schedules for the pipeline differ from the code schedule ("drift" on the row). */
+export function driftingConnections(comparisons: readonly LiveComparison[]): string[] {
+  return comparisons.filter((c) => c.status === 'drift').map((c) => c.connection);
 }
 
 function inline(text: string): string {
@@ -86,7 +81,11 @@ function inline(text: string): string {
  * "not on <connection>". Empty when no connection has anything to say about the pipeline.
  */
 export function liveComparisonMarkdown(code: CodeSchedule, sources: readonly LiveSourceSnapshot[]): string {
-  const comparisons = compareWithLive(code, sources);
+  return comparisonMarkdown(code, compareWithLive(code, sources));
+}
+
+/** The same Markdown from comparisons already made (a Workspace row compares once for its words and tooltip). */
+export function comparisonMarkdown(code: CodeSchedule, comparisons: readonly LiveComparison[]): string {
   if (!comparisons.length) return '';
   const lines: string[] = [];
   for (const c of comparisons) {

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { ZenmlServerAdapter } from '../../src/adapters/zenmlServer';
 import type { AdapterCapabilities, LiveSchedule, ScheduleAdapter } from '../../src/adapters/types';
 import type { CodeSchedule } from '../../src/workspace/drift';
-import { absentFrom, codeScheduleOf, compareWithLive, driftingOn, liveComparisonMarkdown, type LiveSourceSnapshot } from '../../src/workspace/liveForCode';
+import { absentConnections, codeScheduleOf, compareWithLive, driftingConnections, liveComparisonMarkdown, type LiveSourceSnapshot } from '../../src/workspace/liveForCode';
 import { buildLiveRows, refreshSource, withDrift } from '../../src/workspace/liveModel';
 import { buildLiveGroups, liveRow, NOT_IN_CODE, type LiveRowOptions } from '../../src/workspace/liveRows';
 import { liveSchedule } from './live-fixtures';
@@ -19,6 +19,9 @@ const rowOptions: LiveRowOptions = { connection: 'prod', capabilities, displayZo
 
 const code = (over: Partial<CodeSchedule> = {}): CodeSchedule => ({ pipeline: 'train', kind: 'cron', expression: '0 4 * * *', intervalSeconds: null, location: 'pipelines/train.py:20', ...over });
 const source = (connection: string, schedules: LiveSchedule[], pipelines?: string[]): LiveSourceSnapshot => ({ connection, schedules, pipelines });
+
+/** The connections a code schedule of `pipeline` is "not on". */
+const absent = (pipeline: string | null, sources: LiveSourceSnapshot[]) => absentConnections(compareWithLive(code({ pipeline }), sources));
 
 describe('the code schedule against what the connections loaded', () => {
   it('lists the differences per connection, code and server values side by side', () => {
@@ -32,7 +35,7 @@ describe('the code schedule against what the connections loaded', () => {
       ],
     );
     assert.deepEqual(out[0].schedules[0].differences, [{ field: 'cron', code: '0 4 * * *', server: '0 3 * * *' }]);
-    assert.deepEqual(driftingOn(code(), sources), ['prod']);
+    assert.deepEqual(driftingConnections(out), ['prod']);
     const md = liveComparisonMarkdown(code(), sources);
     assert.match(md, /Live schedules for `train`/);
     assert.match(md, /drift on `prod`: `nightly-train`/);
@@ -53,16 +56,16 @@ describe('the code schedule against what the connections loaded', () => {
     // Nothing connected, or a connection that knows nothing of the pipeline: nothing to say.
     assert.deepEqual(compareWithLive(code(), []), []);
     assert.equal(liveComparisonMarkdown(code(), []), '');
-    assert.deepEqual(absentFrom('train', [source('prod', [other])]), []);
-    assert.deepEqual(absentFrom('train', [source('prod', [other], ['report'])]), []);
+    assert.deepEqual(absent('train', [source('prod', [other])]), []);
+    assert.deepEqual(absent('train', [source('prod', [other], ['report'])]), []);
     // Known there, nothing live.
-    assert.deepEqual(absentFrom('train', [source('prod', [other], ['report', 'train']), source('cluster', [other])]), ['prod']);
-    assert.deepEqual(absentFrom('train', [source('prod', [liveSchedule({ state: 'archived' })])]), ['prod']);
+    assert.deepEqual(absent('train', [source('prod', [other], ['report', 'train']), source('cluster', [other])]), ['prod']);
+    assert.deepEqual(absent('train', [source('prod', [liveSchedule({ state: 'archived' })])]), ['prod']);
     assert.match(liveComparisonMarkdown(code(), [source('prod', [other], ['train'])]), /not on `prod`: it knows pipeline `train` but has no live schedule for it/);
     // A live schedule there: not absent.
-    assert.deepEqual(absentFrom('train', [source('prod', [liveSchedule()], ['train'])]), []);
+    assert.deepEqual(absent('train', [source('prod', [liveSchedule()], ['train'])]), []);
     // No pipeline in the code: never marked.
-    assert.deepEqual(absentFrom(null, [source('prod', [other], ['train'])]), []);
+    assert.deepEqual(absent(null, [source('prod', [other], ['train'])]), []);
     assert.deepEqual(compareWithLive(code({ pipeline: null }), [source('prod', [liveSchedule()])]), []);
   });
 
