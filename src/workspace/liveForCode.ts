@@ -21,7 +21,7 @@ export interface LiveSourceSnapshot {
 
 export interface LiveComparison {
   connection: string;
-  /** drift: at least one of its live schedules differs; match: all agree; absent: it knows the pipeline, nothing live. */
+  /** match: one of its live schedules agrees; drift: none does; absent: it knows the pipeline, nothing live. */
   status: 'drift' | 'match' | 'absent';
   /** Its live schedules for the pipeline (empty when absent), each with its differences from the code. */
   schedules: { schedule: LiveSchedule; differences: DriftDifference[] }[];
@@ -51,7 +51,9 @@ export function compareWithLive(code: CodeSchedule, sources: readonly LiveSource
     const live = forPipeline.filter((s) => s.state !== 'archived');
     if (live.length) {
       const schedules = live.map((schedule) => ({ schedule, differences: differences(code, schedule) }));
-      out.push({ connection: source.connection, status: schedules.some((s) => s.differences.length) ? 'drift' : 'match', schedules });
+      // One that agrees is enough: the others may be the live side of the pipeline's other schedules in the code
+      // (their own rows say whether they drift); the hover still lists every one with its differences.
+      out.push({ connection: source.connection, status: schedules.some((s) => s.differences.length === 0) ? 'match' : 'drift', schedules });
     } else if (forPipeline.length || source.pipelines?.includes(pipeline)) {
       // Known there (an archived schedule, or the server's pipeline list) but nothing live.
       out.push({ connection: source.connection, status: 'absent', schedules: [] });

@@ -43,6 +43,17 @@ describe('the code schedule against what the connections loaded', () => {
     assert.match(md, /matches `staging`: `nightly`/);
   });
 
+  it('one live schedule that agrees is a match (two code schedules for one pipeline); the hover still lists the other', () => {
+    const sources = [source('prod', [liveSchedule({ id: 'a', name: 'at-3', expression: '0 3 * * *' }), liveSchedule({ id: 'b', name: 'at-4', expression: '0 4 * * *' })])];
+    assert.deepEqual(
+      compareWithLive(code(), sources).map((c) => c.status),
+      ['match'],
+    );
+    const md = liveComparisonMarkdown(code(), sources);
+    assert.match(md, /matches `prod`: `at-4`/);
+    assert.match(md, /drift on `prod`: `at-3`\n {2}- cron — code: `0 4 \* \* \*`, server: `0 3 \* \* \*`/);
+  });
+
   it('compares intervals and kinds too, and says when a live schedule is paused', () => {
     const live = [liveSchedule({ kind: 'interval', expression: null, intervalSeconds: 3600, state: 'paused' })];
     const md = liveComparisonMarkdown(code({ kind: 'interval', expression: null, intervalSeconds: 1800 }), [source('prod', live)]);
