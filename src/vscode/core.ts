@@ -68,7 +68,8 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     context.secrets,
     tree,
     editorAdapterFactory(),
-    () => (workspace.isScanned ? codeSchedulesOf(tree.workspaceGroups()) : undefined),
+    // No code known (no folder open, or the first scan still running): no drift, nothing marked "not in code".
+    () => (workspace.isScanned && vscode.workspace.workspaceFolders?.length ? codeSchedulesOf(tree.workspaceGroups()) : undefined),
     async () => (await interpreters.resolve(undefined)).candidates[0],
     log,
   );
