@@ -194,6 +194,12 @@ export interface ScheduleAdapter {
    * schedule); each run carries its scheduleId. `truncated` says older runs exist beyond `limit`.
    */
   recentRuns?(options?: CallOptions & { limit?: number }): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>>;
+  /**
+   * The names of the pipelines the source knows, scheduled or not (ZenML: every pipeline on the server), so
+   * that a face can say a code schedule's pipeline is known there but has no live schedule. Optional: a source
+   * that cannot say leaves it out, and nothing is marked for it.
+   */
+  pipelineNames?(options?: CallOptions): Promise<Result<string[]>>;
   /** Forget cached lookups (server version, components, pipelines): the next call reads them again. */
   reset?(): void;
   /** An interactive sign-in the face provides for this source (VS Code's GitHub sign-in), when there is one. */

@@ -328,6 +328,14 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     };
   }
 
+  /** Every pipeline on the server, by name (all pages; also fills the id → name cache the rows use). */
+  async pipelineNames(options: CallOptions = {}): Promise<Result<string[]>> {
+    const all = await this.listEverything('/api/v1/pipelines', {}, parseNamed, options);
+    if (!all.ok) return all;
+    for (const p of all.value) this.pipelines.set(p.id, p.name);
+    return ok([...new Set(all.value.map((p) => p.name))]);
+  }
+
   /** Orchestrator components and pipeline names for the records, each id looked up once (cached). */
   private async lookups(records: readonly ZenmlScheduleRecord[], options: CallOptions): Promise<Result<void>> {
     const wanted = (ids: (string | null)[], cache: Map<string, unknown>) => [...new Set(ids.filter((x): x is string => !!x && !cache.has(x)))];

@@ -10,6 +10,7 @@ import { globalConfigDir } from '../zenml/config';
 import { isVirtualWorkspace } from './config';
 import { readZenmlLogin, type ZenmlLogin } from '../zenml/credentials';
 import { LOGIN_CONNECTION, automaticZenmlConnections, parseConnections, secretKeyOf, type AutomaticConnection, type ConnectionConfig, type ConnectionProblem } from '../workspace/connectionSettings';
+import type { LiveSourceSnapshot } from '../workspace/liveForCode';
 import { mergeLiveGroups } from '../workspace/liveMerge';
 import { ConnectPromptSource, ConnectionTreeSource, type CodeSchedules } from './liveTree';
 import type { SchedulesTreeProvider } from './tree';
@@ -64,6 +65,10 @@ export class LiveConnections implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.sync()),
       this.watchZenmlLogin(),
+      // The code changed: each loaded connection marks drift and "not in code" again (no reload, no request).
+      tree.workspaceSource.onDidChange(() => {
+        for (const entry of this.entries.values()) entry.source.codeChanged();
+      }),
       secrets.onDidChange((e) => {
         // A new key for a connection: its adapter is rebuilt in place (the sync compares what it was built
         // with, so the event for a key Add Connection just stored changes nothing).
@@ -115,6 +120,13 @@ export class LiveConnections implements vscode.Disposable {
 
   sources(): ConnectionTreeSource[] {
     return [...this.entries.values()].map((e) => e.source);
+  }
+
+  /** What every connection has loaded (connections still loading keep their previous rows; failed ones are left out). */
+  snapshot(): LiveSourceSnapshot[] {
+    return this.sources()
+      .map((s) => s.snapshot())
+      .filter((s): s is LiveSourceSnapshot => s !== null);
   }
 
   source(name: string): ConnectionTreeSource | undefined {

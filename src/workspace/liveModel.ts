@@ -33,6 +33,11 @@ export interface LiveGroup {
   rows: LiveRow[];
   /** Set when the source could not be read; rows is then empty. */
   error: AdapterError | null;
+  /**
+   * The pipelines the source knows, scheduled or not (`ScheduleAdapter.pipelineNames`), when asked for with
+   * `knownPipelines` and the source can say; otherwise undefined (then nothing is marked "not on" it).
+   */
+  pipelines?: string[];
 }
 
 export interface RefreshOptions extends CallOptions {
@@ -45,6 +50,8 @@ export interface RefreshOptions extends CallOptions {
   runsPerRow?: number;
   /** The bulk run read's size (default 2000). */
   recentRunLimit?: number;
+  /** Also read the names of the pipelines the source knows (one more request where the source has them). */
+  knownPipelines?: boolean;
 }
 
 /** Plain words and next runs for a live schedule, in its orchestrator's dialect and zone. */
@@ -92,6 +99,27 @@ export function buildLiveRows(
       drift: drift?.live.get(schedule.id) ?? null,
     };
   });
+}
+
+/**
+ * The rows again with drift against new code (the workspace changed after the load): the same row objects
+ * when nothing changed, so that the caller can tell whether to redraw. Undefined code: no drift known.
+ */
+export function withDrift(rows: readonly LiveRow[], code: readonly CodeSchedule[] | undefined): { rows: LiveRow[]; changed: boolean } {
+  const drift = code ? computeDrift(code, rows.map((r) => r.schedule)) : null;
+  let changed = false;
+  const out = rows.map((row) => {
+    const next = drift?.live.get(row.schedule.id) ?? null;
+    if (sameDrift(row.drift, next)) return row;
+    changed = true;
+    return { ...row, drift: next };
+  });
+  return { rows: out, changed };
+}
+
+function sameDrift(a: LiveDrift | null, b: LiveDrift | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.status === b.status && a.code?.location === b.code?.location && JSON.stringify(a.differences) === JSON.stringify(b.differences);
 }
 
 /** Every schedule of the source (all pages). */
@@ -151,8 +179,16 @@ export async function refreshSource(adapter: ScheduleAdapter, options: RefreshOp
   try {
     const listed = await listEverySchedule(adapter, { signal: options.signal, timeoutMs: options.timeoutMs, includeArchived: options.includeArchived });
     if (!listed.ok) return { source: adapter.name, type: adapter.type, rows: [], error: listed.error };
-    const runs = await runsFor(adapter, listed.value, options);
-    return { source: adapter.name, type: adapter.type, rows: buildLiveRows(adapter.name, listed.value, runs, options), error: null };
+    // The pipeline names are optional: a failure to read them only means nothing is marked "not on" this source.
+    const [runs, pipelines] = await Promise.all([
+      runsFor(adapter, listed.value, options),
+      options.knownPipelines && adapter.pipelineNames
+        ? adapter.pipelineNames({ signal: options.signal, timeoutMs: options.timeoutMs }).then((r) => (r.ok ? r.value : undefined))
+        : Promise.resolve(undefined),
+    ]);
+    const group: LiveGroup = { source: adapter.name, type: adapter.type, rows: buildLiveRows(adapter.name, listed.value, runs, options), error: null };
+    if (pipelines) group.pipelines = pipelines;
+    return group;
   } catch (error) {
     // An adapter must not throw; if one does, its group shows the error and the others keep working.
     return { source: adapter.name, type: adapter.type, rows: [], error: adapterError('server-error', `Reading ${adapter.name} failed: ${error instanceof Error ? error.message : String(error)}`, { source: adapter.name }) };

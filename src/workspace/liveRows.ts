@@ -170,6 +170,9 @@ function capitalize(text: string): string {
   return text.length ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
+/** The row's marker for a live schedule whose pipeline has no schedule in the code. */
+export const NOT_IN_CODE = 'not in code';
+
 /** One row, everything computed now (nothing deferred to render time). */
 export function liveRow(row: LiveRow, options: LiveRowOptions): LiveRowModel {
   const { schedule } = row;
@@ -179,6 +182,9 @@ export function liveRow(row: LiveRow, options: LiveRowOptions): LiveRowModel {
   const next = row.nextRuns[0];
   if (next && expectedToFire(schedule)) parts.push(`next ${formatShort(next, options.displayZone)}`);
   if (drift.length) parts.push('drift');
+  // A live schedule whose pipeline has no schedule in the code (known only once the workspace was read).
+  const notInCode = row.drift?.status === 'no-code' && schedule.state !== 'archived';
+  if (notInCode) parts.push(NOT_IN_CODE);
   return {
     id: liveRowId(options.connection, schedule.id),
     scheduleId: schedule.id,
@@ -186,7 +192,7 @@ export function liveRow(row: LiveRow, options: LiveRowOptions): LiveRowModel {
     label: schedule.name,
     description: parts.join(' · '),
     icon: liveIcon(schedule.state, health, recordOnlyPaused(schedule)),
-    contextValue: liveContextValue(schedule, options.capabilities) + (drift.length ? ' drift' : ''),
+    contextValue: liveContextValue(schedule, options.capabilities) + (drift.length ? ' drift' : '') + (notInCode ? ' notInCode' : ''),
     tooltip: liveTooltip(row, options),
     schedule,
     health,

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     let rowsCount = 0;
     const refresh = async () => {
       adapter.reset(); // forget cached lookups: every refresh asks again, as after a restart
-      const group = await refreshSource(adapter, { now: new Date(), code, timeoutMs: 120_000 });
+      const group = await refreshSource(adapter, { now: new Date(), code, timeoutMs: 120_000, knownPipelines: true });
       if (group.error) throw new Error(group.error.message);
       const views = group.rows.map(presentLiveRow);
       rowsCount = views.length;

@@ -4,6 +4,7 @@ Run with the server venv's Python, pointed at the server by ZENML_STORE_URL / ZE
 ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
 
   seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
+                                (train, report, etl; backfill without schedules)
   seed.py vertex PROJECT REGION  a vertex orchestrator and a pipeline of its own (the live editor suite's Vertex row)
   seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
   seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
@@ -36,7 +37,8 @@ def setup() -> dict:
     )
     local = client.get_stack_component(StackComponentType.ORCHESTRATOR, "default")
     pipelines = {}
-    for name in ("train", "report", "etl"):
+    # "backfill" has no schedule: the server knows it, so the code's schedule for it is "not on" the connection.
+    for name in ("train", "report", "etl", "backfill"):
         p = client.zen_store.create_pipeline(PipelineRequest(name=name, project=project.id))
         pipelines[name] = str(p.id)
     return {

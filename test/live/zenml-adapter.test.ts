@@ -102,6 +102,16 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.match(af.schedule.changes?.reason ?? '', /ZenML cannot change schedules on Airflow/);
   });
 
+  it('pipeline names: every pipeline on the server, scheduled or not (backfill has no schedule), read on refresh when asked', async () => {
+    const names = await adapter().pipelineNames();
+    assert.ok(names.ok, JSON.stringify(names));
+    for (const p of ['train', 'report', 'etl', 'backfill']) assert.ok(names.value.includes(p), `${p} missing from ${JSON.stringify(names.value)}`);
+    const group = await refreshSource(adapter(), { now: new Date(), knownPipelines: true });
+    assert.equal(group.error, null);
+    assert.ok(group.pipelines?.includes('backfill'), JSON.stringify(group.pipelines));
+    assert.ok(!group.rows.some((r) => r.schedule.pipeline === 'backfill'));
+  });
+
   it('gets one schedule by id and by name; an unknown one is not-found', async () => {
     const a = adapter();
     const byId = await a.get(ids['af-03']);
