@@ -3,6 +3,7 @@
 // closure in a call, and the cron ports create closures per computed run: under tsx, refresh → rows of
 // 1,000 live schedules measured 28% over bare HTTP, bundled 12% (2026-12-02), so tsx measured tsx.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -25,4 +26,5 @@ await esbuild.build({
 });
 console.log(`(bundled with esbuild as the extension ships: ${outfile})`);
 const run = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { stdio: 'inherit' });
+rmSync(outfile, { force: true });
 process.exit(run.status ?? 1);
