@@ -51,7 +51,9 @@ export function describeLive(s: LiveSchedule, now: Date, count: number): { diale
   const dialect = dialectOf(s.orchestrator);
   const stillFires = s.state === 'active';
   if (s.kind === 'cron' && s.expression) {
-    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count });
+    // Airflow's timetable reads the DAG's start_date, end_date and catchup itself.
+    const window = dialect === 'airflow' ? { start: s.startTime, end: s.endTime, catchup: s.catchup === true } : undefined;
+    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count, window });
     const runs = stillFires ? e.nextRuns.filter((d) => !s.endTime || d <= s.endTime) : [];
     return { dialect, description: e.valid ? e.description : `invalid: ${e.error?.message ?? 'not a cron expression'}`, nextRuns: runs };
   }
