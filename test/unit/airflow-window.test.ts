@@ -12,6 +12,7 @@ import { zoneRules } from '../../src/cron/zone';
 import { discoverPython } from '../../src/discovery';
 import { describeLive } from '../../src/workspace/liveModel';
 import { summarizeSchedule } from '../../src/workspace/summary';
+import { liveRunsInWindow } from '../../src/workspace/timeline';
 import type { LiveSchedule } from '../../src/adapters/types';
 
 const s = (iso: string) => Date.parse(iso) / 1000;
@@ -120,5 +121,8 @@ describe('the window where the product reads it', () => {
       catchup: false,
     } as unknown as LiveSchedule;
     assert.deepEqual(describeLive(live, new Date('2025-10-26T00:56:04Z'), 5).nextRuns.map(isoD), ['2025-10-27T01:00:00Z', '2025-10-28T01:00:00Z']);
+    // The timeline's lane: the same runs.
+    const lane = liveRunsInWindow(live, new Date('2025-10-26T00:56:04Z'), new Date('2025-11-01T00:00:00Z'));
+    assert.deepEqual(lane.runs.map(isoD), ['2025-10-27T01:00:00Z', '2025-10-28T01:00:00Z']);
   });
 });
