@@ -60,7 +60,9 @@ export function describeLive(s: LiveSchedule, now: Date, count: number): { diale
   // A record-only pause (ZenML's record inactive on Airflow, …) may still fire: its next runs are shown.
   const stillFires = expectedToFire(s);
   if (s.kind === 'cron' && s.expression) {
-    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count, notes: false });
+    // Airflow's timetable reads the DAG's start_date, end_date and catchup itself.
+    const window = dialect === 'airflow' ? { start: s.startTime, end: s.endTime, catchup: s.catchup === true } : undefined;
+    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count, window, notes: false });
     const runs = stillFires ? e.nextRuns.filter((d) => !s.endTime || d <= s.endTime) : [];
     return { dialect, description: e.valid ? e.description : `invalid: ${e.error?.message ?? 'not a cron expression'}`, nextRuns: runs };
   }

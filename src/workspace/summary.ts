@@ -73,6 +73,12 @@ function datetimeOf(schedule: DiscoveredSchedule, name: 'start_time' | 'end_time
   return value?.kind === 'datetime' ? value : null;
 }
 
+/** `catchup=True` as written (ZenML's default is False). */
+function catchupOf(schedule: DiscoveredSchedule): boolean {
+  const value = findField(schedule, 'catchup')?.value;
+  return value?.kind === 'bool' && value.value;
+}
+
 /** The instant a datetime stands for; a naive one is local time, as ZenML's `.astimezone()` reads it. */
 function instantOf(value: DatetimeValue | null): Date | null {
   if (!value?.iso) return null;
@@ -130,11 +136,15 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, summaryOptions: 
     const window = options.window !== false;
     const start = window ? instantOf(datetimeOf(schedule, 'start_time')) : null;
     const end = window ? instantOf(datetimeOf(schedule, 'end_time')) : null;
-    // Nothing before the start: runs are counted from just before it when it is still ahead.
-    const from = start && start > options.now ? new Date(start.getTime() - 1000) : options.now;
-    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from, count: options.count });
-    // Nothing after the end.
-    const nextRuns = end ? explanation.nextRuns.filter((run) => run <= end) : explanation.nextRuns;
+    // Runs inside the window (Airflow: its timetable with the DAG's start_date, end_date, catchup).
+    const explanation = explainCron(value.value, {
+      dialect: options.dialect,
+      timeZone: options.timeZone,
+      from: options.now,
+      count: options.count,
+      window: { start, end, catchup: window && catchupOf(schedule) },
+    });
+    const nextRuns = explanation.nextRuns;
     let description = explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`;
     if (explanation.valid) description += windowWords(start, end, options.now);
     const zoneSource = zone.source ?? prefixSource(value.value);

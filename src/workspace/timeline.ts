@@ -182,7 +182,9 @@ export function liveRunsInWindow(s: LiveSchedule, from: Date, to: Date, limit = 
   if (s.kind === 'cron' && s.expression) {
     const dialect = dialectOf(s.orchestrator);
     const expression = s.expression;
-    const next = (after: Date, count: number) => explainCron(expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: after, count }).nextRuns;
+    // Airflow's timetable reads the DAG's start_date, end_date and catchup itself (as describeLive does).
+    const window = dialect === 'airflow' ? { start: s.startTime, end: s.endTime, catchup: s.catchup === true } : undefined;
+    const next = (after: Date, count: number) => explainCron(expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: after, count, window }).nextRuns;
     return runsInWindow(next, from, end && end < to ? end : to, limit);
   }
   if (s.kind === 'interval' && s.intervalSeconds && s.intervalSeconds > 0) {
