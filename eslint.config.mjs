@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'test/e2e/out/**', '.vscode-test/**', 'examples/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'test/e2e/out/**', '.vscode-test/**', 'examples/**', 'test/live/*.bench.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,11 +10,13 @@ import type * as CoreModule from './vscode/core';
 export type { ZenmlSchedulesApi } from './vscode/core';
 
 // As src/vscode/documents.ts's scheduleSelector() (which this file cannot import without the core):
-// files on disk, unsaved ones, notebook cells, and the files of a virtual workspace's folders.
+// files on disk, unsaved ones, notebook cells, and the files of a virtual workspace's folders; GitHub
+// workflow files also under the language id GitHub's Actions extension gives them.
 function selector(): vscode.DocumentSelector {
   const folderSchemes = [...new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme))].filter((s) => s !== 'file');
   return [
     ...['python', 'yaml'].flatMap((language) => ['file', 'untitled', ...folderSchemes].map((scheme) => ({ language, scheme }))),
+    ...['file', ...folderSchemes].map((scheme) => ({ language: 'github-actions-workflow', scheme, pattern: '**/.github/workflows/*.{yml,yaml}' })),
     { language: 'python', scheme: 'vscode-notebook-cell' },
   ];
 }

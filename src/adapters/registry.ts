@@ -4,8 +4,7 @@
 // variables on the command line; the editor keeps them in SecretStorage by name).
 // The faces supply the secrets through a provider; this module never reads them itself.
 
-import { capabilityOf } from '../common/flavors';
-import { adapterError, type AdapterError } from './errors';
+import { adapterError } from './errors';
 import type { FetchLike } from './http';
 import { firstTokenProvider, staticTokenProvider, type TokenProvider } from './tokens';
 import { VertexAdapter } from './vertex';
@@ -251,11 +250,4 @@ export function createAdapter(connection: Connection, deps: AdapterDependencies)
         }),
       };
   }
-}
-
-/** The layer's answer for flavors that cannot schedule ("this orchestrator cannot run schedules"), or null. */
-export function schedulingRefusal(flavor: string | null | undefined, source?: string): AdapterError | null {
-  const capability = capabilityOf(flavor);
-  if (!capability || capability.canSchedule) return null;
-  return adapterError('unsupported', `The ${capability.displayName} orchestrator (${capability.flavor}) cannot run schedules.`, source ? { source } : {});
 }

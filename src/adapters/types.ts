@@ -57,6 +57,12 @@ export interface LiveSchedule {
   /** The zone the scheduler reads the cron in, when the source says (CronJob spec.timeZone, …). */
   timeZone: string | null;
   state: ScheduleState;
+  /**
+   * Set (with the why, in words) when `state` is 'paused' only in a record that does not control what
+   * fires: a ZenML record set inactive on an orchestrator ZenML cannot pause (Airflow, Vertex AI, …, not
+   * connected here). The faces then never say "paused" (src/workspace/liveState.ts).
+   */
+  mayStillFire?: string;
   created: Date | null;
   /** The ZenML record merged into an orchestrator's row, or null. */
   zenmlId: string | null;
@@ -92,6 +98,11 @@ export interface ScheduleChangeSupport {
   reason?: string;
   /** What changes it (ZenML's client on the CronJob, the orchestrator's adapter, …), for the confirmation. */
   via?: string;
+  /**
+   * False when delete can only remove the record for good (purge): a ZenML server older than 0.93.1 has
+   * no archive. Undefined: as the source's delete does (ZenML: archive by default, purge when asked).
+   */
+  deleteArchives?: boolean;
   /**
    * Changes made by editing a file in the repository instead (a GitHub Actions workflow): the faces
    * apply them as a reviewable edit of the workspace copy, never a commit (src/workspace/sourceFileEdit.ts).
@@ -183,6 +194,12 @@ export interface ScheduleAdapter {
    * schedule); each run carries its scheduleId. `truncated` says older runs exist beyond `limit`.
    */
   recentRuns?(options?: CallOptions & { limit?: number }): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>>;
+  /**
+   * The names of the pipelines the source knows, scheduled or not (ZenML: every pipeline on the server), so
+   * that a face can say a code schedule's pipeline is known there but has no live schedule. Optional: a source
+   * that cannot say leaves it out, and nothing is marked for it.
+   */
+  pipelineNames?(options?: CallOptions): Promise<Result<string[]>>;
   /** Forget cached lookups (server version, components, pipelines): the next call reads them again. */
   reset?(): void;
   /** An interactive sign-in the face provides for this source (VS Code's GitHub sign-in), when there is one. */

@@ -19,6 +19,8 @@ export interface ZenmlServerTarget {
   accessToken?: string;
   /** The connection's name, for errors. */
   source?: string;
+  /** The server says it needs no authentication (`auth_scheme: NO_AUTH`, `zenml login --local`): ZENML_STORE_URL alone. */
+  noAuth?: boolean;
 }
 
 export interface ZenmlClientBridge {
@@ -33,7 +35,7 @@ export interface ZenmlClientBridge {
 export function pythonClientBridge(pythonPath: string, env?: NodeJS.ProcessEnv): ZenmlClientBridge {
   return {
     async change(target, scheduleId, change, options = {}) {
-      if (!target.apiKey && !target.accessToken) {
+      if (!target.apiKey && !target.accessToken && !target.noAuth) {
         return {
           ok: false,
           error: adapterError('unauthorized', `Nothing was changed: ZenML's client needs an API key or a login token for ${target.url}.`, target.source ? { source: target.source } : {}),

@@ -181,6 +181,8 @@ export interface ZenmlServerInfo {
   dashboardUrl: string | null;
   serverUrl: string | null;
   name: string | null;
+  /** `cloud` for a ZenML Pro workspace; `local`, `docker`, `other`, … otherwise. */
+  deploymentType: string | null;
 }
 
 export function parseServerInfo(raw: unknown): ZenmlServerInfo | null {
@@ -193,6 +195,7 @@ export function parseServerInfo(raw: unknown): ZenmlServerInfo | null {
     dashboardUrl: asString(raw.dashboard_url),
     serverUrl: asString(raw.server_url),
     name: asString(raw.name),
+    deploymentType: asString(raw.deployment_type),
   };
 }
 

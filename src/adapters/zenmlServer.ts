@@ -22,6 +22,7 @@ import {
   parseServerInfo,
   stateOf,
   type ZenmlComponentInfo,
+  type ZenmlRun,
   type ZenmlScheduleRecord,
   type ZenmlServerInfo,
 } from './zenmlModels';
@@ -65,6 +66,9 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   private token: string | null = null;
   private credentialsCache: ZenmlCredentials | null | undefined;
   private info: ZenmlServerInfo | null = null;
+  private infoPending: Promise<Result<ZenmlServerInfo>> | null = null;
+  /** Project id → name (run links on a non-Pro server name the project), null when it could not be read. */
+  private readonly projects = new Map<string, string | null>();
   private readonly components = new Map<string, ZenmlComponentInfo | null>();
   private readonly pipelines = new Map<string, string | null>();
 
@@ -77,6 +81,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
 
   reset(): void {
     this.info = null;
+    this.infoPending = null;
+    this.projects.clear();
     this.components.clear();
     this.pipelines.clear();
     this.credentialsCache = undefined;
@@ -171,15 +177,22 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     return res;
   }
 
-  /** GET /api/v1/info, once per adapter (reset() forgets it). */
+  /** GET /api/v1/info, once per adapter (reset() forgets it); concurrent callers share one request. */
   async serverInfo(options: CallOptions = {}): Promise<Result<ZenmlServerInfo>> {
     if (this.info) return ok(this.info);
-    const res = await this.call({ path: '/api/v1/info' }, options);
-    if (!res.ok) return res;
-    const info = parseServerInfo(res.value.body);
-    if (!info) return fail(adapterError('server-error', `${this.ctx.serverLabel} did not say its version (GET /api/v1/info); is this a ZenML server?`, { source: this.name }));
-    this.info = info;
-    return ok(info);
+    if (!this.infoPending) {
+      this.infoPending = (async (): Promise<Result<ZenmlServerInfo>> => {
+        const res = await this.call({ path: '/api/v1/info' }, options);
+        if (!res.ok) return res;
+        const info = parseServerInfo(res.value.body);
+        if (!info) return fail(adapterError('server-error', `${this.ctx.serverLabel} did not say its version (GET /api/v1/info); is this a ZenML server?`, { source: this.name }));
+        this.info = info;
+        return ok(info);
+      })().finally(() => {
+        this.infoPending = null;
+      });
+    }
+    return this.infoPending;
   }
 
   private async requireVersion(what: string, options: CallOptions): Promise<Result<ZenmlServerInfo>> {
@@ -213,6 +226,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   async list(options: ListOptions = {}): Promise<Result<Page<LiveSchedule>>> {
+    // The version decides what a change can do (archive from 0.93.1): read once, cached; a failure only costs that.
+    await this.serverInfo(options);
     const page = await this.listRecords(options);
     if (!page.ok) return page;
     const live = await this.toLive(page.value.records, options);
@@ -222,6 +237,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
 
   /** Every schedule, all pages. */
   async listAll(options: ListOptions = {}): Promise<Result<LiveSchedule[]>> {
+    await this.serverInfo(options);
     const records = await collectPages(async (token) => {
       const page = await this.listRecords({ ...options, page: token });
       return page.ok ? ok({ items: page.value.records, next: page.value.next, total: page.value.total }) : page;
@@ -242,6 +258,7 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
   }
 
   async get(id: string, options: CallOptions = {}): Promise<Result<LiveSchedule>> {
+    await this.serverInfo(options);
     const resolved = await this.resolve(id, options);
     if (!resolved.ok) return resolved;
     const live = await this.toLive([resolved.value], options);
@@ -265,8 +282,8 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (!res.ok) return res;
     const page = parsePage(res.value.body, parseRun);
     if (!page) return fail(adapterError('server-error', `${this.ctx.serverLabel} sent a run list in an unknown shape.`, { source: this.name }));
-    const info = this.info;
-    return ok(page.items.map((r) => ({ ...r, url: this.runUrl(info, r.projectId, r.id) })));
+    const link = await this.runLinker(page.items, options);
+    return ok(page.items.map((r) => ({ ...r, url: link(r) })));
   }
 
   async recentRuns(options: CallOptions & { limit?: number } = {}): Promise<Result<{ runs: LiveRun[]; truncated: boolean }>> {
@@ -275,14 +292,48 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (!res.ok) return res;
     const page = parsePage(res.value.body, parseRun);
     if (!page) return fail(adapterError('server-error', `${this.ctx.serverLabel} sent a run list in an unknown shape.`, { source: this.name }));
-    const info = this.info;
-    return ok({ runs: page.items.map((r) => ({ ...r, url: this.runUrl(info, r.projectId, r.id) })), truncated: page.totalPages > 1 });
+    const link = await this.runLinker(page.items, options);
+    return ok({ runs: page.items.map((r) => ({ ...r, url: link(r) })), truncated: page.totalPages > 1 });
   }
 
-  private runUrl(info: ZenmlServerInfo | null, projectId: string | null, runId: string): string | undefined {
-    const base = info?.dashboardUrl || null;
-    if (!base || !projectId) return undefined;
-    return joinUrl(base, `/projects/${projectId}/runs/${runId}`);
+  /**
+   * Dashboard links for runs, as ZenML 0.98's `dashboard_utils.get_run_url` builds them: a ZenML Pro
+   * workspace (`deployment_type: cloud`) at `{dashboard_url}/projects/{project id}/runs/{run id}`; any
+   * other server at `{server_url, else the URL connected to}/projects/{project name}/runs/{run id}`.
+   * The server info and project names are read once (cached); when they cannot be read, no links
+   * (the runs themselves are still listed).
+   */
+  private async runLinker(runs: readonly ZenmlRun[], options: CallOptions): Promise<(run: ZenmlRun) => string | undefined> {
+    const info = await this.serverInfo(options);
+    if (!info.ok) return () => undefined;
+    const cloud = info.value.deploymentType === 'cloud' && !!info.value.dashboardUrl;
+    if (!cloud) {
+      const wanted = [...new Set(runs.map((r) => r.projectId).filter((id): id is string => !!id && !this.projects.has(id)))];
+      await runLimited(
+        wanted.map((id) => async () => {
+          const res = await this.call({ path: `/api/v1/projects/${encodeURIComponent(id)}` }, options);
+          // A failure is not cached (the next refresh asks again), except a project that is gone.
+          if (res.ok) this.projects.set(id, parseNamed(res.value.body)?.name ?? null);
+          else if (res.error.code === 'not-found') this.projects.set(id, null);
+          return ok(undefined);
+        }),
+        4,
+      );
+    }
+    const base = cloud ? info.value.dashboardUrl! : info.value.serverUrl || this.url;
+    return (run) => {
+      if (!run.projectId) return undefined;
+      const project = cloud ? run.projectId : this.projects.get(run.projectId);
+      return project ? joinUrl(base, `/projects/${encodeURIComponent(project)}/runs/${encodeURIComponent(run.id)}`) : undefined;
+    };
+  }
+
+  /** Every pipeline on the server, by name (all pages; also fills the id → name cache the rows use). */
+  async pipelineNames(options: CallOptions = {}): Promise<Result<string[]>> {
+    const all = await this.listEverything('/api/v1/pipelines', {}, parseNamed, options);
+    if (!all.ok) return all;
+    for (const p of all.value) this.pipelines.set(p.id, p.name);
+    return ok([...new Set(all.value.map((p) => p.name))]);
   }
 
   /** Orchestrator components and pipeline names for the records, each id looked up once (cached). */
@@ -349,6 +400,10 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     if (record.updated) details.updated = record.updated.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const warnings: string[] = [];
     if (record.cronExpression && (record.intervalSeconds || record.runOnceTime)) warnings.push('cron_expression wins: the interval / run-once time is ignored');
+    const state = stateOf(record, now);
+    const changes = this.changeSupport(record, component);
+    const mayStillFire = state === 'paused' && !changes.pauseStopsRuns ? recordOnlyPauseWarning(component) : null;
+    if (mayStillFire) warnings.push(mayStillFire);
     return {
       id: record.id,
       name: record.name,
@@ -362,18 +417,26 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
       runOnceTime: record.runOnceTime,
       catchup: record.catchup,
       timeZone: null,
-      state: stateOf(record, now),
+      state,
+      ...(mayStillFire ? { mayStillFire } : {}),
       created: record.created,
       zenmlId: record.id,
       ...(record.cronJobName ? { match: { madeByZenml: true, nativeName: record.cronJobName } } : {}),
       details,
       warnings,
-      changes: this.changeSupport(record, component),
+      changes,
     };
   }
 
-  /** What can really change for this schedule: it depends on the orchestrator that fires it. */
+  /** What can really change for this schedule: it depends on the orchestrator that fires it (and the server's version). */
   changeSupport(record: ZenmlScheduleRecord, component: ZenmlComponentInfo | null): ScheduleChangeSupport {
+    const support = this.orchestratorSupport(record, component);
+    // A server older than 0.93.1 has no archive: delete can only purge (refused without purge).
+    if (this.info && compareVersions(this.info.version, MIN_VERSION_FOR_PAUSE) < 0) return { ...support, deleteArchives: false };
+    return support;
+  }
+
+  private orchestratorSupport(record: ZenmlScheduleRecord, component: ZenmlComponentInfo | null): ScheduleChangeSupport {
     if (record.isArchived) return { operations: ['delete'], pauseStopsRuns: false, reason: 'Archived schedules cannot be changed; they can only be purged.' };
     if (!component) {
       return {
@@ -442,7 +505,14 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     options: CallOptions,
   ): Promise<Result<ChangeReport>> {
     const creds = await this.credentials();
-    const done = await this.options.clientBridge!.change(this.target(creds), record.id, change, options);
+    const target = this.target(creds);
+    if (!target.apiKey && !target.accessToken) {
+      // A server without authentication (`zenml login --local`, ZENML_SERVER_AUTH_SCHEME=NO_AUTH): ZenML's
+      // client needs only ZENML_STORE_URL there (it logs in only when a request is refused).
+      const info = await this.serverInfo(options);
+      if (info.ok && info.value.authScheme?.toUpperCase() === 'NO_AUTH') target.noAuth = true;
+    }
+    const done = await this.options.clientBridge!.change(target, record.id, change, options);
     if (!done.ok) return this.afterFailedBridge(record, done.error, options);
     const after = await this.getRecord(record.id, options);
     if (!after.ok && !(after.error.code === 'not-found' && change.action === 'delete' && change.purge)) {
@@ -583,6 +653,18 @@ export class ZenmlServerAdapter implements ScheduleAdapter {
     const suffix = after.ok ? (same ? ' The ZenML record is unchanged.' : ' The ZenML record changed anyway; refresh to see it.') : '';
     return fail({ ...error, source: error.source ?? this.name, message: `${error.message}${suffix}` });
   }
+}
+
+/**
+ * Why an inactive record may still fire (null when the orchestrator cannot run schedules at all):
+ * setting ZenML's record inactive does not pause an orchestrator ZenML does not manage, and nothing
+ * here can see that orchestrator. Never "paused" for it (issue 10 §2).
+ */
+export function recordOnlyPauseWarning(component: ZenmlComponentInfo | null): string | null {
+  const capability = component ? capabilityOf(component.flavor) : null;
+  if (capability && !capability.canSchedule) return null;
+  const where = component ? (capability?.displayName ?? component.flavor) : 'its orchestrator';
+  return `ZenML's record is inactive, but ${where} may still fire it: setting the record inactive does not pause ${component ? where : 'the orchestrator'}. Check or pause it in ${where}${component ? ` (or connect the ${where} orchestrator here)` : ''}.`;
 }
 
 /** Run tasks with at most `limit` at once; the first failure wins (the rest still finish). */

@@ -3,6 +3,8 @@
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Severity } from '../common/codes';
+import type { OrchestratorContext } from '../common/flavors';
+import { targetOrchestrator } from '../findings';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, flag, parseCommandArgs, stringOption } from './args';
 import { locate, locationText, plural } from './format';
 import { memoryIo, type CliIo } from './io';
@@ -21,6 +23,9 @@ Options:
                          enables its dialect and its scheduling support checks
   --python PATH          without --orchestrator: ask the ZenML installed in that Python
                          for the active stack and check against its orchestrator
+                         (without --orchestrator, a file whose settings name one
+                         orchestrator.<flavor> is checked against that one; the last
+                         line names it)
   --fail-on LEVEL        error (default), warning or info: the lowest severity that fails
   --format FORMAT        text (default), json, sarif (SARIF 2.1.0 for code scanning)
                          or github (GitHub Actions annotations)
@@ -86,13 +91,40 @@ export function checkJson(analysis: WorkspaceAnalysis): CheckJson {
   };
 }
 
-function summaryLine(result: CheckJson, flavor: string | undefined): string {
+/** A file whose own `orchestrator.<flavor>` settings key chose its orchestrator (no explicit choice overrode it). */
+interface SettingsChoice {
+  file: string;
+  flavor: string;
+}
+
+/** The files (with schedules) whose orchestrator their one `orchestrator.<flavor>` settings key chose. */
+function settingsChoices(analysis: WorkspaceAnalysis, orchestrator: OrchestratorContext | null): SettingsChoice[] {
+  return analysis.files.flatMap((f) => {
+    if (f.discovery.schedules.length === 0) return [];
+    const target = targetOrchestrator(f.discovery, orchestrator);
+    return target && target !== orchestrator && target.source === 'settings' ? [{ file: f.file.display, flavor: target.flavor }] : [];
+  });
+}
+
+/** `kubeflow in a.yaml, b.py by their orchestrator.kubeflow settings`: per flavor, at most three files named. */
+function settingsChoiceWords(choices: SettingsChoice[]): string[] {
+  const byFlavor = new Map<string, string[]>();
+  for (const { file, flavor } of choices) byFlavor.set(flavor, [...(byFlavor.get(flavor) ?? []), file]);
+  return [...byFlavor].map(([flavor, files]) => {
+    const shown = files.length > 3 ? [...files.slice(0, 3), `${files.length - 3} more`] : files;
+    return `${flavor} in ${shown.join(', ')} by ${files.length === 1 ? 'its' : 'their'} orchestrator.${flavor} settings`;
+  });
+}
+
+function summaryLine(result: CheckJson, flavor: string | undefined, choices: SettingsChoice[]): string {
   const count = (severity: Severity) => result.findings.filter((f) => f.severity === severity).length;
   const problems =
     result.findings.length === 0
       ? 'no problems'
       : [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('info'), 'info')].join(', ');
-  const target = flavor ? ` (orchestrator: ${flavor})` : '';
+  // The orchestrator chosen for all files (flag or stack), then the files whose settings key chose another.
+  const named = [...(flavor ? [flavor] : []), ...settingsChoiceWords(choices)];
+  const target = named.length > 0 ? ` (orchestrator: ${named.join('; ')})` : '';
   return `${plural(result.files, 'file')}, ${plural(result.schedules, 'schedule')}: ${problems}${target}\n`;
 }
 
@@ -160,8 +192,10 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   else if (format === 'sarif') {
     const notifications = skippedNotes(analysis, resolution.notes);
     io.stdout(JSON.stringify(checkSarif(result, { version: VERSION, cwd: process.cwd(), notifications }), null, 2) + '\n');
-  } else if (format === 'github') io.stdout(checkGithub(result, process.cwd()) + summaryLine(result, resolution.orchestrator?.flavor));
-  else io.stdout(humanCheck(result) + summaryLine(result, resolution.orchestrator?.flavor));
+  } else {
+    const footer = summaryLine(result, resolution.orchestrator?.flavor, settingsChoices(analysis, resolution.orchestrator));
+    io.stdout((format === 'github' ? checkGithub(result, process.cwd()) : humanCheck(result)) + footer);
+  }
   const failing = result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
   return failing && !flag(parsed, 'exit-zero') ? EXIT_FAILED : EXIT_OK;
 }

@@ -2,7 +2,7 @@
 // of one cron expression in an orchestrator's dialect.
 
 import { explainCron } from '../cron';
-import { describeDstTransition, dstReport, type DstTransition } from '../cron/dst';
+import { describeDstTransition, dstCaveat, dstReport, type DstTransition } from '../cron/dst';
 import { readOnEveryOrchestrator } from '../workspace/allOrchestrators';
 import type { CronExplanation, Dialect } from '../cron/types';
 import { dialectOfFlavor } from '../common/flavors';
@@ -178,14 +178,15 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
     io.stdout(humanExplanation(explanation, notes));
-    if (report) io.stdout(humanDst(report.transitions, report.timeZone));
+    if (report) io.stdout(humanDst(report.transitions, report.timeZone, dialect));
   }
   return explanation.valid ? EXIT_OK : EXIT_FAILED;
 }
 
-function humanDst(transitions: DstTransition[], timeZone: string): string {
+function humanDst(transitions: DstTransition[], timeZone: string, dialect: Dialect): string {
   if (transitions.length === 0) return `DST report: ${timeZone} does not change its clocks in the next 12 months.\n`;
-  return [`DST report (${timeZone}, next 12 months):`, ...transitions.map((t) => `  ${describeDstTransition(t, timeZone)}`)].join('\n') + '\n';
+  const caveat = dstCaveat(dialect);
+  return [`DST report (${timeZone}, next 12 months):`, ...transitions.map((t) => `  ${describeDstTransition(t, timeZone)}`), ...(caveat ? [`  ${caveat}`] : [])].join('\n') + '\n';
 }
 
 /** `explain --all-orchestrators`: one row per orchestrator that runs cron schedules. */
@@ -200,7 +201,7 @@ function runExplainAll(expression: string, parsed: ReturnType<typeof parseComman
     const width = Math.max(...readings.map((r) => r.orchestrator.length));
     const lines = [`${clipAround(expression, 0, 0).text || '""'} on every orchestrator that schedules:`];
     for (const r of readings) {
-      const what = r.valid ? `${r.description}; next ${r.nextRun ? formatInstant(new Date(r.nextRun), r.timeZone) : 'never'}` : `rejected: ${r.error}`;
+      const what = r.valid ? `${r.description}; next ${r.nextRun ? formatInstant(new Date(r.nextRun), r.timeZone) : 'never'}` : `rejected: ${r.error?.message ?? ''}`;
       lines.push(`  ${r.orchestrator.padEnd(width)}  ${r.dialect.padEnd(10)}  ${what}`);
       for (const t of r.transitions ?? []) if (t.effect !== 'none') lines.push(`  ${' '.repeat(width)}  DST: ${describeDstTransition(t, r.timeZone)}`);
     }

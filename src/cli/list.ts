@@ -37,7 +37,10 @@ export interface ListedSchedule {
   kind: ScheduleKind;
   expression: string | null;
   intervalSeconds: number | null;
+  /** The dialect the row is read in: a GitHub workflow entry is `github` whatever the project's orchestrator. */
   dialect: Dialect;
+  /** The zone a cron is read in (a GitHub `timezone:`, a Databricks `schedule_timezone`, --tz or the default); null for other kinds. An extra key. */
+  timeZone: string | null;
   description: string;
   nextRun: string | null;
 }
@@ -103,7 +106,8 @@ export async function runList(argv: string[], io: CliIo): Promise<number> {
         kind: summary.kind,
         expression: summary.expression,
         intervalSeconds: summary.intervalSeconds,
-        dialect: fileDialect,
+        dialect: summary.dialect,
+        timeZone: summary.evaluationZone,
         description: summary.description,
         nextRun: summary.nextRuns.length ? isoUtc(summary.nextRuns[0]) : null,
       };

@@ -13,6 +13,7 @@ import { gcloudTokenProvider, staticTokenProvider } from '../adapters/tokens';
 import type { ChangeReport, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { describeDifference } from '../workspace/drift';
+import { stateWarning, stateWords } from '../workspace/liveState';
 import { resumePreview, type ResumePreview } from '../workspace/resumePreview';
 import { executeRecreate, planRecreate, planText, type RecordArchiver, type RecreatePlan } from '../workspace/recreate';
 import { createScheduleNow } from '../zenml/createRun';
@@ -128,6 +129,10 @@ function listedJson(row: LiveRow) {
     dialect: row.dialect,
     timeZone: s.timeZone,
     state: s.state,
+    // Extra keys (contracts.md allows them): the state in the words every face uses, and why when a
+    // record says paused while its orchestrator may still fire ("record inactive — may still fire").
+    stateText: stateWords(s),
+    stateWarning: stateWarning(s),
     health: row.health.health,
     nextRun: row.nextRuns.length ? isoUtc(row.nextRuns[0]) : null,
     lastRun: row.health.lastRun ? { status: row.health.lastRun.status, created: isoUtc(row.health.lastRun.created) } : null,
@@ -240,12 +245,16 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
           r.schedule.pipeline ?? '-',
           r.schedule.orchestrator ?? '-',
           r.schedule.expression ?? (r.schedule.intervalSeconds ? `every ${r.schedule.intervalSeconds}s` : '-'),
-          r.schedule.state,
+          stateWords(r.schedule),
           r.health.health,
           r.nextRuns.length ? `next ${when(r.nextRuns[0])}` : 'no next run',
           r.health.lastRun ? `last ${r.health.lastRun.status} ${when(r.health.lastRun.created)}` : 'no runs',
         ]);
         if (table.length) io.stdout(alignColumns(table).join('\n') + '\n');
+        for (const r of g.rows) {
+          const caveat = stateWarning(r.schedule);
+          if (caveat) io.stdout(`  warning: ${r.schedule.name}: ${caveat}\n`);
+        }
       }
       for (const e of errors) printError(io, e, zenmlNames);
     }
@@ -332,7 +341,7 @@ export async function runSchedules(argv: string[], io: CliIo, deps: SchedulesDep
         `  pipeline:      ${schedule.pipeline ?? '-'}`,
         `  orchestrator:  ${schedule.orchestrator ?? 'unknown'}`,
         `  trigger:       ${schedule.expression ?? (schedule.intervalSeconds ? `every ${schedule.intervalSeconds}s` : schedule.runOnceTime ? `once at ${when(schedule.runOnceTime)}` : '-')} — ${row.description}`,
-        `  state:         ${schedule.state}`,
+        `  state:         ${stateWords(schedule)}`,
         `  health:        ${row.health.health} (${row.health.reason})`,
         `  next runs:     ${row.nextRuns.length ? row.nextRuns.map(when).join(', ') : 'none'}`,
         ...(schedule.changes?.reason ? [`  changes:       ${schedule.changes.reason}`] : schedule.changes?.via ? [`  changes:       ${schedule.changes.via}`] : []),

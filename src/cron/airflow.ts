@@ -118,6 +118,21 @@ export class AirflowTimetable {
     return this.getNext(prev) !== t ? prev : t;
   }
 
+  /**
+   * Where a catch-up chain starting at `first` (the start date's first run) is replayed from: with
+   * catchup=True the scheduler creates every run from there on, one after the other, so the runs
+   * after now are the end of that chain. Each run follows from the one before only, and the chain is
+   * back on the cron's wall-clock matches by the day after any clock change, so it is picked up at
+   * the last match at most 8 days before now (still before the interval that ends after now, for
+   * Airflow 2.10) instead of walking years of minutes. Differential-tested with start dates up to
+   * 40 days back.
+   */
+  private catchupReplay(first: number, now: number): number {
+    if (first >= now - CATCHUP_REPLAY) return first;
+    const resume = this.alignToPrev(now - CATCHUP_REPLAY);
+    return resume !== null && resume > first ? resume : first;
+  }
+
   alignToNext(t: number): number | null {
     const next = this.getNext(t);
     if (next === null) return null;
@@ -125,51 +140,108 @@ export class AirflowTimetable {
   }
 
   /**
-   * Airflow 3 (CronTriggerTimetable, catchup=False, ZenML's default start_date of
-   * `now - 7 days`): the run_after of each DAG run the scheduler creates from `now`
-   * on, keeping those strictly after `now`.
+   * Airflow 3 (CronTriggerTimetable): the run_after of each DAG run the scheduler creates
+   * from `now` on, keeping those strictly after `now`, for ZenML's DAG with `window`
+   * (start_date, end_date, catchup; by default start_date = now − 7 days, catchup=False).
+   * _TriggerTimetable.next_dagrun_info:
+   *   catchup=False: max(align_to_prev(now), get_next(last run), align_to_next(start_date))
+   *   catchup=True:  align_to_next(start_date), then get_next(last run)
+   *   no run after end_date (`latest < next_start_time` ends the DAG).
    */
-  runsV3(now: number, count: number, startDate = now - 7 * 86400): number[] {
-    const previous = this.alignToPrev(now);
-    // croniter finds no run before now: Airflow's scheduler raises for this DAG and never starts it.
-    if (previous === null) return [];
-    // The start date's first run only matters when no run lies between it and now.
-    const fromStart = previous >= startDate ? null : this.alignToNext(startDate);
-    return collect(Math.max(previous, fromStart ?? previous), now, count, (run) => this.getNext(run));
+  runsV3(now: number, count: number, window: AirflowWindow = {}): number[] {
+    const startDate = window.start ?? now - DEFAULT_START_BACK;
+    const endDate = window.end ?? null;
+    // croniter finds no run after the start date: Airflow's scheduler raises for this DAG.
+    const fromStart = this.alignToNext(startDate);
+    if (fromStart === null) return [];
+    let first: number;
+    if (window.catchup) {
+      first = this.catchupReplay(fromStart, now);
+    } else {
+      const previous = this.alignToPrev(now);
+      // croniter finds no run before now: Airflow's scheduler raises for this DAG and never starts it.
+      if (previous === null) return [];
+      // Not only when the start date is ahead: on the day clocks go back, the last run before now
+      // can be the second pass of a repeated hour, later than the start date's first run.
+      first = Math.max(previous, fromStart);
+    }
+    return collect(first, now, count, endDate, (run) => this.getNext(run));
   }
 
   /**
-   * Airflow 2.10 (CronDataIntervalTimetable, catchup=False): a run covers the
-   * interval that ends when it starts (run_after = data_interval.end).
+   * Airflow 2.10 (CronDataIntervalTimetable): a run covers the interval that ends when it
+   * starts (run_after = data_interval.end). _DataIntervalTimetable.next_dagrun_info:
+   *   earliest = catchup ? align_to_next(start_date) : _skip_to_latest(start_date)
+   *   interval start = earliest, then max(align_to_prev(last end), earliest)
+   *   no run whose interval STARTS after end_date (so one run may start after end_date).
+   * Null when 2.10's scheduler raises for this DAG.
    */
-  runsV2(now: number, count: number, startDate = now - 7 * 86400): number[] | null {
-    const lastStart = this.getPrev(now);
-    if (lastStart === null) return [];
-    const nextStart = this.getNext(lastStart);
-    // Airflow 2.10 asserts "next schedule shouldn't be earlier" here: the scheduler raises for this DAG.
-    if (nextStart !== null && nextStart < now && nextStart !== now) return null;
-    let start: number | null = nextStart === now ? lastStart : this.getPrev(lastStart);
-    if (start === null) return [];
-    if (start < startDate) {
-      const aligned = this.alignToNext(startDate);
-      if (aligned === null) return [];
-      start = Math.max(start, aligned);
+  runsV2(now: number, count: number, window: AirflowWindow = {}): number[] | null {
+    const startDate = window.start ?? now - DEFAULT_START_BACK;
+    const endDate = window.end ?? null;
+    let earliest: number | null;
+    if (window.catchup) {
+      earliest = this.alignToNext(startDate);
+      if (earliest !== null) earliest = this.catchupReplay(earliest, now);
+    } else {
+      // _skip_to_latest
+      const lastStart = this.getPrev(now);
+      if (lastStart === null) return [];
+      const nextStart = this.getNext(lastStart);
+      // Airflow 2.10 asserts "next schedule shouldn't be earlier" here: the scheduler raises for this DAG.
+      if (nextStart !== null && nextStart < now && nextStart !== now) return null;
+      earliest = nextStart === now ? lastStart : this.getPrev(lastStart);
+      if (earliest === null) return [];
+      if (earliest < startDate) {
+        const aligned = this.alignToNext(startDate);
+        if (aligned === null) return [];
+        earliest = Math.max(earliest, aligned);
+      }
     }
-    const firstEnd = this.getNext(start);
-    if (firstEnd === null) return [];
-    return collect(firstEnd, now, count, (end) => {
-      const s = this.alignToPrev(end);
-      return s === null ? null : this.getNext(s);
-    });
+    if (earliest === null) return [];
+    const out: number[] = [];
+    let lastEnd: number | null = null;
+    for (let steps = 0; out.length < count && steps < MAX_STEPS; steps++) {
+      let start: number = earliest;
+      if (lastEnd !== null) {
+        const aligned = this.alignToPrev(lastEnd);
+        if (aligned === null) break;
+        start = Math.max(aligned, earliest);
+      }
+      if (endDate !== null && start > endDate) break;
+      const runAfter = this.getNext(start);
+      // A timetable that does not move forward would loop for ever (Airflow would too).
+      if (runAfter === null || (lastEnd !== null && runAfter <= lastEnd)) break;
+      if (runAfter > now) out.push(runAfter);
+      lastEnd = runAfter;
+    }
+    return out;
   }
 }
 
+/**
+ * The window of ZenML's DAG (dag_generator.py: start_date = Schedule.start_time or now − 7 days,
+ * end_date = Schedule.end_time, catchup = Schedule.catchup), in UTC seconds.
+ */
+export interface AirflowWindow {
+  start?: number | null;
+  end?: number | null;
+  catchup?: boolean;
+}
+
+/** ZenML's start_date when the Schedule has no start_time: 7 days before the DAG is written. */
+const DEFAULT_START_BACK = 7 * 86400;
+
+/** How far before now a catch-up chain is picked up (see AirflowTimetable.catchupReplay). */
+const CATCHUP_REPLAY = 8 * 86400;
+
 const MAX_STEPS = 100_000;
 
-function collect(first: number, now: number, count: number, next: (run: number) => number | null): number[] {
+function collect(first: number, now: number, count: number, endDate: number | null, next: (run: number) => number | null): number[] {
   const out: number[] = [];
   let run: number | null = first;
   for (let steps = 0; run !== null && out.length < count && steps < MAX_STEPS; steps++) {
+    if (endDate !== null && run > endDate) break;
     if (run > now) out.push(run);
     const following = next(run);
     // A timetable that does not move forward would loop for ever (Airflow would too).

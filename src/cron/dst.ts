@@ -5,6 +5,9 @@
 //   shifted  it happens at another time instead (after the gap, or moved)
 //   doubled  a run at a repeated wall time happens twice
 //   none     no run of this expression falls on the change
+// Vertex AI and GitHub Actions document no rule for runs at skipped or repeated wall
+// times (src/workspace/zones.ts cites Google's page): their effects are what Vixie cron
+// (their dialects' reference) would do, and every transition says `guaranteed: false`.
 // Truthful by construction: the wall times the expression names (its runs in
 // UTC, where no clock changes, read as wall times) are compared with the runs
 // the dialect's engine really makes in the zone around each change.
@@ -27,6 +30,27 @@ export interface DstTransition {
   actual: string[];
   /** How many of the expression's wall times fall on the change (all get the same effect). */
   affected: number;
+  /**
+   * False where the orchestrator documents no rule for DST changes (Vertex AI, GitHub Actions): the
+   * effect is then what Vixie cron would do, not a promise. An extra key beside {at, kind, effect, run}.
+   */
+  guaranteed: boolean;
+}
+
+/** The dialects whose scheduler documents no DST rule: their reports follow Vixie cron, unpromised. */
+export function dstUndocumented(dialect: Dialect): boolean {
+  return dialect === 'vertex' || dialect === 'github';
+}
+
+/** One sentence for a report of such a dialect (null for the others). */
+export function dstCaveat(dialect: Dialect): string | null {
+  if (dialect === 'vertex') {
+    return 'Not guaranteed: Google documents no rule for Vertex AI schedules at skipped or repeated wall times (only that they "can run or not run unexpectedly"); these are what Vixie cron would do.';
+  }
+  if (dialect === 'github') {
+    return 'Not guaranteed: GitHub documents no rule for a `timezone:` schedule at skipped or repeated wall times; these are what Vixie cron would do.';
+  }
+  return null;
 }
 
 export interface DstReport {
@@ -77,7 +101,7 @@ export function dstReport(expression: string, dialect: Dialect, timeZone: string
     const windowEnd = hi + 86400;
     const expected = runsBetween(body, dialect, 'UTC', windowStart, windowEnd, MAX_RUNS_PER_WINDOW);
     const actualUtc = runsBetween(expression, dialect, zone, windowStart - 14 * 3600, windowEnd + 14 * 3600, MAX_RUNS_PER_WINDOW * 2);
-    const entry: DstTransition = { at: iso(tr.at), kind, effect: 'none', run: null, actual: [], affected: 0 };
+    const entry: DstTransition = { at: iso(tr.at), kind, effect: 'none', run: null, actual: [], affected: 0, guaranteed: !dstUndocumented(dialect) };
     if (expected === null || actualUtc === null) {
       // Too many runs to list (every minute, every second): they run on through the change.
       report.transitions.push(entry);
@@ -118,8 +142,13 @@ export function dstReport(expression: string, dialect: Dialect, timeZone: string
   return report;
 }
 
-/** One line per transition, for the hover and the CLI. */
+/** One line per transition, for the hover and the CLI; "(not guaranteed: …)" where no rule is documented. */
 export function describeDstTransition(t: DstTransition, timeZone: string): string {
+  const line = describeEffect(t, timeZone);
+  return t.guaranteed || t.effect === 'none' ? line : `${line.slice(0, -1)} (not guaranteed: Vixie cron's behaviour; the orchestrator documents no rule).`;
+}
+
+function describeEffect(t: DstTransition, timeZone: string): string {
   const when = t.at.slice(0, 10);
   const change = t.kind === 'gap' ? 'clocks go forward' : 'clocks go back';
   switch (t.effect) {

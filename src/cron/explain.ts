@@ -3,7 +3,7 @@
 // calls this on every hover.
 
 import { defaultSeverity, type FindingCode } from '../common/codes';
-import { AirflowTimetable } from './airflow';
+import { AirflowTimetable, type AirflowWindow } from './airflow';
 import { parseCroniter, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
 import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError, own } from './fields';
@@ -11,7 +11,7 @@ import { describeInterval } from './interval';
 import { parsePosix } from './posix';
 import { parseQuartz } from './quartz';
 import { parseRobfig, robfigNext } from './robfig';
-import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions } from './types';
+import type { CronError, CronExplanation, CronWarning, Dialect, ExplainOptions, RunWindow } from './types';
 import { quartzNext } from './quartz-next';
 import { nextLocalMatch, walkRuns, type DstPolicy } from './walk';
 import { type Transition, type ZoneRules, civilFromSeconds, isValidTimeZone, machineTimeZone, zoneRules, zoneSpellingHint } from './zone';
@@ -39,8 +39,10 @@ interface Compiled {
   runKind: RunKind;
   /** Runs strictly after `from` (UTC seconds). */
   runs: (from: number, count: number) => number[];
+  /** Airflow only: the runs of ZenML's DAG with this start_date/end_date/catchup (Airflow 3's timetable). */
+  windowRuns?: (from: number, count: number, window: AirflowWindow) => number[];
   /** Airflow only: the runs Airflow 2.10 would start for the same DAG (null: 2.10's scheduler raises). */
-  airflow2Runs?: (from: number, count: number) => number[] | null;
+  airflow2Runs?: (from: number, count: number, window?: AirflowWindow) => number[] | null;
   /** The field spec, for DST notes (absent for @every / @once). */
   spec?: FieldSpec;
   rules?: ZoneRules;
@@ -325,7 +327,8 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
     runKind: 'croniter',
     // Airflow's timetable on top of croniter (see airflow.ts), as Airflow 3 runs ZenML's DAGs.
     runs: (from, count) => timetable.runsV3(from, count),
-    airflow2Runs: (from, count) => timetable.runsV2(from, count),
+    windowRuns: (from, count, window) => timetable.runsV3(from, count, window),
+    airflow2Runs: (from, count, window) => timetable.runsV2(from, count, window),
     spec: croniterFieldSpec(spec),
     rules,
   };
@@ -406,16 +409,23 @@ function notesForTransition(c: Compiled, dialect: Dialect, tr: Transition, from:
         ? `${hhmm(l)} does not exist in ${zone} that day (clocks go forward)`
         : `${hhmm(l)} happens twice in ${zone} that day (clocks go back)`
       : `${zone} changes its clocks on ${longDate(tr.at + tr.before)}`;
+  // Vertex AI and GitHub Actions document no DST rule: say what Vixie cron (their reference) would do, unpromised.
+  const undocumented = dialect === 'vertex' || dialect === 'github';
+  const say = (documented: string, vixie: string, l: number) =>
+    undocumented
+      ? `Vixie cron ${vixie}: ${why(l)}. Not guaranteed on ${name}, which documents no rule for runs at skipped or repeated wall times.`
+      : `On ${name} ${documented}: ${why(l)}.`;
   const notes: string[] = [];
   const missing = expected.filter((l) => !actual.includes(l));
   const extra = actual.filter((l) => !expected.includes(l));
   const twice = actual.filter((l, i) => actual.indexOf(l) !== i);
   missing.forEach((l, i) => {
-    if (i < extra.length) notes.push(`On ${name} the ${hhmm(l)} run on ${longDate(l)} happens at ${hhmm(extra[i])} instead: ${why(l)}.`);
-    else notes.push(`On ${name} this does not run at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+    const on = `${hhmm(l)} run on ${longDate(l)}`;
+    if (i < extra.length) notes.push(say(`the ${on} happens at ${hhmm(extra[i])} instead`, `would start the ${on} at ${hhmm(extra[i])} instead`, l));
+    else notes.push(say(`this does not run at ${hhmm(l)} on ${longDate(l)}`, `would not run this at ${hhmm(l)} on ${longDate(l)}`, l));
   });
-  for (const l of extra.slice(missing.length)) notes.push(`On ${name} this also runs at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
-  for (const l of twice) notes.push(`On ${name} this runs twice at ${hhmm(l)} on ${longDate(l)}: ${why(l)}.`);
+  for (const l of extra.slice(missing.length)) notes.push(say(`this also runs at ${hhmm(l)} on ${longDate(l)}`, `would also run this at ${hhmm(l)} on ${longDate(l)}`, l));
+  for (const l of twice) notes.push(say(`this runs twice at ${hhmm(l)} on ${longDate(l)}`, `would run this twice at ${hhmm(l)} on ${longDate(l)}`, l));
   return notes.slice(0, 3);
 }
 
@@ -440,11 +450,24 @@ function dstNotes(c: Compiled, dialect: Dialect, from: number): { notes: string[
 /** Where Airflow 2.10 (CronDataIntervalTimetable) would start the same DAG at other times than Airflow 3. */
 function airflow2Note(v3: number[], v2: number[] | null, zone: string): string | null {
   if (v2 === null) return 'On Airflow 2.10 this DAG would not be scheduled: its timetable raises "next schedule shouldn\'t be earlier" for this expression.';
-  const i = v3.findIndex((r, k) => v2[k] !== r);
+  const i = v2.length > v3.length ? v2.findIndex((r, k) => v3[k] !== r) : v3.findIndex((r, k) => v2[k] !== r);
   if (i < 0) return null;
   const fmt = (u: number) => `${longDate(u + zoneRules(zone).offsetAt(u))} ${hhmm(u + zoneRules(zone).offsetAt(u))} (${new Date(u * 1000).toISOString().slice(11, 16)} UTC)`;
+  const why = '2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable)';
+  // 2.10 checks end_date against the start of a run's data interval: one more run after end_date.
+  if (v3[i] === undefined) return `On Airflow 2.10 the same DAG would also start a run at ${fmt(v2[i])}, after its end date: ${why}, and its end date bounds the start of a run's data interval.`;
   const other = v2[i] === undefined ? 'not at all' : `at ${fmt(v2[i])}`;
-  return `On Airflow 2.10 the same DAG would start its run of ${fmt(v3[i])} ${other}: 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable).`;
+  return `On Airflow 2.10 the same DAG would start its run of ${fmt(v3[i])} ${other}: ${why}.`;
+}
+
+/** The window in whole UTC seconds: a start is read up (no run before it), an end down. */
+function windowSeconds(window: RunWindow | undefined): AirflowWindow | null {
+  if (!window) return null;
+  const seconds = (d: Date | null | undefined, round: (x: number) => number) => (d instanceof Date && Number.isFinite(d.getTime()) ? round(d.getTime() / 1000) : null);
+  const start = seconds(window.start, Math.ceil);
+  const end = seconds(window.end, Math.floor);
+  if (start === null && end === null && !window.catchup) return null;
+  return { start, end, catchup: window.catchup === true };
 }
 
 // ---- the public entry point ----
@@ -487,28 +510,48 @@ export function explainCron(expression: string, options: ExplainOptions): CronEx
   const count = Number.isFinite(options.count) ? Math.max(0, Math.min(Math.floor(options.count as number), 1000)) : 5;
   let runs: number[] = [];
   let notes: string[] = [];
+  const window = windowSeconds(options.window);
+  // Where the window cut every run (an end that has passed), "never runs" is not said.
+  let cutByWindow = false;
   if (c.valid && c.runKind !== 'none' && Number.isFinite(fromMs)) {
-    const from = Math.floor(fromMs / 1000);
-    if (cacheHolds(c, from, count)) {
-      runs = c.runCache!.runs.slice(0, count);
+    const now = Math.floor(fromMs / 1000);
+    // Nothing before the start: runs are counted from just before it when it is still ahead.
+    const from = window?.start != null && window.start - 1 > now ? window.start - 1 : now;
+    if (window && c.windowRuns) {
+      // Airflow: its timetable with the DAG's start_date, end_date and catchup.
+      runs = c.windowRuns(now, count, window);
+      cutByWindow = runs.length === 0 && window.end !== null && c.runs(from, 1).length > 0;
     } else {
-      runs = c.runs(from, count);
-      c.runCache = { from, count, runs };
+      if (cacheHolds(c, from, count)) {
+        runs = c.runCache!.runs.slice(0, count);
+      } else {
+        runs = c.runs(from, count);
+        c.runCache = { from, count, runs };
+      }
+      // Nothing after the end.
+      if (window?.end != null) {
+        const end = window.end;
+        cutByWindow = runs.some((r) => r > end);
+        runs = runs.filter((r) => r <= end);
+      }
     }
     const nc = c.notesCache;
-    if (nc && from >= nc.from && from < nc.until) notes = nc.notes;
+    if (options.notes === false) notes = [];
+    else if (nc && from >= nc.from && from < nc.until) notes = nc.notes;
     else {
       const computed = dstNotes(c, dialect, from);
       c.notesCache = { from, until: computed.until, notes: computed.notes };
       notes = computed.notes;
     }
   }
-  if (c.airflow2Runs && runs.length > 0 && Number.isFinite(fromMs)) {
-    const note = airflow2Note(runs, c.airflow2Runs(Math.floor(fromMs / 1000), runs.length), c.timeZone);
+  if (options.notes !== false && c.airflow2Runs && (runs.length > 0 || window?.end != null) && count > 0 && Number.isFinite(fromMs)) {
+    // With an end date, 2.10 may start one run more than Airflow 3: ask for one more than Airflow 3 gave.
+    const v2 = c.airflow2Runs(Math.floor(fromMs / 1000), window?.end != null ? Math.min(count, runs.length + 1) : runs.length, window ?? undefined);
+    const note = airflow2Note(runs, v2, c.timeZone);
     if (note) notes = [...notes, note];
   }
   const warnings = c.warnings.slice();
-  if (c.valid && c.runKind !== 'none' && runs.length === 0 && count > 0 && Number.isFinite(fromMs)) {
+  if (c.valid && c.runKind !== 'none' && runs.length === 0 && !cutByWindow && count > 0 && Number.isFinite(fromMs)) {
     warnings.push(warning('never-runs', `${DIALECT_NAME[dialect]} accepts this expression, but it never runs${dialect === 'kubernetes' || dialect === 'kubeflow' ? ' (within the next 5 years)' : ''}.`));
   }
   const result: CronExplanation = {

@@ -4,7 +4,7 @@
 import { dialectOfFlavor } from '../common/flavors';
 import { DIALECTS, type Dialect } from './types';
 
-export type { CronError, CronExplanation, CronField, CronWarning, Dialect, ExplainOptions } from './types';
+export type { CronError, CronExplanation, CronField, CronWarning, Dialect, ExplainOptions, RunWindow } from './types';
 export { DIALECTS } from './types';
 export { explainCron, MAX_EXPRESSION_LENGTH } from './explain';
 export { describeInterval, intervalToCron, nextIntervalRuns } from './interval';

@@ -31,6 +31,25 @@ export interface ExplainOptions {
   from?: Date;
   /** How many next runs. Default 5. */
   count?: number;
+  /**
+   * `false` skips the dialect notes (DST days, the Airflow 2.10 comparison), for callers that only need the
+   * runs and the words (live rows, health): the Airflow 2.10 comparison walks a second timetable.
+   */
+  notes?: boolean;
+  /**
+   * The schedule's window, where the orchestrator applies it (ZenML's start_time, end_time,
+   * catchup): no run before `start` or after `end`. The `airflow` dialect reads them as Airflow
+   * does (they become the DAG's start_date, end_date and catchup): its first run is the first
+   * match at or after start_date, and with catchup=True the chain of runs starts there.
+   */
+  window?: RunWindow;
+}
+
+export interface RunWindow {
+  start?: Date | null;
+  end?: Date | null;
+  /** Airflow only; default false (ZenML's default). */
+  catchup?: boolean;
 }
 
 export interface CronExplanation {

@@ -4,11 +4,14 @@
 // `{"schedule_timezone": "Europe/Berlin"}`. ZenML passes it to the job as
 // `schedule.timezone_id` and raises at run time without one; the cron of a
 // Schedule in the same file runs in that zone. Parsed with @lezer/python; only
-// plain string literals count (anything computed is not guessed).
+// plain string literals count (anything computed is not guessed). Discovery reads
+// it from each unit's tree as it extracts the unit's facts (pythonFacts.ts), so an
+// edit parses nothing more.
 
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { callArguments, children, dottedPath } from './pythonSyntax';
+import type { DiscoveryResult } from './types';
 
 const MAX_LENGTH = 2 * 1024 * 1024;
 
@@ -22,11 +25,16 @@ function literal(node: SyntaxNode | null, text: string): string | null {
 /** The distinct literal `schedule_timezone` values of the file, in source order. */
 export function databricksScheduleZones(text: string): string[] {
   if (text.length > MAX_LENGTH || !text.includes('schedule_timezone')) return [];
+  return databricksZonesInTree(parser.parse(text), text);
+}
+
+/** The same, from an already parsed tree of `text` (a unit of the incremental discovery). */
+export function databricksZonesInTree(tree: Tree, text: string): string[] {
   const zones: string[] = [];
+  if (!text.includes('schedule_timezone')) return zones;
   const add = (zone: string | null) => {
     if (zone !== null && !zones.includes(zone)) zones.push(zone);
   };
-  const tree = parser.parse(text);
   tree.iterate({
     enter: (ref) => {
       const node = ref.node;
@@ -47,4 +55,10 @@ export function databricksScheduleZones(text: string): string[] {
     },
   });
   return zones;
+}
+
+/** Gives every schedule of the document its settings' `schedule_timezone` when the document sets exactly one. */
+export function setScheduleTimezone(result: DiscoveryResult, zones: readonly string[]): void {
+  if (zones.length !== 1) return;
+  for (const schedule of result.schedules) schedule.scheduleTimezone = zones[0];
 }

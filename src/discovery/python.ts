@@ -13,7 +13,7 @@ import { TreeFragment, type Tree } from '@lezer/common';
 import { localChanges, mapToPrevious, toRangeChanges, type RangeChange, type TextChange } from './changes';
 import { parser } from '@lezer/python';
 import { LineIndex } from './lineIndex';
-import { extractFacts, extractImports, type UnitFacts } from './pythonFacts';
+import { extractFacts, extractImports, type PassedValue, type UnitFacts } from './pythonFacts';
 import { assemble, type PlacedFacts } from './pythonModule';
 import { firstIdentifiers, namesKey, resolveNames, type ImportFact, type PythonNames } from './pythonNames';
 import { bodyStarts, LARGE_UNIT_LENGTH, resegmentPython, segmentPython, type Segments } from './pythonSegments';
@@ -135,7 +135,7 @@ export class PythonDiscovery {
     result.imports = { timezone: names.timezoneName, datetimeModule: names.datetimeModule };
     result.importInsertLine = importInsertLine(imports, lines);
     if (names.schedule.size > 0 || names.pipelineDecorator.size > 0) {
-      assemble(collectFacts(units, names, parse), lines, result);
+      assemble(collectFacts(text, units, names, parse), lines, result);
     }
 
     this.previousText = text;
@@ -193,26 +193,49 @@ function collectImports(units: Unit[], parse: (unit: Unit) => ParsedUnit): Impor
 }
 
 /** The facts of the units that can matter, in document order. */
-function collectFacts(units: Unit[], names: PythonNames, parse: (unit: Unit) => ParsedUnit): PlacedFacts[] {
+function collectFacts(text: string, units: Unit[], names: PythonNames, parse: (unit: Unit) => ParsedUnit): PlacedFacts[] {
   const key = namesKey(names);
   const factsOf = (unit: Unit): PlacedFacts[] =>
     parse(unit).pieces.map((piece) => {
       if (piece.facts?.key !== key) piece.facts = { key, value: extractFacts(piece.tree, piece.text, names) };
-      return { start: unit.start + piece.offset, scope: unit.scope, facts: piece.facts.value };
+      const start = unit.start + piece.offset;
+      const placed: PlacedFacts = { start, scope: unit.scope, facts: piece.facts.value };
+      if (piece.facts.value.returns.length > 0) {
+        const name = functionNameAt(text, unit.scope);
+        // The function's own returns sit inside its definition when the piece starts with it, else directly in the piece.
+        if (name) placed.function = { name, depth: start === unit.scope ? 1 : 0 };
+      }
+      return placed;
     });
   const relevant = relevantUnits(units, names);
   const placed = relevant.flatMap(factsOf);
   // Names used as values (CRON = "0 3 * * *", a variable holding a pipeline
-  // instance, a reassigned schedule variable) may be bound in units not parsed yet.
-  const wanted = referencedNames(placed);
-  if (wanted.size > 0) {
-    const seen = new Set(relevant);
+  // instance, a reassigned schedule variable) may be bound in units not parsed yet,
+  // and a function whose result is passed as a schedule may be defined in one.
+  const seen = new Set(relevant);
+  const functionNames = new Map<number, string | null>();
+  const functionOf = (unit: Unit): string | null => {
+    if (unit.scope < 0) return null;
+    if (!functionNames.has(unit.scope)) functionNames.set(unit.scope, functionNameAt(text, unit.scope));
+    return functionNames.get(unit.scope) ?? null;
+  };
+  // A few rounds: a function found this way may return another one's result.
+  for (let round = 0; round < 4; round++) {
+    const wanted = referencedNames(placed);
+    if (wanted.names.size === 0 && wanted.functions.size === 0) break;
+    const before = placed.length;
     for (const unit of units) {
+      if (seen.has(unit)) continue;
       // Statements that assign a name start with it (module level, or a piece of a large block).
-      if (!seen.has(unit) && wanted.has(leadingIdentifier(unit.text))) placed.push(...factsOf(unit));
+      const function_ = wanted.functions.size > 0 ? functionOf(unit) : null;
+      if (wanted.names.has(leadingIdentifier(unit.text)) || (function_ !== null && wanted.functions.has(function_))) {
+        seen.add(unit);
+        placed.push(...factsOf(unit));
+      }
     }
-    placed.sort((a, b) => a.start - b.start);
+    if (placed.length === before) break;
   }
+  placed.sort((a, b) => a.start - b.start);
   return placed;
 }
 
@@ -381,6 +404,26 @@ function scopeOf(text: string, start: number): number {
   return head === 'def' || head === 'class' || head === 'async' ? start : -1;
 }
 
+/**
+ * The name of the top-level function defined at `scope` (after its decorators), or null: the module (-1), a
+ * class, or a definition that cannot be read.
+ */
+function functionNameAt(text: string, scope: number): string | null {
+  if (scope < 0) return null;
+  // The first line at column 0 that is not a decorator's: `def name`, `async def name` or `class name`.
+  const header = /^(?:async[ \t]+)?(def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/my;
+  for (let at = scope; at >= 0 && at < text.length; ) {
+    header.lastIndex = at;
+    const match = header.exec(text);
+    if (match) return match[1] === 'def' ? match[2] : null;
+    if (text.charCodeAt(at) !== 64 && at !== scope && !/[ \t)\]}#\n\r]/.test(text[at])) return null;
+    const next = text.indexOf('\n', at);
+    if (next < 0) return null;
+    at = next + 1;
+  }
+  return null;
+}
+
 /** The first word of a unit, after its indentation. */
 function leadingIdentifier(text: string): string {
   let start = 0;
@@ -394,19 +437,34 @@ function isIdentifierCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
 }
 
-/** Simple names whose assignments the result depends on. */
-function referencedNames(placed: PlacedFacts[]): Set<string> {
+/**
+ * What the result depends on beyond the parsed units: simple names whose assignments matter, and functions of
+ * the module whose returned Schedules are passed (`schedule=make_schedule()`, `s = make_schedule()`).
+ */
+function referencedNames(placed: PlacedFacts[]): { names: Set<string>; functions: Set<string> } {
   const wanted = new Set<string>();
+  const functions = new Set<string>();
+  const passed = (value: PassedValue): void => {
+    if (value.kind === 'name') wanted.add(value.name);
+    else if (value.kind === 'returnedBy') functions.add(value.callee);
+  };
   for (const { facts } of placed) {
     for (const call of facts.schedules) {
       for (const field of call.fields) if (field.value.kind === 'name') wanted.add(field.value.name);
     }
+    for (const returned of facts.returns) passed(returned.value);
     for (const attachment of facts.attachments) {
-      if (attachment.value.kind === 'name') wanted.add(attachment.value.name);
+      passed(attachment.value);
       if (attachment.receiver && !attachment.receiver.includes('.')) wanted.add(attachment.receiver);
     }
   }
-  return wanted;
+  // A schedule variable bound to a function's result: `s = make_schedule()`.
+  for (const { facts } of placed) {
+    for (const assignment of facts.assignments) {
+      if (wanted.has(assignment.name) && assignment.calleePath !== null && !assignment.calleePath.includes('.')) functions.add(assignment.calleePath);
+    }
+  }
+  return { names: wanted, functions };
 }
 
 function importInsertLine(imports: ImportFact[], lines: LineIndex): number {

@@ -4,6 +4,7 @@
 // the facts of every unit.
 
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { databricksZonesInTree } from './databricksZone';
 import type { ImportFact, PythonNames } from './pythonNames';
 import { callArguments, children, dottedPath } from './pythonSyntax';
 import { ValueEvaluator, unwrapParentheses, type RawValue, type Span } from './pythonValues';
@@ -22,10 +23,31 @@ export interface AttachmentFact {
   keywordSpan: Span;
   /** The object the method is called on (`p` in `p.with_options`, `p` in `p().run`), as a dotted path. */
   receiver: string | null;
-  /** The schedule passed: a Schedule call (by its start offset), a variable, or something else. */
-  value: { kind: 'call'; at: number } | { kind: 'name'; name: string; at: number } | { kind: 'class'; span: Span } | { kind: 'other' };
+  /** The schedule passed (see PassedValue). */
+  value: PassedValue;
   /** The conditional blocks it sits in (see conditionalBlocks). */
   blocks: number[];
+}
+
+/**
+ * A schedule passed or returned: a Schedule call (by its start offset), a variable, a call to another function
+ * (whose returned Schedules it stands for, `schedule=make_schedule("prod")`), the class itself, or something else.
+ */
+export type PassedValue =
+  | { kind: 'call'; at: number }
+  | { kind: 'name'; name: string; at: number }
+  | { kind: 'returnedBy'; callee: string; at: number }
+  | { kind: 'class'; span: Span }
+  | { kind: 'other' };
+
+/** `return <value>` in a function. */
+export interface ReturnFact {
+  at: number;
+  value: PassedValue;
+  /** The conditional blocks it sits in (see conditionalBlocks). */
+  blocks: number[];
+  /** How many function or class definitions enclose it inside the parsed piece. */
+  depth: number;
 }
 
 export interface AssignmentFact {
@@ -48,6 +70,8 @@ export interface UnitFacts {
   schedules: ScheduleCallFact[];
   attachments: AttachmentFact[];
   assignments: AssignmentFact[];
+  /** `return` statements with a value that may be a schedule. */
+  returns: ReturnFact[];
   /** Functions decorated with ZenML's @pipeline. */
   pipelineFunctions: string[];
   /** `schedule=` keywords in @pipeline(...) decorators. */
@@ -56,6 +80,8 @@ export interface UnitFacts {
   settingsFlavors: string[];
   /** A `schedule_timezone=` keyword or `"schedule_timezone"` key was seen. */
   scheduleTimezone: boolean;
+  /** Its literal values (DatabricksOrchestratorSettings(...) or a settings dict), distinct, in order. */
+  scheduleTimezones: string[];
 }
 
 const ATTACHING_METHODS = new Set(['with_options', 'configure', 'run']);
@@ -122,10 +148,12 @@ export function extractFacts(tree: Tree, text: string, names: PythonNames): Unit
     schedules: [],
     attachments: [],
     assignments: [],
+    returns: [],
     pipelineFunctions: [],
     decoratorScheduleArgs: [],
     settingsFlavors: [],
     scheduleTimezone: false,
+    scheduleTimezones: databricksZonesInTree(tree, text),
   };
   const evaluator = new ValueEvaluator(text, names);
   tree.iterate({
@@ -142,6 +170,9 @@ export function extractFacts(tree: Tree, text: string, names: PythonNames): Unit
           break;
         case 'ArgList':
           visitSettings(ref.node, text, evaluator, facts);
+          break;
+        case 'ReturnStatement':
+          visitReturn(ref.node, text, names, facts);
           break;
       }
     },
@@ -240,7 +271,20 @@ function receiverName(object: SyntaxNode, text: string): string | null {
 /** Methods that return the pipeline again, so calls can be chained on them. */
 const CHAINABLE_METHODS = new Set(['with_options']);
 
-function attachedValue(value: SyntaxNode | null, text: string, names: PythonNames): AttachmentFact['value'] {
+/** `return Schedule(...)`, `return schedule`, `return make_schedule(...)`: kept for the callers of the function. */
+function visitReturn(node: SyntaxNode, text: string, names: PythonNames, facts: UnitFacts): void {
+  const value = children(node).find((c) => c.name !== 'return' && !c.type.isError);
+  if (!value) return;
+  const passed = attachedValue(value, text, names);
+  if (passed.kind === 'other' || passed.kind === 'class') return;
+  let depth = 0;
+  for (let at: SyntaxNode | null = node.parent; at; at = at.parent) {
+    if (at.name === 'FunctionDefinition' || at.name === 'ClassDefinition' || at.name === 'LambdaExpression') depth++;
+  }
+  facts.returns.push({ at: node.from, value: passed, blocks: conditionalBlocks(node), depth });
+}
+
+function attachedValue(value: SyntaxNode | null, text: string, names: PythonNames): PassedValue {
   if (!value) return { kind: 'other' };
   const inner = unwrapParentheses(value);
   const path = dottedPath(inner, text);
@@ -250,6 +294,8 @@ function attachedValue(value: SyntaxNode | null, text: string, names: PythonName
   if (inner.name === 'CallExpression' && inner.firstChild) {
     const path = dottedPath(inner.firstChild, text);
     if (path !== null && names.schedule.has(path)) return { kind: 'call', at: inner.from };
+    // A plain function of this module (`make_schedule(...)`); methods and other modules' functions are not followed.
+    if (inner.firstChild.name === 'VariableName' && path !== null) return { kind: 'returnedBy', callee: path, at: inner.from };
   }
   return { kind: 'other' };
 }

@@ -2,8 +2,9 @@
 // module's schedules (which variable holds which Schedule, which pipeline a
 // call is made on, which constant a name stands for), with document ranges.
 
+import { setScheduleTimezone } from './databricksZone';
 import type { LineIndex } from './lineIndex';
-import type { AssignmentFact, AttachmentFact, ScheduleCallFact, UnitFacts } from './pythonFacts';
+import type { AssignmentFact, AttachmentFact, PassedValue, ReturnFact, ScheduleCallFact, UnitFacts } from './pythonFacts';
 import { readInField, type RawValue, type Span } from './pythonValues';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from './types';
 
@@ -13,6 +14,22 @@ export interface PlacedFacts {
   /** The scope of its names: the start of the top-level def/class it belongs to, or -1 for the module. */
   scope: number;
   facts: UnitFacts;
+  /** The top-level function the piece is part of, and how deep its own `return`s sit in the piece. */
+  function?: { name: string; depth: number };
+}
+
+/** A `return` of a top-level function, placed in the document. */
+interface PlacedReturn {
+  fact: ReturnFact;
+  base: number;
+  scope: number;
+}
+
+/** What the module knows while attaching: its assignments, its Schedules by start, and its functions' returns. */
+interface ModuleFacts {
+  assignments: PlacedAssignment[];
+  byStart: Map<number, DiscoveredSchedule>;
+  returns: Map<string, PlacedReturn[]>;
 }
 
 /** An assignment placed in the document, with the scope it binds in. */
@@ -24,7 +41,18 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
   const calls: { fact: ScheduleCallFact; base: number }[] = [];
   const attachments: { fact: AttachmentFact; base: number; scope: number }[] = [];
   const pipelineFunctions = new Set<string>();
-  for (const { start, scope, facts } of placed) {
+  const returns = new Map<string, PlacedReturn[]>();
+  const zones: string[] = [];
+  for (const { start, scope, facts, function: owner } of placed) {
+    for (const zone of facts.scheduleTimezones) if (!zones.includes(zone)) zones.push(zone);
+    if (owner) {
+      for (const fact of facts.returns) {
+        if (fact.depth !== owner.depth) continue;
+        const list = returns.get(owner.name) ?? [];
+        list.push({ fact, base: start, scope });
+        returns.set(owner.name, list);
+      }
+    }
     for (const a of facts.assignments) {
       const blocks = a.blocks.map((b) => b + start);
       assignments.push({ ...a, at: a.at + start, valueFrom: a.valueFrom + start, literal: shiftValue(a.literal, start), scope, blocks });
@@ -61,8 +89,9 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
     result.schedules.push(schedule);
   }
 
+  const known: ModuleFacts = { assignments, byStart, returns };
   for (const { fact, base, scope } of attachments) {
-    const targets = attachedSchedules(fact, base, scope, assignments, byStart);
+    const targets = passedSchedules(fact, base, scope, known, new Set());
     const pipeline = fact.receiver;
     for (const target of targets) {
       target.attachments.push({ via: fact.via, keywordRange: toRange(fact.keywordSpan, base, lines), pipeline });
@@ -71,32 +100,42 @@ export function assemble(placed: PlacedFacts[], lines: LineIndex, result: Discov
       }
     }
   }
+  // The zone Databricks reads the module's crons in, when the module sets exactly one literal schedule_timezone.
+  setScheduleTimezone(result, zones);
 }
 
 /**
- * The Schedules an attachment passes. A variable may hold one of several: every assignment of it that can
- * reach the attachment counts (`if daily: s = Schedule(...) else: s = Schedule(...)`). An assignment is hidden
- * by a later one that always runs before the attachment (one in no conditional block the attachment is not
- * also in), as Python's own reading goes. Looked up in the attachment's scope, then the module's, then
- * anywhere (`global s` in another function); with none before it (a function defined above its
- * module-level variable), the first assignment after it.
+ * The Schedules an attachment (or a `return`) passes. A variable may hold one of several: every assignment of it
+ * that can reach the use counts (`if daily: s = Schedule(...) else: s = Schedule(...)`). An assignment is hidden
+ * by a later one that always runs before the use (one in no conditional block the use is not also in), as
+ * Python's own reading goes. Looked up in the use's scope, then the module's, then anywhere (`global s` in
+ * another function); with none before it (a function defined above its module-level variable), the first
+ * assignment after it. A call to a function of the module (`make_schedule(...)`, directly or through a variable
+ * bound to it) passes every Schedule that function returns: each `return` is a branch.
  */
-function attachedSchedules(
-  fact: AttachmentFact,
+function passedSchedules(
+  fact: { value: PassedValue; blocks: number[] },
   base: number,
   scope: number,
-  assignments: PlacedAssignment[],
-  byStart: Map<number, DiscoveredSchedule>,
+  known: ModuleFacts,
+  visiting: Set<string>,
 ): DiscoveredSchedule[] {
+  const { assignments, byStart } = known;
   if (fact.value.kind === 'call') {
     const target = byStart.get(fact.value.at + base);
     return target ? [target] : [];
   }
+  if (fact.value.kind === 'returnedBy') return returnedSchedules(fact.value.callee, known, visiting);
   if (fact.value.kind !== 'name') return [];
   const name = fact.value.name;
   const at = fact.value.at + base;
   const useBlocks = new Set(fact.blocks.map((b) => b + base));
-  const found = (list: PlacedAssignment[]) => list.map((a) => byStart.get(a.valueFrom)).filter((s): s is DiscoveredSchedule => s !== undefined);
+  const valueOf = (a: PlacedAssignment): DiscoveredSchedule[] => {
+    const schedule = byStart.get(a.valueFrom);
+    if (schedule) return [schedule];
+    return a.calleePath !== null && !a.calleePath.includes('.') ? returnedSchedules(a.calleePath, known, visiting) : [];
+  };
+  const found = (list: PlacedAssignment[]) => unique(list.flatMap(valueOf));
   const scopes = scope === -1 ? [-1, null] : [scope, -1, null];
   for (const where of scopes) {
     const candidates = assignments.filter((a) => a.name === name && (where === null || a.scope === where));
@@ -107,6 +146,21 @@ function attachedSchedules(
     return found(before.filter((a) => !before.some((later) => later.at > a.at && alwaysRuns(later))));
   }
   return [];
+}
+
+/** Every Schedule a top-level function of the module returns (none for a function it does not define). */
+function returnedSchedules(functionName: string, known: ModuleFacts, visiting: Set<string>): DiscoveredSchedule[] {
+  const returns = known.returns.get(functionName);
+  // A function that calls itself (or two that call each other) adds nothing more.
+  if (!returns || visiting.has(functionName)) return [];
+  visiting.add(functionName);
+  const schedules = unique(returns.flatMap(({ fact, base, scope }) => passedSchedules(fact, base, scope, known, visiting)));
+  visiting.delete(functionName);
+  return schedules;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
 }
 
 /** The nearest assignment of `name` before `offset` in `scope`, else in the module. */

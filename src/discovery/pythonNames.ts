@@ -60,6 +60,7 @@ export function resolveNames(imports: readonly ImportFact[]): PythonNames {
     else addModuleImport(names, fact);
   }
   addUnimportedStdlibNames(names, imports);
+  addUnimportedPipelineDecorator(names, imports);
   for (const tz of names.timezoneClass) names.utcConstants.add(`${tz}.utc`);
   return names;
 }
@@ -85,6 +86,19 @@ function addUnimportedStdlibNames(names: PythonNames, imports: readonly ImportFa
   }
   if (!bound.has('timedelta')) names.timedelta.add('timedelta');
   if (!bound.has('timezone')) names.timezoneClass.add('timezone');
+}
+
+/**
+ * The docs' blocks often decorate with `@pipeline` and import only what the block is about
+ * (`from zenml.config.schedule import Schedule`). In a module that imports ZenML, a `pipeline` that no import
+ * binds (and no star import may bind) can only be meant as ZenML's decorator.
+ */
+function addUnimportedPipelineDecorator(names: PythonNames, imports: readonly ImportFact[]): void {
+  if (!imports.some((fact) => fact.module.split('.')[0] === 'zenml')) return;
+  const binds = (fact: ImportFact): string =>
+    fact.form === 'from' ? (fact.alias ?? fact.name ?? '') : (fact.alias ?? fact.module.split('.')[0]);
+  if (imports.some((fact) => binds(fact) === 'pipeline' || binds(fact) === '*')) return;
+  names.pipelineDecorator.add('pipeline');
 }
 
 function addFromImport(names: PythonNames, fact: ImportFact): void {

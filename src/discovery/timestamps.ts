@@ -23,11 +23,16 @@ export function parseIsoTimestamp(value: string): Timestamp | null {
   const minute = Number(mi);
   const second = Number(s);
   const millis = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Not Date.UTC: it reads the years 0-99 as 1900-1999, and Python's datetime takes 0050-01-01.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  const wall = date.getTime();
   const check = new Date(wall);
-  // Date.UTC rolls 2026-02-30 over to March: reject what Python would reject.
+  // Dates roll 2026-02-30 over to March: reject what Python would reject (its years start at 1).
   if (
     Number.isNaN(wall) ||
+    year < 1 ||
     check.getUTCFullYear() !== year ||
     check.getUTCMonth() !== month - 1 ||
     check.getUTCDate() !== day ||

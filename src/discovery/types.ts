@@ -88,6 +88,12 @@ export interface DiscoveredSchedule {
   variable: string | null;
   /** Set for an `on.schedule` entry of a GitHub Actions workflow file (githubWorkflow.ts): its `timezone:` key, if any. */
   github?: { timezone: { keyRange: Range; value: FieldValue } | null };
+  /**
+   * The `schedule_timezone` of the document's orchestrator settings (Databricks reads the cron in it), when
+   * the document sets exactly one, as a plain literal: `DatabricksOrchestratorSettings(schedule_timezone="…")`
+   * or a settings dict in Python, `settings: orchestrator.databricks: schedule_timezone:` in YAML. Not validated.
+   */
+  scheduleTimezone?: string;
 }
 
 /** A problem of the document itself rather than of one schedule. */

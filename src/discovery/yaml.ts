@@ -8,6 +8,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closestScheduleField, isDatetimeField, isScheduleField } from './fields';
 import { LineIndex } from './lineIndex';
+import { setScheduleTimezone } from './databricksZone';
 import { emptyDiscovery } from './python';
 import { parseIsoTimestamp } from './timestamps';
 import type { DiscoveredSchedule, DiscoveryResult, DocumentProblem, FieldValue, Range, ScheduleField } from './types';
@@ -24,10 +25,11 @@ export function discoverYaml(text: string): DiscoveryResult {
   if (!text.includes('schedule') && !text.includes('orchestrator')) return result;
   try {
     const lines = new LineIndex(text);
+    const zones: string[] = [];
     for (const document of parseAllDocuments(text, { uniqueKeys: false, keepSourceTokens: false })) {
       const root = document.contents;
       const settings = isMap(root) ? lastPair(root, 'settings') : undefined;
-      if (settings && isMap(settings.value)) readSettings(settings.value, document, result);
+      if (settings && isMap(settings.value)) readSettings(settings.value, document, result, zones);
       if (document.errors.length > 0) {
         // Broken quoting and the like: say where the parser stops rather than reading half a value.
         const problem = syntaxProblem(document, text, lines);
@@ -38,6 +40,7 @@ export function discoverYaml(text: string): DiscoveryResult {
       const schedule = scheduleOf(document, text, lines, result.problems);
       if (schedule) result.schedules.push(schedule);
     }
+    setScheduleTimezone(result, zones);
   } catch {
     return emptyDiscovery();
   }
@@ -74,8 +77,11 @@ function resolved(node: unknown, document: Document.Parsed): unknown {
   return current;
 }
 
-/** `settings:` keys `orchestrator.<flavor>` and a `schedule_timezone` anywhere under them. */
-function readSettings(settings: YAMLMap, document: Document.Parsed, result: DiscoveryResult): void {
+/**
+ * `settings:` keys `orchestrator.<flavor>` and a `schedule_timezone` directly under them (its plain string
+ * values go to `zones`, each once).
+ */
+function readSettings(settings: YAMLMap, document: Document.Parsed, result: DiscoveryResult, zones: string[]): void {
   for (const item of settings.items) {
     if (!isScalar(item.key) || typeof item.key.value !== 'string') continue;
     const key = item.key.value;
@@ -83,8 +89,12 @@ function readSettings(settings: YAMLMap, document: Document.Parsed, result: Disc
     const flavor = key.startsWith('orchestrator.') ? key.slice('orchestrator.'.length) : null;
     if (flavor && !result.settingsFlavors.includes(flavor)) result.settingsFlavors.push(flavor);
     const value = resolved(item.value, document);
-    if (isMap(value) && value.items.some((pair) => isScalar(pair.key) && pair.key.value === 'schedule_timezone')) {
+    if (!isMap(value)) continue;
+    for (const pair of value.items) {
+      if (!isScalar(pair.key) || pair.key.value !== 'schedule_timezone') continue;
       result.scheduleTimezoneSet = true;
+      const zone = resolved(pair.value, document);
+      if (isScalar(zone) && typeof zone.value === 'string' && zone.value.trim() && !zones.includes(zone.value.trim())) zones.push(zone.value.trim());
     }
   }
 }

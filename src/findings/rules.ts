@@ -1,7 +1,7 @@
 // The rules that turn discovered schedules (+ the orchestrator, when known) into
 // coded findings. Pure: plain data in, plain data out, never throws.
 
-import { describeInterval, explainCron } from '../cron';
+import { describeInterval, explainCron, isValidTimeZone } from '../cron';
 import type { Dialect } from '../cron/types';
 import { discover, emptyDiscovery } from '../discovery';
 import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../discovery/types';
@@ -9,7 +9,7 @@ import { capabilityOf, dialectOfFlavor, type OrchestratorCapability, type Schedu
 import { defaultSeverity, type FindingCode, type Severity } from '../common/codes';
 import { DATETIME_FIELDS, SCHEDULE_FIELDS, isScheduleField, suggestField } from './fields';
 import { githubWorkflowFindings } from './github';
-import { effectiveKind, findField, triggerState, type TriggerState } from './triggers';
+import { effectiveKind, findField, onlyPossibleKind, triggerState, type TriggerState } from './triggers';
 import type { AnalysisOptions, Finding, FindingData, OrchestratorContext } from './types';
 
 /** Everything a rule needs about one schedule, computed once. */
@@ -257,8 +257,9 @@ const cronRules: ScheduleRule = ({ schedule, dialect, options, discovery }) => {
   if (value.value.length === 0) return [];
   // Orchestrators evaluate in UTC unless a TZ= prefix says otherwise: the engine's default for their
   // dialects (passing a zone would make it warn that the prefix wins over it). `standard` defaults to the
-  // machine's zone, so it gets UTC explicitly.
-  const timeZone = dialect === 'standard' ? 'UTC' : undefined;
+  // machine's zone, so it gets UTC explicitly. Databricks reads it in the file's `schedule_timezone`.
+  const settingZone = dialect === 'databricks' && schedule.scheduleTimezone !== undefined && isValidTimeZone(schedule.scheduleTimezone) ? schedule.scheduleTimezone : undefined;
+  const timeZone = dialect === 'standard' ? 'UTC' : settingZone;
   const explanation = explainCron(value.value, { dialect, timeZone, from: options.now, count: 1 });
   const data: FindingData = { expression: value.value };
   const results: Finding[] = [];
@@ -372,7 +373,8 @@ const orchestratorSupport: ScheduleRule = ({ schedule, state, options }) => {
       : undefined;
     return ranges.map((range) => finding('unsupported-orchestrator', message, range, data));
   }
-  const kind = effectiveKind(state);
+  // A run-time interval (`interval_second=every`) still rules out a cron-only orchestrator.
+  const kind = effectiveKind(state) ?? onlyPossibleKind(state);
   if (!capability || !kind || capability.kinds.includes(kind)) return [];
   const message =
     orchestratorClause(orchestrator, `supports ${kindsSentence(capability)}; this Schedule ${usedKindPhrase(schedule, kind)}.`) +

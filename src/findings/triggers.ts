@@ -82,3 +82,17 @@ export function effectiveKind(state: TriggerState): ScheduleKind | null {
   if (state.runOnce === 'set') return 'once';
   return null;
 }
+
+/**
+ * The only kind ZenML can create when run-time values leave the effective kind open without widening it:
+ * `Schedule(start_time=datetime.now(), interval_second=every)` with no cron and no run-once time becomes an
+ * interval schedule, or ZenML raises for want of a trigger; either way it is not a cron schedule. Null when
+ * more than one kind stays possible (`cron_expression=CRON, interval_second=60, ...`) or none is.
+ */
+export function onlyPossibleKind(state: TriggerState): ScheduleKind | null {
+  const possible: ScheduleKind[] = [];
+  if (state.cron !== 'unset') possible.push('cron');
+  if (state.periodic !== 'unset') possible.push('interval');
+  if (state.runOnce !== 'unset') possible.push('once');
+  return possible.length === 1 ? possible[0] : null;
+}

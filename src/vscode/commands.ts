@@ -5,6 +5,7 @@ import type { ScheduleRow, SortOrder } from '../workspace/treeModel';
 import { toRange } from './convert';
 import { explainCronCommand } from './explainCommand';
 import { showInNotebook } from './notebooks';
+import type { DocumentAnalyzer } from './documents';
 import type { OrchestratorService } from './orchestratorService';
 import { openScheduleRow, type SchedulesNode, type SchedulesTreeProvider } from './tree';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
@@ -33,6 +34,8 @@ function liveExpressionOf(arg: unknown): { expression: string; dialect: Dialect 
 export interface CommandServices {
   context: vscode.ExtensionContext;
   orchestrators: OrchestratorService;
+  /** The open documents' analyses: the palette's Explain starts in the active file's dialect. */
+  analyzer: DocumentAnalyzer;
   tree: SchedulesTreeProvider;
   workspace: WorkspaceScheduleIndex;
   log: vscode.LogOutputChannel;
@@ -42,6 +45,7 @@ export interface CommandServices {
 
 export function registerCommands(services: CommandServices): void {
   const { context, orchestrators, tree, workspace, log } = services;
+  const explainServices = { orchestrators, analyzer: services.analyzer };
   const setSort = async (order: SortOrder) => {
     tree.setSortOrder(order);
     await context.workspaceState.update(SORT_KEY, order);
@@ -55,7 +59,7 @@ export function registerCommands(services: CommandServices): void {
   const register = (id: string, handler: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
-  register('zenmlSchedules.explainCron', (initial?: unknown) => explainCronCommand(orchestrators, initial));
+  register('zenmlSchedules.explainCron', (initial?: unknown) => explainCronCommand(explainServices, initial));
   register('zenmlSchedules.refresh', () => Promise.all([workspace.rescan(), services.refreshLive?.()]));
   register('zenmlSchedules.sortByNextRun', () => setSort('nextRun'));
   register('zenmlSchedules.sortByName', () => setSort('name'));
@@ -71,10 +75,10 @@ export function registerCommands(services: CommandServices): void {
   });
   register('zenmlSchedules.explainSchedule', (arg) => {
     const live = liveExpressionOf(arg);
-    if (live) return explainCronCommand(orchestrators, live.expression, { dialect: live.dialect });
+    if (live) return explainCronCommand(explainServices, live.expression, { dialect: live.dialect });
     const row = needRow(arg);
     return row
-      ? explainCronCommand(orchestrators, row.summary.expression ?? '', { resource: vscode.Uri.parse(row.item.file.key), dialect: row.summary.dialect })
+      ? explainCronCommand(explainServices, row.summary.expression ?? '', { resource: vscode.Uri.parse(row.item.file.key), dialect: row.summary.dialect })
       : undefined;
   });
   register('zenmlSchedules.revealProblems', async (arg) => {

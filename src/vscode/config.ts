@@ -29,3 +29,8 @@ export function displaySettings(scope?: vscode.ConfigurationScope): DisplaySetti
   if (zone && !isValidTimeZone(zone)) return { nextRuns, displayZone: machineTimeZone(), invalidZone: zone };
   return { nextRuns, displayZone: zone || machineTimeZone() };
 }
+
+/** The hover's and the tree tooltip's advice when no target orchestrator is known (words the editor's setting). */
+export function unknownOrchestratorAdvice(): string {
+  return vscode.l10n.t('Set `zenmlSchedules.orchestrator` (or activate a ZenML stack) to check it against your orchestrator.');
+}

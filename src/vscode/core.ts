@@ -68,12 +68,16 @@ export function activateCore(context: vscode.ExtensionContext, view: vscode.Tree
     context.secrets,
     tree,
     editorAdapterFactory(),
-    () => (workspace.isScanned ? codeSchedulesOf(tree.workspaceGroups()) : []),
+    // No code known (no folder open, or the first scan still running): no drift, nothing marked "not in code".
+    () => (workspace.isScanned && vscode.workspace.workspaceFolders?.length ? codeSchedulesOf(tree.workspaceGroups()) : undefined),
     async () => (await interpreters.resolve(undefined)).candidates[0],
     log,
   );
   context.subscriptions.push(interpreters, live);
-  registerCommands({ context, orchestrators, tree, workspace, log, refreshLive: () => live.refreshAll() });
+  // The hover and the Workspace rows read what the connections have loaded (never a request of their own).
+  hover.setLiveSchedules(() => live.snapshot());
+  tree.workspaceSource.setLiveSchedules(() => live.snapshot());
+  registerCommands({ context, orchestrators, analyzer, tree, workspace, log, refreshLive: () => live.refreshAll() });
   registerScheduleCommands(context, live, log, async (uri) => (await interpreters.resolve(uri)).candidates[0]);
   const createActions = registerCreateSchedule(context, { orchestrators, interpreters, live, log, tree });
   const timeline = new TimelinePanel(workspace, orchestrators, live, tree);

@@ -170,7 +170,9 @@ export async function createSchedule(services: CreateScheduleServices, args: Cre
   const target = args.flavor ? { flavor: args.flavor, source: 'setting' as const } : targetOrchestrator(discover(document.getText(), document.fileName), detected);
   let options = createOptionsFor(target?.flavor);
   if (!target || options.refusal) {
-    const reason = !target ? vscode.l10n.t('No target orchestrator is known (no zenmlSchedules.orchestrator setting, no orchestrator settings key, ZenML not detected).') : options.refusal!;
+    const reason = !target
+      ? vscode.l10n.t('No target orchestrator is known (no zenmlSchedules.orchestrator setting, no orchestrator settings key, ZenML not detected).')
+      : `${options.refusal!} ${vscode.l10n.t('Switch to a stack whose orchestrator can schedule, or set zenmlSchedules.orchestrator to the orchestrator the code will run on.')}`;
     const flavor = await pickFlavor(reason);
     if (!flavor) return cancelled;
     options = createOptionsFor(flavor === 'any' ? null : flavor);

@@ -38,18 +38,25 @@ export function workspaceFolderSchemes(): string[] {
   return [...new Set((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme))].filter((scheme) => scheme !== 'file');
 }
 
+/**
+ * The language id GitHub's own Actions extension (github.vscode-github-actions) gives workflow files
+ * (`.github/workflows/*.yml|yaml`) instead of `yaml`; such a file is still read as a workflow.
+ */
+export const GITHUB_ACTIONS_LANGUAGE = 'github-actions-workflow';
+/** The workflow files of src/discovery/githubWorkflow.ts's isGithubWorkflowPath, as a glob. */
+export const GITHUB_WORKFLOW_GLOB = '**/.github/workflows/*.{yml,yaml}';
+
 /** Where the hover and the quick fixes are offered (as src/extension.ts's selector). */
 export function scheduleSelector(): vscode.DocumentSelector {
+  const workflow = (scheme: string) => ({ language: GITHUB_ACTIONS_LANGUAGE, scheme, pattern: GITHUB_WORKFLOW_GLOB });
   return [
     { language: 'python', scheme: 'file' },
     { language: 'python', scheme: 'untitled' },
     { language: 'yaml', scheme: 'file' },
     { language: 'yaml', scheme: 'untitled' },
+    workflow('file'),
     { language: 'python', scheme: NOTEBOOK_CELL_SCHEME },
-    ...workspaceFolderSchemes().flatMap((scheme) => [
-      { language: 'python', scheme },
-      { language: 'yaml', scheme },
-    ]),
+    ...workspaceFolderSchemes().flatMap((scheme) => [{ language: 'python', scheme }, { language: 'yaml', scheme }, workflow(scheme)]),
   ];
 }
 
@@ -57,6 +64,7 @@ export function isScheduleDocument(document: vscode.TextDocument): boolean {
   if (isNotebookCell(document)) return document.languageId === 'python';
   const scheme = document.uri.scheme;
   if (scheme !== 'file' && scheme !== 'untitled' && scheme !== 'vscode-remote' && !workspaceFolderSchemes().includes(scheme)) return false;
+  if (document.languageId === GITHUB_ACTIONS_LANGUAGE) return isGithubWorkflowPath(document.fileName);
   return document.languageId === 'python' || document.languageId === 'yaml';
 }
 

@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { explainCron, formatInZone } from '../cron';
 import { DIALECTS, type CronExplanation, type Dialect } from '../cron/types';
-import { dialectOfFlavor } from '../common/flavors';
 import { displaySettings } from './config';
+import { isScheduleDocument, type DocumentAnalyzer } from './documents';
 import { resourceOf } from './notebooks';
 import type { OrchestratorService } from './orchestratorService';
 import { nextRunsTable } from '../workspace/present';
-import { explainDocumentExtras } from '../workspace/explainDocument';
+import { explainDocumentExtras, explainStartDialect } from '../workspace/explainDocument';
 
 const PREVIEW_RUNS = 3;
 
@@ -24,7 +24,7 @@ export function previewText(explanation: CronExplanation, displayZone: string): 
 }
 
 export async function explainCronCommand(
-  orchestrators: OrchestratorService,
+  services: { orchestrators: OrchestratorService; analyzer: DocumentAnalyzer },
   initial?: unknown,
   /** A schedule row's file and dialect (its file's orchestrator); else the active editor's file decides. */
   from?: { resource?: vscode.Uri; dialect: Dialect },
@@ -32,7 +32,9 @@ export async function explainCronCommand(
   const active = vscode.window.activeTextEditor?.document;
   const resource = from?.resource ?? (active && resourceOf(active));
   const settings = displaySettings(resource);
-  let dialect: Dialect = from?.dialect ?? dialectOfFlavor(orchestrators.current(resource)?.flavor);
+  // The active file's orchestrator as its hover resolves it (its `orchestrator.<flavor>` key included).
+  const fileOrchestrator = !from && active && isScheduleDocument(active) ? services.analyzer.analyze(active).orchestrator : undefined;
+  let dialect: Dialect = explainStartDialect(from, fileOrchestrator, services.orchestrators.current(resource));
   const box = vscode.window.createInputBox();
   const dialectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-enum'), tooltip: vscode.l10n.t('Change dialect') };
   box.buttons = [dialectButton];

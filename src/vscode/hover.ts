@@ -1,15 +1,18 @@
 // Hover on a schedule's cron expression, interval or times: what it means, the
-// next runs in the display zone and UTC, and what the orchestrator will do.
+// next runs in the display zone and UTC, and what the orchestrator will do; then, from what the
+// live connections have already loaded (never a request from a hover), drift against the live
+// schedules of the same pipeline (src/workspace/liveForCode.ts).
 
 import * as vscode from 'vscode';
 import type { DiscoveredSchedule, Range } from '../discovery/types';
-import { displaySettings } from './config';
+import { displaySettings, unknownOrchestratorAdvice } from './config';
 import { contains, toRange } from './convert';
 import type { DocumentAnalyzer } from './documents';
 import { toCellRange, toModulePosition } from './notebooks';
 import { scheduleMarkdown } from '../workspace/present';
-import { prefixSource, summarizeSchedule, summaryOptionsFor, zoneFor } from '../workspace/summary';
+import { summarizeSchedule, summaryOptionsFor } from '../workspace/summary';
 import { findingsForSchedule } from '../workspace/scheduleIndex';
+import { codeScheduleOf, liveComparisonMarkdown, type LiveSourceSnapshot } from '../workspace/liveForCode';
 
 const HOVER_FIELDS = new Set(['cron_expression', 'interval_second', 'start_time', 'end_time', 'run_once_start_time']);
 
@@ -25,7 +28,14 @@ function hoverTarget(schedule: DiscoveredSchedule, position: { line: number; cha
 }
 
 export class ScheduleHoverProvider implements vscode.HoverProvider {
+  private liveSchedules: () => readonly LiveSourceSnapshot[] = () => [];
+
   constructor(private readonly analyzer: DocumentAnalyzer) {}
+
+  /** Where the hover reads the live connections' loaded schedules (set once the connections exist). */
+  setLiveSchedules(accessor: () => readonly LiveSourceSnapshot[]): void {
+    this.liveSchedules = accessor;
+  }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const { discovery, findings, orchestrator, cell } = this.analyzer.analyze(document);
@@ -41,11 +51,12 @@ export class ScheduleHoverProvider implements vscode.HoverProvider {
       // The analysis' orchestrator: the setting, else this file's one `orchestrator.<flavor>` settings key, else the stack.
       const settings = displaySettings(cell ? cell.notebook.uri : document.uri);
       const now = new Date();
-      const options = summaryOptionsFor(orchestrator, now, settings.nextRuns);
-      const zone = zoneFor(schedule, options, document.getText());
-      const summary = summarizeSchedule(schedule, { ...options, timeZone: zone.timeZone ?? options.timeZone });
-      const context = { github: schedule.github !== undefined, zoneSource: zone.source ?? prefixSource(summary.expression), now };
+      // The summary reads the zone a GitHub entry or the file's Databricks settings name, and says where it came from.
+      const summary = summarizeSchedule(schedule, summaryOptionsFor(orchestrator, now, settings.nextRuns));
+      const context = { github: schedule.github !== undefined, now, unknownOrchestratorAdvice: unknownOrchestratorAdvice() };
       let text = scheduleMarkdown(summary, findingsForSchedule(schedule, findings).filter((f) => f.code !== 'unsupported-orchestrator'), orchestrator, settings.displayZone, context);
+      const live = liveComparisonMarkdown(codeScheduleOf(schedule.pipeline, summary, vscode.workspace.asRelativePath(document.uri)), this.liveSchedules());
+      if (live) text += `\n\n---\n\n${live}`;
       if (settings.invalidZone) text += `\n\n$(warning) ${vscode.l10n.t('`zenmlSchedules.timeZone` is `{0}`, not an IANA time zone: showing {1}.', settings.invalidZone, settings.displayZone)}`;
       const markdown = new vscode.MarkdownString(text, true);
       return new vscode.Hover(markdown, document.validateRange(target));

@@ -14,6 +14,7 @@ import type { ScheduleAdapter } from '../adapters/types';
 import { pythonClientBridge, type ZenmlClientBridge } from '../adapters/zenmlClientBridge';
 import { decodeSecrets } from '../workspace/connectionSettings';
 import type { CodeSchedule } from '../workspace/drift';
+import { codeScheduleOfRow } from '../workspace/liveForCode';
 import type { ScheduleGroup } from '../workspace/treeModel';
 import type { AdapterFactory } from './liveConnections';
 
@@ -118,13 +119,5 @@ export function editorAdapterFactory(options: { timeoutMs?: () => number } = {})
 
 /** The code's schedules (the Workspace group's rows) for drift against live ones. */
 export function codeSchedulesOf(groups: readonly ScheduleGroup[]): CodeSchedule[] {
-  return groups.flatMap((group) =>
-    group.rows.map((row) => ({
-      pipeline: row.item.schedule.pipeline ?? null,
-      kind: row.summary.kind,
-      expression: row.summary.expression,
-      intervalSeconds: row.summary.intervalSeconds,
-      location: `${row.item.file.label}:${row.item.schedule.range.start.line + 1}`,
-    })),
-  );
+  return groups.flatMap((group) => group.rows.map(codeScheduleOfRow));
 }

@@ -9,7 +9,8 @@ import type { ScheduleAdapter } from '../adapters/types';
 import { globalConfigDir } from '../zenml/config';
 import { isVirtualWorkspace } from './config';
 import { readZenmlLogin, type ZenmlLogin } from '../zenml/credentials';
-import { parseConnections, secretKeyOf, type ConnectionConfig, type ConnectionProblem } from '../workspace/connectionSettings';
+import { LOGIN_CONNECTION, automaticZenmlConnections, parseConnections, secretKeyOf, type AutomaticConnection, type ConnectionConfig, type ConnectionProblem } from '../workspace/connectionSettings';
+import type { LiveSourceSnapshot } from '../workspace/liveForCode';
 import { mergeLiveGroups } from '../workspace/liveMerge';
 import { ConnectPromptSource, ConnectionTreeSource, type CodeSchedules } from './liveTree';
 import type { SchedulesTreeProvider } from './tree';
@@ -35,8 +36,7 @@ interface Entry {
 }
 
 const SECTION = 'zenmlSchedules';
-/** The name of the connection `zenml login` made (read from ZenML's own config, not from our settings). */
-export const LOGIN_CONNECTION = 'zenml login';
+export { LOGIN_CONNECTION };
 
 export class LiveConnections implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -65,6 +65,10 @@ export class LiveConnections implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.sync()),
       this.watchZenmlLogin(),
+      // The code changed: each loaded connection marks drift and "not in code" again (no reload, no request).
+      tree.workspaceSource.onDidChange(() => {
+        for (const entry of this.entries.values()) entry.source.codeChanged();
+      }),
       secrets.onDidChange((e) => {
         // A new key for a connection: its adapter is rebuilt in place (the sync compares what it was built
         // with, so the event for a key Add Connection just stored changes nothing).
@@ -86,18 +90,20 @@ export class LiveConnections implements vscode.Disposable {
     return watcher;
   }
 
-  /** The server `zenml login` connected to, unless a configured connection already reads it. */
-  private zenmlLogin(configured: readonly ConnectionConfig[]): ZenmlLogin | null {
-    if (process.env.ZENML_SCHEDULES_IGNORE_ZENML_LOGIN === '1') return null;
-    let login: ZenmlLogin | null = null;
-    try {
-      login = readZenmlLogin(process.env);
-    } catch (error) {
-      this.log.warn(`Could not read ZenML's login (${path.join(globalConfigDir(process.env), 'config.yaml')}): ${String(error)}`);
-    }
-    const same = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
-    if (!login || configured.some((c) => c.name === LOGIN_CONNECTION || (c.type === 'zenml' && c.url && same(c.url, login!.url)))) return null;
-    return login;
+  /**
+   * ZenML's own environment variables in the editor's environment (ZENML_STORE_URL + ZENML_STORE_API_KEY),
+   * else the server `zenml login` connected to, unless a configured connection already reads it.
+   */
+  private automatic(configured: readonly ConnectionConfig[]): AutomaticConnection[] {
+    return automaticZenmlConnections(configured, process.env, () => {
+      let login: ZenmlLogin | null = null;
+      try {
+        login = readZenmlLogin(process.env);
+      } catch (error) {
+        this.log.warn(`Could not read ZenML's login (${path.join(globalConfigDir(process.env), 'config.yaml')}): ${String(error)}`);
+      }
+      return login;
+    });
   }
 
   /** The connections in use, and the problems of the setting's entries. */
@@ -116,6 +122,13 @@ export class LiveConnections implements vscode.Disposable {
     return [...this.entries.values()].map((e) => e.source);
   }
 
+  /** What every connection has loaded (connections still loading keep their previous rows; failed ones are left out). */
+  snapshot(): LiveSourceSnapshot[] {
+    return this.sources()
+      .map((s) => s.snapshot())
+      .filter((s): s is LiveSourceSnapshot => s !== null);
+  }
+
   source(name: string): ConnectionTreeSource | undefined {
     return this.entries.get(name)?.source;
   }
@@ -129,16 +142,16 @@ export class LiveConnections implements vscode.Disposable {
   private async doSync(force: boolean, only?: string): Promise<void> {
     const { connections: configured, problems, hiddenUntrusted } = this.configured();
     this.reportProblems(problems);
-    const login = this.zenmlLogin(configured);
-    const connections: ConnectionConfig[] = login ? [...configured, { name: LOGIN_CONNECTION, type: 'zenml', url: login.url }] : configured;
+    const automatic = this.automatic(configured);
+    const connections: ConnectionConfig[] = [...configured, ...automatic.map((a) => a.connection)];
     const trusted = vscode.workspace.isTrusted;
     // Every secret is read before the view changes, so that the view never misses a source while this
     // awaits (a walk of the tree in between would see a group without its rows).
     const planned = await Promise.all(
       connections.map(async (connection) => {
-        const fromLogin = login && connection.name === LOGIN_CONNECTION;
-        const secret = fromLogin ? undefined : await this.secrets.get(secretKeyOf(connection.name));
-        const credentials = fromLogin ? { apiKey: login.apiKey, accessToken: login.accessToken } : undefined;
+        const auto = automatic.find((a) => a.connection === connection);
+        const secret = auto ? undefined : await this.secrets.get(secretKeyOf(connection.name));
+        const credentials = auto ? auto.credentials : undefined;
         const environment: AdapterEnvironment = { secret, credentials, python: trusted && !isVirtualWorkspace() ? this.python : undefined };
         return { connection, key: JSON.stringify(connection), environment, auth: JSON.stringify([secret ?? null, credentials ?? null, trusted]) };
       }),

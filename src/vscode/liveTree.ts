@@ -8,14 +8,15 @@ import type { LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import type { AdapterError } from '../adapters/errors';
 import { connectionLabel, type ConnectionConfig } from '../workspace/connectionSettings';
 import type { CodeSchedule } from '../workspace/drift';
-import { buildLiveRows, refreshSource, type LiveGroup, type LiveRow } from '../workspace/liveModel';
+import type { LiveSourceSnapshot } from '../workspace/liveForCode';
+import { buildLiveRows, refreshSource, withDrift, type LiveGroup, type LiveRow } from '../workspace/liveModel';
 import { buildLiveGroups, connectionNodeId, liveRunId, runRowText, type IconView, type LiveGroupModel, type LiveRowModel } from '../workspace/liveRows';
 import type { SortOrder } from '../workspace/treeModel';
 import { displaySettings } from './config';
 import type { SourceNode, TreeSource } from './tree';
 
-/** The schedules in the workspace's code, for drift against the live ones. */
-export type CodeSchedules = () => readonly CodeSchedule[];
+/** The schedules in the workspace's code, for drift against the live ones; undefined until the workspace was read. */
+export type CodeSchedules = () => readonly CodeSchedule[] | undefined;
 
 export type LiveNode =
   | { type: 'connection'; sourceId: string; id: string }
@@ -27,7 +28,7 @@ export type LiveNode =
 type LoadState =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'loaded'; rows: LiveRow[]; at: Date }
+  | { kind: 'loaded'; rows: LiveRow[]; at: Date; pipelines?: string[] }
   | { kind: 'error'; error: AdapterError };
 
 const RUNS_SHOWN = 10;
@@ -178,6 +179,23 @@ export class ConnectionTreeSource implements TreeSource {
     return this.state.kind === 'error' ? this.state.error : undefined;
   }
 
+  /** What this connection has loaded, for the code's hover and Workspace rows (never a network call); null while none. */
+  snapshot(): LiveSourceSnapshot | null {
+    const shown = this.shown();
+    return shown ? { connection: this.connection.name, schedules: shown.rows.map((r) => r.schedule), pipelines: shown.pipelines } : null;
+  }
+
+  /** The workspace's code changed: drift ("drift", "not in code") is computed again for the rows already loaded. */
+  codeChanged(): void {
+    const shown = this.shown();
+    if (!shown) return;
+    const next = withDrift(shown.rows, this.code());
+    if (!next.changed) return;
+    shown.rows = next.rows;
+    this.groupsCache = undefined;
+    this.changed.fire();
+  }
+
   /** This connection's rows as loaded (before merging), for the merge across connections; null while none. */
   loadedGroup(): LiveGroup | null {
     const shown = this.shown();
@@ -250,8 +268,9 @@ export class ConnectionTreeSource implements TreeSource {
       nextRunCount: displaySettings().nextRuns,
       code: this.code(),
       runsPerRow: RUNS_SHOWN,
+      knownPipelines: true,
     });
-    return group.error ? { kind: 'error', error: group.error } : { kind: 'loaded', rows: group.rows, at: now };
+    return group.error ? { kind: 'error', error: group.error } : { kind: 'loaded', rows: group.rows, at: now, pipelines: group.pipelines };
   }
 
   private shown(): Extract<LoadState, { kind: 'loaded' }> | undefined {

@@ -12,6 +12,7 @@ import { capabilityOf } from '../common/flavors';
 import { CONNECTION_FIELDS, CONNECTION_SECRETS, CONNECTION_TYPES, connectionLabel, encodeSecrets, parseConnections, type ConnectionConfig, type ConnectionType } from '../workspace/connectionSettings';
 import { changeLive } from '../workspace/liveMerge';
 import { canChange, changeSummary, runRowText, type LiveRowModel } from '../workspace/liveRows';
+import { deleteChoice } from '../workspace/liveState';
 import { MISSED_COUNT_CAP, formatCount, resumePreview } from '../workspace/resumePreview';
 import { sourceFileEdit } from '../workspace/sourceFileEdit';
 import { displaySettings } from './config';
@@ -460,24 +461,46 @@ function askExpression(row: LiveRowModel): Promise<string | undefined> {
   });
 }
 
-/** Asks what to delete (modal, says exactly what goes): archive (default) or a confirmed purge. */
+/**
+ * Asks what to delete (modal, says exactly what goes, naming the CronJob when ZenML stored it): archive
+ * (default) or a confirmed purge; only the purge on a server that has no archive (ZenML < 0.93.1).
+ */
 async function askDelete(t: Target): Promise<boolean | undefined> {
   const { schedule } = t.row;
+  const choice = deleteChoice(schedule);
   const capability = capabilityOf(schedule.orchestrator);
   const where = capability?.displayName ?? schedule.orchestrator ?? vscode.l10n.t('its orchestrator');
-  // What fires it, by name where the record names it (a Kubernetes schedule's CronJob).
-  const cronJob = schedule.details.CronJob;
   const orchestratorWords = !schedule.orchestrator
     ? vscode.l10n.t('Whatever fires it on an orchestrator is not touched by ZenML.')
     : capability?.managedByZenml
-      ? cronJob
-        ? vscode.l10n.t('ZenML also deletes the CronJob "{0}" that fires it on {1}, through its own client.', cronJob, where)
+      ? choice.nativeName
+        ? vscode.l10n.t('ZenML also deletes what fires it on {0}, the CronJob {1}, through its own client.', where, choice.nativeName)
         : vscode.l10n.t('ZenML also deletes what fires it on {0} (for example the CronJob), through its own client.', where)
       : vscode.l10n.t('ZenML cannot remove it from {0}: it keeps firing there until you remove it in {0}.', where);
+  const purge = vscode.l10n.t('Purge');
+  const confirmPurge = async () => {
+    const sure = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Purge "{0}" permanently?', schedule.name),
+      { modal: true, detail: vscode.l10n.t('The ZenML record {0} is deleted and cannot be restored. {1}', schedule.id, orchestratorWords) },
+      purge,
+    );
+    return sure === purge ? true : undefined;
+  };
+  if (!choice.archive) {
+    // No archive on this server: the one choice is the purge, said plainly before it is confirmed.
+    const sure = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete the schedule "{0}" from {1} for good?', schedule.name, t.source.connection.name),
+      {
+        modal: true,
+        detail: vscode.l10n.t('{0} has no archive (it needs ZenML 0.93.1 or later): the ZenML record {1} can only be deleted for good (purge) and cannot be restored. {2}', t.source.connection.name, schedule.id, orchestratorWords),
+      },
+      purge,
+    );
+    return sure === purge ? true : undefined;
+  }
   const archive = vscode.l10n.t('Archive');
   const purgeAsk = vscode.l10n.t('Purge…');
-  const purge = vscode.l10n.t('Purge');
-  const choice = await vscode.window.showWarningMessage(
+  const picked = await vscode.window.showWarningMessage(
     vscode.l10n.t('Delete the schedule "{0}" from {1}?', schedule.name, t.source.connection.name),
     {
       modal: true,
@@ -489,14 +512,9 @@ async function askDelete(t: Target): Promise<boolean | undefined> {
     archive,
     purgeAsk,
   );
-  if (choice === archive) return false;
-  if (choice !== purgeAsk) return undefined;
-  const sure = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Purge "{0}" permanently?', schedule.name),
-    { modal: true, detail: vscode.l10n.t('The ZenML record {0} is deleted and cannot be restored. {1}', schedule.id, orchestratorWords) },
-    purge,
-  );
-  return sure === purge ? true : undefined;
+  if (picked === archive) return false;
+  if (picked !== purgeAsk) return undefined;
+  return confirmPurge();
 }
 
 const FIELD_PROMPTS: Record<string, string> = {

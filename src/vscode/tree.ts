@@ -4,11 +4,12 @@
 import * as vscode from 'vscode';
 import { buildGroups, type ScheduleGroup, type ScheduleRow, type SortOrder } from '../workspace/treeModel';
 import { formatShort, scheduleMarkdown } from '../workspace/present';
-import { displaySettings } from './config';
+import { displaySettings, unknownOrchestratorAdvice } from './config';
 import { toRange } from './convert';
 import { positionInCell } from '../discovery';
 import { showInNotebook } from './notebooks';
 import type { WorkspaceScheduleIndex } from './workspaceScanner';
+import { absentConnections, codeScheduleOfRow, compareWithLive, driftingConnections, comparisonMarkdown, type LiveSourceSnapshot } from '../workspace/liveForCode';
 
 /** How long a reveal that fails while the tree is (re)drawn is tried again (see `SchedulesTreeProvider.reveal`). */
 const REVEAL_DEADLINE_MS = 30_000;
@@ -179,6 +180,7 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly badges = new Map<string, vscode.FileDecoration>();
   private order: SortOrder = 'nextRun';
+  private liveSchedules: () => readonly LiveSourceSnapshot[] = () => [];
 
   constructor(private readonly workspace: WorkspaceScheduleIndex) {
     this.subscriptions.push(
@@ -194,6 +196,14 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
 
   get status(): string | undefined {
     return this.workspace.status;
+  }
+
+  /**
+   * Where the rows read the live connections' loaded schedules, for "drift" and "not on <connection>" (the
+   * view redraws every source when a connection loads, so the rows follow without a request of their own).
+   */
+  setLiveSchedules(accessor: () => readonly LiveSourceSnapshot[]): void {
+    this.liveSchedules = accessor;
   }
 
   setSortOrder(order: SortOrder): void {
@@ -277,16 +287,26 @@ export class WorkspaceTreeSource implements TreeSource, vscode.FileDecorationPro
     item.id = row.id;
     const next = summary.nextRuns[0];
     item.description = next ? vscode.l10n.t('{0} · next {1}', summary.description, formatShort(next, settings.displayZone)) : summary.description;
+    // Against the live connections (as loaded): drift, and pipelines a connection knows with nothing live there.
+    const code = codeScheduleOfRow(row);
+    const comparisons = compareWithLive(code, this.liveSchedules());
+    const drifting = driftingConnections(comparisons).length > 0;
+    const absent = absentConnections(comparisons);
+    if (drifting) item.description += ` · ${vscode.l10n.t('drift')}`;
+    if (absent.length) item.description += ` · ${vscode.l10n.t('not on {0}', absent.join(', '))}`;
+    const liveText = comparisonMarkdown(code, comparisons);
     item.iconPath = new vscode.ThemeIcon(summary.kind ? kindIcons[summary.kind] : 'question');
     item.resourceUri = this.rowUri(row);
     const tooltip = new vscode.MarkdownString(
-      scheduleMarkdown(summary, row.item.findings, indexed.file.orchestrator, settings.displayZone) + `\n\n${whereIs(indexed)}`,
+      scheduleMarkdown(summary, row.item.findings, indexed.file.orchestrator, settings.displayZone, { unknownOrchestratorAdvice: unknownOrchestratorAdvice() }) + `\n\n${whereIs(indexed)}` + (liveText ? `\n\n---\n\n${liveText}` : ''),
       true,
     );
     item.tooltip = tooltip;
     const tokens = ['schedule', `kind-${summary.kind ?? 'unknown'}`];
     if (summary.expression) tokens.push('hasExpression');
     if (row.item.findings.length) tokens.push('hasProblems');
+    if (drifting) tokens.push('drift');
+    if (absent.length) tokens.push('notLive');
     item.contextValue = tokens.join(' ');
     item.command = {
       command: 'zenmlSchedules.openSchedule',

@@ -270,6 +270,10 @@ export function editorDetectionMessage(error: DetectionError): string {
       return `${error.message} ${vscode.l10n.t('Or raise zenmlSchedules.helperTimeoutSeconds.')}`;
     case 'helper-failed':
       return `${error.message} ${vscode.l10n.t('See the ZenML Schedules log.')}`;
+    case 'untrusted-workspace':
+      return `${error.message} ${vscode.l10n.t('Trust the workspace to detect the active ZenML stack.')}`;
+    case 'virtual-workspace':
+      return `${error.message} ${vscode.l10n.t('Set zenmlSchedules.orchestrator to the orchestrator the code targets.')}`;
     default:
       return error.message;
   }

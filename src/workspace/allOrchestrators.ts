@@ -18,7 +18,8 @@ export interface OrchestratorReading {
   description: string;
   /** ISO-8601 UTC, or null when invalid or never firing. */
   nextRun: string | null;
-  error: string | null;
+  /** As `explain --json`'s error (contracts.md): what is wrong, the field at fault (or null), the finding code. */
+  error: { message: string; field: string | null; code: string } | null;
   /** The zone the expression was read in. */
   timeZone: string;
   /** With the DST report asked for: the next year's clock changes and their effect (extra key). */
@@ -40,7 +41,7 @@ export function readOnEveryOrchestrator(expression: string, options: { timeZone?
       valid: e.valid,
       description: e.valid ? e.description : '',
       nextRun: e.valid && e.nextRuns.length > 0 ? isoUtc(e.nextRuns[0]) : null,
-      error: e.error ? e.error.message : null,
+      error: e.error ? { message: e.error.message, field: e.error.field, code: e.error.code } : null,
       timeZone: e.timeZone,
     };
     if (options.dst) reading.transitions = e.valid ? dstReport(expression, dialect, e.timeZone, options.from).transitions : [];
@@ -55,7 +56,7 @@ function cell(text: string): string {
 /** A Markdown table of the readings (the Explain Cron document). */
 export function readingsTable(readings: readonly OrchestratorReading[]): string {
   const rows = readings.map(
-    (r) => `| ${r.orchestrator} | ${r.dialect} | ${r.valid ? 'valid' : 'rejected'} | ${cell(r.valid ? r.description : r.error ?? '')} | ${r.nextRun ?? '—'} |`,
+    (r) => `| ${r.orchestrator} | ${r.dialect} | ${r.valid ? 'valid' : 'rejected'} | ${cell(r.valid ? r.description : (r.error?.message ?? ''))} | ${r.nextRun ?? '—'} |`,
   );
   return ['| Orchestrator | Dialect | Valid | Meaning | Next run (UTC) |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -130,3 +130,45 @@ export function connectionLabel(connection: ConnectionConfig): string {
   };
   return where ? `${kind[connection.type]} ${where}` : kind[connection.type];
 }
+
+/** The name of the connection `zenml login` made (read from ZenML's own config, not from our settings). */
+export const LOGIN_CONNECTION = 'zenml login';
+/** The name of the connection ZenML's own environment variables make (ZENML_STORE_URL + ZENML_STORE_API_KEY). */
+export const ENV_CONNECTION = 'ZENML_STORE_URL';
+
+/** The ZenML server the user's setup already names, with its credentials (never in our settings). */
+export interface AutomaticConnection {
+  connection: ConnectionConfig;
+  credentials: { apiKey?: string; accessToken?: string };
+  from: 'environment' | 'zenml-login';
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
+/**
+ * The connections the editor adds by itself besides the setting's (as the CLI reads them, contracts.md
+ * "Connections"): ZenML's own environment variables in the editor's environment (`ZENML_STORE_URL`, an
+ * http(s) URL, with `ZENML_STORE_API_KEY` or `ZENML_STORE_API_TOKEN`), else the server `zenml login`
+ * connected to (ZenML itself lets the environment win over its config). Neither when a configured
+ * connection already reads that server or has that name; none at all with
+ * ZENML_SCHEDULES_IGNORE_ZENML_LOGIN=1 (tests). Neither comes from the workspace, so Workspace Trust does
+ * not hide them (in an untrusted folder nothing is run for them, as for every connection).
+ */
+export function automaticZenmlConnections(
+  configured: readonly ConnectionConfig[],
+  env: NodeJS.ProcessEnv,
+  readLogin: () => { url: string; apiKey?: string; accessToken?: string } | null,
+): AutomaticConnection[] {
+  if (env.ZENML_SCHEDULES_IGNORE_ZENML_LOGIN === '1') return [];
+  const taken = (name: string, url: string) => configured.some((c) => c.name === name || (c.type === 'zenml' && typeof c.url === 'string' && sameUrl(c.url, url)));
+  const storeUrl = env.ZENML_STORE_URL?.trim();
+  if (storeUrl && /^https?:\/\/[^/\s]/i.test(storeUrl)) {
+    if (taken(ENV_CONNECTION, storeUrl)) return [];
+    const apiKey = env.ZENML_STORE_API_KEY?.trim() || undefined;
+    const accessToken = env.ZENML_STORE_API_TOKEN?.trim() || undefined;
+    return [{ connection: { name: ENV_CONNECTION, type: 'zenml', url: storeUrl }, credentials: { ...(apiKey ? { apiKey } : {}), ...(accessToken && !apiKey ? { accessToken } : {}) }, from: 'environment' }];
+  }
+  const login = readLogin();
+  if (!login || taken(LOGIN_CONNECTION, login.url)) return [];
+  return [{ connection: { name: LOGIN_CONNECTION, type: 'zenml', url: login.url }, credentials: { apiKey: login.apiKey, accessToken: login.accessToken }, from: 'zenml-login' }];
+}

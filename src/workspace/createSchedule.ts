@@ -35,7 +35,10 @@ export interface CreateOptions {
   catchup: boolean;
   /** Why some kinds or fields are not offered, or that the flavor cannot schedule at all. */
   notes: string[];
-  /** Set when the flavor cannot schedule: nothing can be created for it. */
+  /**
+   * Set when the flavor cannot schedule: nothing can be created for it. What happened only; the face adds
+   * what the user can do (switch stacks, the editor's setting).
+   */
   refusal?: string;
 }
 
@@ -75,7 +78,7 @@ export function createOptionsFor(flavor: string | null | undefined): CreateOptio
   if (!capability.canSchedule || capability.kinds.length === 0) {
     return {
       ...base,
-      refusal: `The ${capability.displayName} orchestrator cannot run scheduled pipelines. Switch to a stack whose orchestrator can schedule, or set zenmlSchedules.orchestrator to the orchestrator the code will run on.`,
+      refusal: `The ${capability.displayName} orchestrator cannot run scheduled pipelines.`,
     };
   }
   return base;

@@ -6,6 +6,7 @@
 
 import { dialectOf, explainCron } from '../cron';
 import type { LiveRun, LiveSchedule, ScheduleHealth } from '../adapters/types';
+import { expectedToFire } from './liveState';
 
 export const GRACE_EXTRA_MS = 10 * 60 * 1000;
 /** Missed ticks are counted up to this many ("1000 or more"). */
@@ -36,7 +37,7 @@ function iso(d: Date): string {
 /** Expected ticks strictly after `from`, at most `count` (the orchestrator's dialect and zone). */
 function ticksAfter(schedule: LiveSchedule, from: Date, count: number): Date[] {
   if (schedule.kind === 'cron' && schedule.expression) {
-    const e = explainCron(schedule.expression, { dialect: dialectOf(schedule.orchestrator), timeZone: schedule.timeZone ?? 'UTC', from, count });
+    const e = explainCron(schedule.expression, { dialect: dialectOf(schedule.orchestrator), timeZone: schedule.timeZone ?? 'UTC', from, count, notes: false });
     return e.valid ? e.nextRuns : [];
   }
   if (schedule.kind === 'interval' && schedule.intervalSeconds && schedule.intervalSeconds > 0) {
@@ -83,8 +84,8 @@ export function computeHealth(schedule: LiveSchedule, runs: readonly LiveRun[], 
   const base: HealthReport = { health: 'unknown', lastRun, missed: 0, missedCapped: false, silentSince: null, intervalMs: null, reason: '' };
   if (options.runsKnown === false) return { ...base, reason: 'runs could not be read' };
 
-  // Silent: only for schedules that are expected to fire.
-  if (schedule.state === 'active') {
+  // Silent: only for schedules that are expected to fire (a record-only pause may still fire).
+  if (expectedToFire(schedule)) {
     const starts = [schedule.created, schedule.startTime, lastRun?.created].filter((d): d is Date => d instanceof Date);
     const anchor = starts.length ? new Date(Math.max(...starts.map((d) => d.getTime()))) : null;
     if (anchor) {
@@ -115,5 +116,5 @@ export function computeHealth(schedule: LiveSchedule, runs: readonly LiveRun[], 
   }
   if (lastFinished) return { ...base, health: 'ok', reason: `last run ${lastFinished.status} at ${iso(lastFinished.created)}` };
   if (lastRun) return { ...base, health: 'ok', reason: `last run ${lastRun.status} since ${iso(lastRun.created)}` };
-  return { ...base, reason: schedule.state === 'active' ? 'no runs yet' : 'no runs' };
+  return { ...base, reason: expectedToFire(schedule) ? 'no runs yet' : 'no runs' };
 }

@@ -11,6 +11,7 @@ import { adapterError } from '../adapters/errors';
 import type { CallOptions, LiveRun, LiveSchedule, ScheduleAdapter } from '../adapters/types';
 import { computeDrift, type CodeSchedule, type LiveDrift } from './drift';
 import { computeHealth, type HealthReport } from './health';
+import { expectedToFire, stateWords } from './liveState';
 
 export interface LiveRow {
   /** `${source}/${schedule.id}`: stable across refreshes (keeps expansion and selection). */
@@ -32,6 +33,11 @@ export interface LiveGroup {
   rows: LiveRow[];
   /** Set when the source could not be read; rows is then empty. */
   error: AdapterError | null;
+  /**
+   * The pipelines the source knows, scheduled or not (`ScheduleAdapter.pipelineNames`), when asked for with
+   * `knownPipelines` and the source can say; otherwise undefined (then nothing is marked "not on" it).
+   */
+  pipelines?: string[];
 }
 
 export interface RefreshOptions extends CallOptions {
@@ -44,14 +50,19 @@ export interface RefreshOptions extends CallOptions {
   runsPerRow?: number;
   /** The bulk run read's size (default 2000). */
   recentRunLimit?: number;
+  /** Also read the names of the pipelines the source knows (one more request where the source has them). */
+  knownPipelines?: boolean;
 }
 
 /** Plain words and next runs for a live schedule, in its orchestrator's dialect and zone. */
 export function describeLive(s: LiveSchedule, now: Date, count: number): { dialect: Dialect; description: string; nextRuns: Date[] } {
   const dialect = dialectOf(s.orchestrator);
-  const stillFires = s.state === 'active';
+  // A record-only pause (ZenML's record inactive on Airflow, …) may still fire: its next runs are shown.
+  const stillFires = expectedToFire(s);
   if (s.kind === 'cron' && s.expression) {
-    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count });
+    // Airflow's timetable reads the DAG's start_date, end_date and catchup itself.
+    const window = dialect === 'airflow' ? { start: s.startTime, end: s.endTime, catchup: s.catchup === true } : undefined;
+    const e = explainCron(s.expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: now, count, window, notes: false });
     const runs = stillFires ? e.nextRuns.filter((d) => !s.endTime || d <= s.endTime) : [];
     return { dialect, description: e.valid ? e.description : `invalid: ${e.error?.message ?? 'not a cron expression'}`, nextRuns: runs };
   }
@@ -90,6 +101,27 @@ export function buildLiveRows(
       drift: drift?.live.get(schedule.id) ?? null,
     };
   });
+}
+
+/**
+ * The rows again with drift against new code (the workspace changed after the load): the same row objects
+ * when nothing changed, so that the caller can tell whether to redraw. Undefined code: no drift known.
+ */
+export function withDrift(rows: readonly LiveRow[], code: readonly CodeSchedule[] | undefined): { rows: LiveRow[]; changed: boolean } {
+  const drift = code ? computeDrift(code, rows.map((r) => r.schedule)) : null;
+  let changed = false;
+  const out = rows.map((row) => {
+    const next = drift?.live.get(row.schedule.id) ?? null;
+    if (sameDrift(row.drift, next)) return row;
+    changed = true;
+    return { ...row, drift: next };
+  });
+  return { rows: out, changed };
+}
+
+function sameDrift(a: LiveDrift | null, b: LiveDrift | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.status === b.status && a.code?.location === b.code?.location && JSON.stringify(a.differences) === JSON.stringify(b.differences);
 }
 
 /** Every schedule of the source (all pages). */
@@ -149,8 +181,16 @@ export async function refreshSource(adapter: ScheduleAdapter, options: RefreshOp
   try {
     const listed = await listEverySchedule(adapter, { signal: options.signal, timeoutMs: options.timeoutMs, includeArchived: options.includeArchived });
     if (!listed.ok) return { source: adapter.name, type: adapter.type, rows: [], error: listed.error };
-    const runs = await runsFor(adapter, listed.value, options);
-    return { source: adapter.name, type: adapter.type, rows: buildLiveRows(adapter.name, listed.value, runs, options), error: null };
+    // The pipeline names are optional: a failure to read them only means nothing is marked "not on" this source.
+    const [runs, pipelines] = await Promise.all([
+      runsFor(adapter, listed.value, options),
+      options.knownPipelines && adapter.pipelineNames
+        ? adapter.pipelineNames({ signal: options.signal, timeoutMs: options.timeoutMs }).then((r) => (r.ok ? r.value : undefined))
+        : Promise.resolve(undefined),
+    ]);
+    const group: LiveGroup = { source: adapter.name, type: adapter.type, rows: buildLiveRows(adapter.name, listed.value, runs, options), error: null };
+    if (pipelines) group.pipelines = pipelines;
+    return group;
   } catch (error) {
     // An adapter must not throw; if one does, its group shows the error and the others keep working.
     return { source: adapter.name, type: adapter.type, rows: [], error: adapterError('server-error', `Reading ${adapter.name} failed: ${error instanceof Error ? error.message : String(error)}`, { source: adapter.name }) };
@@ -179,7 +219,7 @@ export function presentLiveRow(row: LiveRow): LiveRowView {
   const lines = [
     `${s.name} — ${row.description}`,
     `${trigger} (${row.dialect} dialect${s.timeZone ? `, ${s.timeZone}` : ', UTC'})`,
-    `state: ${s.state} · health: ${row.health.health}${row.health.reason ? ` (${row.health.reason})` : ''}`,
+    `state: ${stateWords(s)} · health: ${row.health.health}${row.health.reason ? ` (${row.health.reason})` : ''}`,
     `next runs: ${row.nextRuns.length ? row.nextRuns.map(isoUtc).join(', ') : 'none'}`,
     `orchestrator: ${s.orchestrator ?? 'unknown'}${s.pipeline ? ` · pipeline: ${s.pipeline}` : ''}`,
     ...Object.entries(s.details).map(([k, v]) => `${k}: ${v}`),
@@ -195,5 +235,5 @@ export function presentLiveRow(row: LiveRow): LiveRowView {
   if (ops.includes('update')) tokens.push('updatable');
   if (ops.includes('delete')) tokens.push('deletable');
   if (row.drift?.status === 'drift') tokens.push('drift');
-  return { key: row.key, label: s.name, description: `${s.state} · ${row.health.health} · ${next}`, tooltip: lines.join('\n'), contextValue: tokens.join(' ') };
+  return { key: row.key, label: s.name, description: `${stateWords(s)} · ${row.health.health} · ${next}`, tooltip: lines.join('\n'), contextValue: tokens.join(' ') };
 }

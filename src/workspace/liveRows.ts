@@ -9,6 +9,7 @@ import { capabilityOf, type Dialect } from '../common/flavors';
 import type { AdapterCapabilities, LiveRun, LiveSchedule, Operation, ScheduleHealth, ScheduleState } from '../adapters/types';
 import type { DriftDifference } from './drift';
 import type { LiveRow } from './liveModel';
+import { expectedToFire, recordOnlyPaused, stateWarning, stateWords } from './liveState';
 import { formatShort, nextRunsTable } from './present';
 
 /** A codicon id and a theme colour id, mapped to ThemeIcon by the editor. */
@@ -17,19 +18,22 @@ export interface IconView {
   color?: string;
 }
 
-/** The row's icon: what needs attention first (failing, silent), then the state. */
-export function liveIcon(state: ScheduleState, health: ScheduleHealth): IconView {
+/**
+ * The row's icon: what needs attention first (failing, silent, a record-only pause that may still
+ * fire), then the state.
+ */
+export function liveIcon(state: ScheduleState, health: ScheduleHealth, mayStillFire = false): IconView {
   if (state === 'archived') return { id: 'archive', color: 'disabledForeground' };
   if (state === 'completed') return { id: 'check-all' };
   if (health === 'failing') return { id: 'error', color: 'list.errorForeground' };
-  if (health === 'silent') return { id: 'warning', color: 'list.warningForeground' };
+  if (health === 'silent' || (state === 'paused' && mayStillFire)) return { id: 'warning', color: 'list.warningForeground' };
   if (state === 'paused') return { id: 'debug-pause', color: 'disabledForeground' };
   if (health === 'ok') return { id: 'pass', color: 'testing.iconPassed' };
   return { id: 'circle-outline' };
 }
 
-/** "paused · failing", "active · ok": state and health side by side, as words. */
-export function stateText(state: ScheduleState, health: ScheduleHealth): string {
+/** "paused · failing", "active · ok": state (as stateWords() words it) and health side by side. */
+export function stateText(state: string, health: ScheduleHealth): string {
   return `${state} · ${health}`;
 }
 
@@ -122,13 +126,16 @@ export function liveTooltip(row: LiveRow, options: { connection: string; capabil
   const { schedule, health } = row;
   const parts: string[] = [];
   const kindWords = schedule.kind === 'cron' && schedule.expression ? `cron ${code(schedule.expression)}` : schedule.kind ?? 'schedule';
-  parts.push(`**${escape(schedule.name)}** · ${kindWords} · ${stateText(schedule.state, health.health)}`);
+  parts.push(`**${escape(schedule.name)}** · ${kindWords} · ${stateText(stateWords(schedule), health.health)}`);
+  const caveat = stateWarning(schedule);
+  if (caveat) parts.push(`$(warning) ${escape(caveat)}`);
   parts.push(escape(capitalize(row.description)));
   if (health.reason) parts.push(`${health.health === 'ok' ? '$(pass)' : health.health === 'unknown' ? '$(question)' : '$(warning)'} ${escape(capitalize(health.reason))}`);
   for (const d of row.drift?.differences ?? []) parts.push(`$(diff) Drift in ${escape(d.field)}: code: ${code(d.code)}, server: ${code(d.server)}`);
   if (row.drift?.status === 'no-code') parts.push('$(info) The code has no schedule for this pipeline.');
   if (row.drift?.code) parts.push(`In the code: ${escape(row.drift.code.location)}`);
-  if (schedule.state === 'paused') parts.push('Paused: no runs until it is resumed.');
+  if (recordOnlyPaused(schedule)) parts.push(nextRunsTable(row.nextRuns, options.displayZone) || 'No next run.');
+  else if (schedule.state === 'paused') parts.push('Paused: no runs until it is resumed.');
   else if (schedule.state === 'active') parts.push(nextRunsTable(row.nextRuns, options.displayZone) || 'No next run.');
   const flavor = schedule.orchestrator;
   const orchestrator = flavor ? (capabilityOf(flavor)?.displayName ?? flavor) : 'unknown';
@@ -149,7 +156,7 @@ export function liveTooltip(row: LiveRow, options: { connection: string; capabil
   facts.push(['Last run', last ? `${last.status}, ${formatInZone(last.created, options.displayZone)}` : 'none']);
   for (const [label, value] of Object.entries(schedule.details)) facts.push([label, value]);
   parts.push(['| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${escape(k)} | ${escape(v)} |`)].join('\n'));
-  for (const w of schedule.warnings) parts.push(`$(warning) ${escape(w)}`);
+  for (const w of schedule.warnings) if (w !== caveat) parts.push(`$(warning) ${escape(w)}`);
   const changes = schedule.changes;
   if (changes?.via) parts.push(`$(tools) Changes go through ${escape(changes.via)}.`);
   if (changes?.reason) parts.push(`$(info) ${escape(changes.reason)}`);
@@ -163,23 +170,29 @@ function capitalize(text: string): string {
   return text.length ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
+/** The row's marker for a live schedule whose pipeline has no schedule in the code. */
+export const NOT_IN_CODE = 'not in code';
+
 /** One row, everything computed now (nothing deferred to render time). */
 export function liveRow(row: LiveRow, options: LiveRowOptions): LiveRowModel {
   const { schedule } = row;
   const health = row.health.health;
   const drift = row.drift?.differences ?? [];
-  const parts = [stateText(schedule.state, health), row.description];
+  const parts = [stateText(stateWords(schedule), health), row.description];
   const next = row.nextRuns[0];
-  if (next && schedule.state === 'active') parts.push(`next ${formatShort(next, options.displayZone)}`);
+  if (next && expectedToFire(schedule)) parts.push(`next ${formatShort(next, options.displayZone)}`);
   if (drift.length) parts.push('drift');
+  // A live schedule whose pipeline has no schedule in the code (known only once the workspace was read).
+  const notInCode = row.drift?.status === 'no-code' && schedule.state !== 'archived';
+  if (notInCode) parts.push(NOT_IN_CODE);
   return {
     id: liveRowId(options.connection, schedule.id),
     scheduleId: schedule.id,
     connection: options.connection,
     label: schedule.name,
     description: parts.join(' · '),
-    icon: liveIcon(schedule.state, health),
-    contextValue: liveContextValue(schedule, options.capabilities) + (drift.length ? ' drift' : ''),
+    icon: liveIcon(schedule.state, health, recordOnlyPaused(schedule)),
+    contextValue: liveContextValue(schedule, options.capabilities) + (drift.length ? ' drift' : '') + (notInCode ? ' notInCode' : ''),
     tooltip: liveTooltip(row, options),
     schedule,
     health,
@@ -213,7 +226,7 @@ export function buildLiveGroups(rows: readonly LiveRow[], options: LiveRowOption
     group.rows.push(liveRow(live, options));
   }
   const soonest = (rows: readonly LiveRowModel[]) =>
-    rows.reduce((best, r) => (r.schedule.state === 'active' && r.nextRuns.length ? Math.min(best, r.nextRuns[0].getTime()) : best), Infinity);
+    rows.reduce((best, r) => (expectedToFire(r.schedule) && r.nextRuns.length ? Math.min(best, r.nextRuns[0].getTime()) : best), Infinity);
   const byName = (a: { label: string; id: string }, b: { label: string; id: string }) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id);
   const sorted = [...groups.values()];
   for (const g of sorted) {

@@ -3,7 +3,7 @@
 // unit tests and the command line can use it too.
 
 import { formatInZone } from '../cron';
-import { describeDstTransition, dstReport } from '../cron/dst';
+import { describeDstTransition, dstCaveat, dstReport } from '../cron/dst';
 import type { Finding, OrchestratorContext } from '../findings/types';
 import { capabilityOf, type ScheduleKind } from '../common/flavors';
 import type { ScheduleSummary } from './summary';
@@ -24,10 +24,9 @@ export function orchestratorSourceWords(orchestrator: OrchestratorContext): stri
 }
 
 /** One line about what the target orchestrator does with schedules of this kind, and which source decided it. */
-export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: ScheduleKind | null): string {
-  if (!orchestrator) {
-    return 'Orchestrator unknown: read as standard cron. Set `zenmlSchedules.orchestrator` (or activate a ZenML stack) to check it against your orchestrator.';
-  }
+export function orchestratorLine(orchestrator: OrchestratorContext | null, kind: ScheduleKind | null, unknownAdvice?: string): string {
+  // What the user can do about an unknown orchestrator is the face's to say (a setting in the editor).
+  if (!orchestrator) return `Orchestrator unknown: read as standard cron.${unknownAdvice ? ` ${unknownAdvice}` : ''}`;
   return `${capabilityLine(orchestrator, kind)} (Orchestrator: ${orchestratorSourceWords(orchestrator)}.)`;
 }
 
@@ -105,6 +104,8 @@ export interface MarkdownContext {
   zoneSource?: ZoneContext['source'];
   /** "Now", for the DST report. */
   now?: Date;
+  /** The face's advice when no orchestrator is known (the editor names its setting). */
+  unknownOrchestratorAdvice?: string;
 }
 
 /** The DST report: the next year's clock changes in the evaluation zone and what each does to the runs. */
@@ -137,10 +138,13 @@ export function scheduleMarkdown(
   const explanation = summary.explanation;
   if (summary.kind === 'cron' && explanation) {
     parts.push(`Dialect: **${summary.dialect}**, evaluated in **${explanation.timeZone}**.`);
-    parts.push(cronZoneStatement({ dialect: summary.dialect, evaluationZone: explanation.timeZone, source: context.zoneSource }));
+    parts.push(cronZoneStatement({ dialect: summary.dialect, evaluationZone: explanation.timeZone, source: context.zoneSource ?? summary.zoneSource }));
     for (const note of explanation.notes ?? []) parts.push(`$(info) ${escapeMarkdown(note)}`);
     const dst = dstReportLines(summary, context.now ?? new Date());
-    if (dst.length > 0) parts.push(`**DST report** (${explanation.timeZone}, next 12 months, ${summary.dialect}):\n${dst.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`);
+    if (dst.length > 0) {
+      const caveat = dstCaveat(summary.dialect);
+      parts.push(`**DST report** (${explanation.timeZone}, next 12 months, ${summary.dialect}):\n${dst.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}${caveat ? `\n\n${escapeMarkdown(caveat)}` : ''}`);
+    }
   }
   const table = nextRunsTable(summary.nextRuns, displayZone);
   if (table) parts.push(table);
@@ -149,7 +153,7 @@ export function scheduleMarkdown(
   parts.push(
     context.github
       ? 'GitHub Actions starts the workflow on this schedule (at most every 5 minutes, and it may be delayed at busy times); in a public repository GitHub disables scheduled workflows after 60 days without activity in the repository (enable the workflow again to resume). ZenML committed or can commit this file, but does not change it afterwards.'
-      : orchestratorLine(orchestrator, summary.kind),
+      : orchestratorLine(orchestrator, summary.kind, context.unknownOrchestratorAdvice),
   );
   return parts.join('\n\n');
 }

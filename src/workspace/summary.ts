@@ -3,13 +3,13 @@
 // expression or interval, plain words, and the next runs.
 
 import { describeInterval, explainCron, isoUtc, isValidTimeZone, nextIntervalRuns } from '../cron';
-import { databricksScheduleZones } from '../discovery/databricksZone';
 import type { CronExplanation, Dialect } from '../cron/types';
 import { githubScheduleZone } from '../discovery/githubWorkflow';
 import type { DiscoveredSchedule, FieldValue } from '../discovery/types';
 import { effectiveKind, findField, triggerState } from '../findings';
 import type { OrchestratorContext } from '../common/flavors';
 import { capabilityOf, dialectOfFlavor, type ScheduleKind } from '../common/flavors';
+import type { ZoneContext } from './zones';
 
 export interface ScheduleSummary {
   /** Null when the Schedule sets no trigger ZenML accepts. */
@@ -24,6 +24,11 @@ export interface ScheduleSummary {
   dialect: Dialect;
   /** The zone a cron is evaluated in (null for other kinds). */
   evaluationZone: string | null;
+  /**
+   * Where that zone comes from when the schedule or its file names it: a GitHub entry's `timezone:`, the
+   * Databricks `schedule_timezone` of the file's settings, a TZ=/CRON_TZ= prefix. Absent: the default.
+   */
+  zoneSource?: ZoneContext['source'];
   explanation: CronExplanation | null;
 }
 
@@ -68,6 +73,12 @@ function datetimeOf(schedule: DiscoveredSchedule, name: 'start_time' | 'end_time
   return value?.kind === 'datetime' ? value : null;
 }
 
+/** `catchup=True` as written (ZenML's default is False). */
+function catchupOf(schedule: DiscoveredSchedule): boolean {
+  const value = findField(schedule, 'catchup')?.value;
+  return value?.kind === 'bool' && value.value;
+}
+
 /** The instant a datetime stands for; a naive one is local time, as ZenML's `.astimezone()` reads it. */
 function instantOf(value: DatetimeValue | null): Date | null {
   if (!value?.iso) return null;
@@ -98,8 +109,14 @@ function windowWords(start: Date | null, end: Date | null, now: Date): string {
 }
 
 export function summarizeSchedule(schedule: DiscoveredSchedule, summaryOptions: SummaryOptions): ScheduleSummary {
-  // A GitHub Actions workflow's schedule runs on GitHub, in its `timezone:` (else UTC), whatever the stack.
-  const options: SummaryOptions = schedule.github ? { ...summaryOptions, dialect: 'github', timeZone: githubScheduleZone(schedule) ?? 'UTC' } : summaryOptions;
+  // A GitHub Actions workflow's schedule runs on GitHub, in its `timezone:` (else UTC), whatever the stack;
+  // a Databricks cron in its file's `schedule_timezone`, whatever the caller's default.
+  const zone = zoneFor(schedule, summaryOptions);
+  const options: SummaryOptions = schedule.github
+    ? { ...summaryOptions, dialect: 'github', timeZone: githubScheduleZone(schedule) ?? 'UTC' }
+    : zone.timeZone !== undefined
+      ? { ...summaryOptions, timeZone: zone.timeZone }
+      : summaryOptions;
   const nameValue = findField(schedule, 'name')?.value;
   const base: ScheduleSummary = {
     kind: null,
@@ -119,14 +136,19 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, summaryOptions: 
     const window = options.window !== false;
     const start = window ? instantOf(datetimeOf(schedule, 'start_time')) : null;
     const end = window ? instantOf(datetimeOf(schedule, 'end_time')) : null;
-    // Nothing before the start: runs are counted from just before it when it is still ahead.
-    const from = start && start > options.now ? new Date(start.getTime() - 1000) : options.now;
-    const explanation = explainCron(value.value, { dialect: options.dialect, timeZone: options.timeZone, from, count: options.count });
-    // Nothing after the end.
-    const nextRuns = end ? explanation.nextRuns.filter((run) => run <= end) : explanation.nextRuns;
+    // Runs inside the window (Airflow: its timetable with the DAG's start_date, end_date, catchup).
+    const explanation = explainCron(value.value, {
+      dialect: options.dialect,
+      timeZone: options.timeZone,
+      from: options.now,
+      count: options.count,
+      window: { start, end, catchup: window && catchupOf(schedule) },
+    });
+    const nextRuns = explanation.nextRuns;
     let description = explanation.valid ? explanation.description : `invalid: ${explanation.error?.message ?? 'not a cron expression'}`;
     if (explanation.valid) description += windowWords(start, end, options.now);
-    return { ...base, kind, expression: value.value, description, nextRuns, evaluationZone: explanation.timeZone, explanation };
+    const zoneSource = zone.source ?? prefixSource(value.value);
+    return { ...base, kind, expression: value.value, description, nextRuns, evaluationZone: explanation.timeZone, explanation, ...(zoneSource ? { zoneSource } : {}) };
   }
   if (kind === 'interval') {
     const value = findField(schedule, 'interval_second')?.value;
@@ -152,19 +174,17 @@ export function summarizeSchedule(schedule: DiscoveredSchedule, summaryOptions: 
 
 /**
  * The zone the orchestrator reads this schedule's cron in, when the workspace says so: a GitHub
- * workflow entry's `timezone:`, or the Databricks `schedule_timezone` set in the same Python file
- * (only when the file sets exactly one). Empty when the orchestrator's default applies.
+ * workflow entry's `timezone:` (source only: summarizeSchedule reads the zone itself), or, read in the
+ * Databricks dialect, the `schedule_timezone` of the file's settings (discovery keeps it when the file
+ * sets exactly one; only a valid IANA zone counts). Empty when the orchestrator's default applies.
  */
 export function zoneFor(
   schedule: DiscoveredSchedule,
-  options: SummaryOptions,
-  fileText: string,
+  options: Pick<SummaryOptions, 'dialect'>,
 ): { timeZone?: string; source?: 'github-timezone' | 'databricks-setting' } {
   if (schedule.github) return schedule.github.timezone ? { source: 'github-timezone' } : {};
-  if (options.dialect === 'databricks' && schedule.language === 'python') {
-    const zones = databricksScheduleZones(fileText);
-    if (zones.length === 1 && isValidTimeZone(zones[0])) return { timeZone: zones[0], source: 'databricks-setting' };
-  }
+  const zone = options.dialect === 'databricks' ? schedule.scheduleTimezone : undefined;
+  if (zone !== undefined && isValidTimeZone(zone)) return { timeZone: zone, source: 'databricks-setting' };
   return {};
 }
 

@@ -9,6 +9,7 @@ import { zoneRules } from '../cron/zone';
 import type { LiveRun, LiveSchedule } from '../adapters/types';
 import type { DiscoveredSchedule } from '../discovery/types';
 import type { LiveRow } from './liveModel';
+import { RECORD_INACTIVE, expectedToFire, recordOnlyPaused } from './liveState';
 import { summarizeSchedule, type SummaryOptions } from './summary';
 
 /** One schedule on the timeline, from any source (the workspace's code, a live connection). */
@@ -40,7 +41,7 @@ export interface TimelineSchedule {
   flags?: TimelineFlag[];
 }
 
-export type TimelineFlagKind = 'failing' | 'silent' | 'ended' | 'paused' | 'drift';
+export type TimelineFlagKind = 'failing' | 'silent' | 'ended' | 'paused' | 'record-inactive' | 'drift';
 
 /** Something to mark on a lane, with plain words for the side list. */
 export interface TimelineFlag {
@@ -176,12 +177,14 @@ function shortestGap(runs: readonly Date[]): number | null {
 
 /** Every run of a live schedule in (from, to], in its orchestrator's dialect and zone; none unless active. */
 export function liveRunsInWindow(s: LiveSchedule, from: Date, to: Date, limit = MAX_RUNS_PER_LANE): { runs: Date[]; truncated: boolean } {
-  if (s.state !== 'active') return { runs: [], truncated: false };
+  if (!expectedToFire(s)) return { runs: [], truncated: false };
   const end = s.endTime;
   if (s.kind === 'cron' && s.expression) {
     const dialect = dialectOf(s.orchestrator);
     const expression = s.expression;
-    const next = (after: Date, count: number) => explainCron(expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: after, count }).nextRuns;
+    // Airflow's timetable reads the DAG's start_date, end_date and catchup itself (as describeLive does).
+    const window = dialect === 'airflow' ? { start: s.startTime, end: s.endTime, catchup: s.catchup === true } : undefined;
+    const next = (after: Date, count: number) => explainCron(expression, { dialect, timeZone: s.timeZone ?? 'UTC', from: after, count, window }).nextRuns;
     return runsInWindow(next, from, end && end < to ? end : to, limit);
   }
   if (s.kind === 'interval' && s.intervalSeconds && s.intervalSeconds > 0) {
@@ -201,6 +204,9 @@ export function liveFlags(row: LiveRow, now: Date): TimelineFlag[] {
   if (row.health.health === 'failing' || row.health.health === 'silent') flags.push({ kind: row.health.health, text: row.health.reason });
   if (s.state === 'completed' || (s.endTime && s.endTime <= now)) {
     flags.push({ kind: 'ended', text: s.endTime ? `its window ended at ${isoUtc(s.endTime)}: it no longer runs` : 'completed: it no longer runs' });
+  } else if (recordOnlyPaused(s)) {
+    // Never "paused" for a schedule that may still fire: its runs are drawn, with the warning.
+    flags.push({ kind: 'record-inactive', text: `${RECORD_INACTIVE}: ${s.mayStillFire}` });
   } else if (s.state === 'paused') {
     flags.push({ kind: 'paused', text: 'paused: no runs until it is resumed' });
   }

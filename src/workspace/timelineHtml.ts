@@ -83,10 +83,11 @@ const FLAG_WORDS: Record<TimelineFlagKind, { title: string; symbol: string }> = 
   silent: { title: 'Silent', symbol: '⚠' },
   ended: { title: 'Ended', symbol: '⏹' },
   paused: { title: 'Paused', symbol: '⏸' },
+  'record-inactive': { title: 'Record inactive', symbol: '⚠' },
   drift: { title: 'Drift', symbol: '≠' },
 };
 /** Which flag colours a lane when it has several: what needs attention first. */
-const FLAG_ORDER: TimelineFlagKind[] = ['failing', 'silent', 'drift', 'ended', 'paused'];
+const FLAG_ORDER: TimelineFlagKind[] = ['failing', 'silent', 'record-inactive', 'drift', 'ended', 'paused'];
 
 function laneTitle(lane: LaneLayout): string {
   const s = lane.schedule;
@@ -214,7 +215,7 @@ svg .tick.major { stroke: var(--vscode-editorIndentGuide-activeBackground, #888a
 svg .tick-label { fill: var(--vscode-descriptionForeground); }
 svg .lane { stroke: var(--vscode-editorWhitespace-foreground, #8883); stroke-dasharray: 2 3; }
 svg .lane.flag-failing, svg .lane.overlap { stroke: var(--vscode-charts-red, #f14c4c); stroke-dasharray: none; stroke-opacity: 0.6; }
-svg .lane.flag-silent, svg .lane.flag-drift { stroke: var(--vscode-charts-yellow, #cca700); stroke-dasharray: none; stroke-opacity: 0.6; }
+svg .lane.flag-silent, svg .lane.flag-drift, svg .lane.flag-record-inactive { stroke: var(--vscode-charts-yellow, #cca700); stroke-dasharray: none; stroke-opacity: 0.6; }
 svg .lane.flag-ended, svg .lane.flag-paused { stroke: var(--vscode-disabledForeground, #8888); }
 svg .badges { font-size: 12px; fill: var(--vscode-charts-yellow, #cca700); }
 svg .badges.flag-failing, svg .badges.overlap { fill: var(--vscode-charts-red, #f14c4c); }
@@ -226,7 +227,7 @@ svg .mark:focus { outline: none; stroke: var(--vscode-focusBorder); stroke-width
 svg .now { stroke: var(--vscode-charts-green, #89d185); stroke-width: 2; }
 svg .dst { stroke: var(--vscode-charts-orange, #d18616); stroke-width: 2; stroke-dasharray: 4 3; }
 .notes li.collision strong, .notes li.overlap strong, .notes li.flag-failing strong { color: var(--vscode-charts-red, #f14c4c); }
-.notes li.flag-silent strong, .notes li.flag-drift strong { color: var(--vscode-charts-yellow, #cca700); }
+.notes li.flag-silent strong, .notes li.flag-drift strong, .notes li.flag-record-inactive strong { color: var(--vscode-charts-yellow, #cca700); }
 .notes li.dst strong { color: var(--vscode-charts-orange, #d18616); }
 #tip { position: fixed; display: none; pointer-events: none; color: var(--vscode-editorHoverWidget-foreground); background: var(--vscode-editorHoverWidget-background); border: 1px solid var(--vscode-editorHoverWidget-border); padding: 4px 8px; max-width: 420px; z-index: 10; }
 table.runs { border-collapse: collapse; margin-top: 8px; }

@@ -271,11 +271,11 @@ export function detectionError(
     case 'stack-not-found':
       return { ...base, message: detail || 'ZenML has no such stack.' };
     case 'untrusted-workspace':
-      return { ...base, message: 'This workspace is not trusted: ZenML Schedules runs no Python here. Trust the workspace to detect the active ZenML stack.' };
+      return { ...base, message: 'This workspace is not trusted: ZenML Schedules runs no Python here.' };
     case 'virtual-workspace':
       return {
         ...base,
-        message: 'This is a virtual workspace (its files are not on disk): ZenML Schedules runs no Python here, so it cannot ask ZenML for the active stack. Set zenmlSchedules.orchestrator to the orchestrator the code targets.',
+        message: 'This is a virtual workspace (its files are not on disk): ZenML Schedules runs no Python here, so it cannot ask ZenML for the active stack.',
       };
     default:
       return { ...base, message: `The ZenML helper failed: ${detail || 'no details'}.` };

@@ -6,6 +6,11 @@
 //   npm run test:differential                 the corpus, engine vs references
 //   ... -- --baseline                         plain cron-parser vs references (the "before")
 //   ... -- --seed 7 --size 2000 --show 30     another corpus / more disagreements shown
+//   ... -- --airflow-window-size 400          the Airflow window slice (start_date/end_date/catchup)
+//   ... -- --posix-size 600                   the standard/github/vertex slice (Vixie cron)
+//   ... -- --only airflow-window              only these groups (comma list of kubernetes, kubeflow,
+//                                             airflow, databricks, airflow-timetable, airflow-window,
+//                                             posix); the others are not run (not counted as skipped)
 //
 // Ends with "N passed, N failed[, N skipped]"; exit 1 on any disagreement.
 // A skipped reference (not installed) is reported, never counted as passed, and exits 1:
@@ -19,7 +24,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { explainCron } from '../../src/cron/index';
 import { croniterRuns, parseCroniter } from '../../src/cron/croniter';
 import { zoneRules } from '../../src/cron/zone';
-import { croniterLayerReference, croniterVersionsFigure, runAirflowDifferential } from './airflow';
+import { croniterLayerReference, croniterVersionsFigure, runAirflowDifferential, runAirflowWindowDifferential } from './airflow';
 import { buildReferences, type Reference, type ReferenceName } from './build-refs';
 import { type Case, type DiffDialect, generateCorpus } from './corpus';
 import { runPosixDifferential } from './posix';
@@ -92,8 +97,20 @@ function main(): number {
   const size = arg('--size', 3000);
   const showMax = arg('--show', 15);
   const useBaseline = process.argv.includes('--baseline');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1].split(',').map((g) => g.trim())) : null;
+  const GROUPS = ['kubernetes', 'kubeflow', 'airflow', 'databricks', 'airflow-timetable', 'airflow-window', 'posix'];
+  const unknown = [...(only ?? [])].filter((g) => !GROUPS.includes(g));
+  if (unknown.length > 0) {
+    console.log(`--only: unknown group(s) ${unknown.join(', ')}; the groups are ${GROUPS.join(', ')}`);
+    return 2;
+  }
+  if (only) console.log(`--only ${[...only].join(',')}: the other groups are not run`);
+  const runs = (group: string) => only === null || only.has(group);
   const started = Date.now();
-  const refs = buildReferences();
+  // Built on first use: a run of --only airflow-window compiles no Go or Java.
+  let built: Record<ReferenceName, Reference> | null = null;
+  const references = () => (built ??= buildReferences());
   const cases = generateCorpus(seed, size);
   console.log(`corpus: ${cases.length} cases (seed ${seed}, ${size} expressions per dialect, each in 2 zone/start pairs), engine: ${useBaseline ? 'plain cron-parser (baseline)' : 'explainCron'}`);
 
@@ -101,11 +118,11 @@ function main(): number {
   let failed = 0;
   let skipped = 0;
   const skipReasons: string[] = [];
-  const dialects: DiffDialect[] = ['kubernetes', 'kubeflow', 'airflow', 'databricks'];
+  const dialects = (['kubernetes', 'kubeflow', 'airflow', 'databricks'] as DiffDialect[]).filter(runs);
   for (const dialect of dialects) {
     // Airflow runs croniter on naive wall times (its timetable adds the zone; see airflow.ts):
     // the croniter layer is checked that way, against the croniter Airflow 3 installs.
-    const ref = dialect === 'airflow' ? croniterLayerReference() : refs[REFERENCE_OF[dialect]];
+    const ref = dialect === 'airflow' ? croniterLayerReference() : references()[REFERENCE_OF[dialect]];
     const group = cases.filter((c) => c.dialect === dialect).map((c) => (dialect === 'airflow' ? { ...c, tz: 'UTC' } : c));
     if (!ref.available && ref.broken) {
       // Installed but failing to build: a failure, never a skip.
@@ -158,7 +175,7 @@ function main(): number {
       console.log(`  disagreements: ${kinds.onlyReferenceRejects} accepted although ${ref.name} rejects, ${kinds.onlyOursRejects} rejected although ${ref.name} accepts, ${kinds.differentRuns} with different next runs`);
     }
   }
-  {
+  if (runs('airflow-timetable')) {
     // Airflow itself (issue 12): the `airflow` dialect against Airflow 3's and 2.10's timetables.
     const airflow = runAirflowDifferential(seed, size, showMax, useBaseline ? baseline : undefined);
     passed += airflow.passed;
@@ -167,9 +184,17 @@ function main(): number {
     skipReasons.push(...airflow.skipReasons);
     if (!useBaseline) croniterVersionsFigure(cases.filter((c) => c.dialect === 'airflow'));
   }
-  if (!useBaseline) {
+  if (!useBaseline && runs('airflow-window')) {
+    // ZenML's Schedule window on Airflow (start_date, end_date, catchup), against both versions.
+    const window = runAirflowWindowDifferential(seed, arg('--airflow-window-size', 400), showMax);
+    passed += window.passed;
+    failed += window.failed;
+    skipped += window.skipped;
+    skipReasons.push(...window.skipReasons);
+  }
+  if (!useBaseline && runs('posix')) {
     // standard, github, vertex against Vixie cron (issue 16), with their own corpus slice.
-    const posix = runPosixDifferential(refs.vixie, seed, arg('--posix-size', 600), showMax);
+    const posix = runPosixDifferential(references().vixie, seed, arg('--posix-size', 600), showMax);
     passed += posix.passed;
     failed += posix.failed;
     skipped += posix.skipped;

@@ -4,10 +4,12 @@ Run with the server venv's Python, pointed at the server by ZENML_STORE_URL / ZE
 ZENML_STORE_PASSWORD and a private ZENML_CONFIG_PATH. Prints one JSON object.
 
   seed.py setup                 service account + API key, kubernetes/airflow/local orchestrators, pipelines
+                                (train, report, etl; backfill without schedules)
   seed.py vertex PROJECT REGION  a vertex orchestrator and a pipeline of its own (the live editor suite's Vertex row)
   seed.py schedule ID           the schedule as ZenML's client reads it back (for the tests' checks)
   seed.py runs SCHEDULE_ID STATUS...   runs that belong to the schedule (a snapshot copy with `schedule` set)
   seed.py timed-runs SCHEDULE_ID SECONDS COUNT   COUNT completed runs that each really take SECONDS (created, then finished)
+  seed.py run-url RUN_ID        the run's dashboard link as ZenML itself builds it (dashboard_utils.get_run_url)
 """
 
 import json
@@ -35,7 +37,8 @@ def setup() -> dict:
     )
     local = client.get_stack_component(StackComponentType.ORCHESTRATOR, "default")
     pipelines = {}
-    for name in ("train", "report", "etl"):
+    # "backfill" has no schedule: the server knows it, so the code's schedule for it is "not on" the connection.
+    for name in ("train", "report", "etl", "backfill"):
         p = client.zen_store.create_pipeline(PipelineRequest(name=name, project=project.id))
         pipelines[name] = str(p.id)
     return {
@@ -121,6 +124,13 @@ def runs(schedule_id: str, statuses: list, seconds: float = 0) -> dict:
     return {"snapshot": str(snapshot.id), "runs": made}
 
 
+def run_url(run_id: str) -> dict:
+    from zenml.client import Client
+    from zenml.utils.dashboard_utils import get_run_url
+
+    return {"url": get_run_url(Client().get_pipeline_run(run_id))}
+
+
 def main() -> None:
     command = sys.argv[1]
     if command == "setup":
@@ -134,6 +144,8 @@ def main() -> None:
             out = {"missing": True}
     elif command == "runs":
         out = runs(sys.argv[2], sys.argv[3:])
+    elif command == "run-url":
+        out = run_url(sys.argv[2])
     elif command == "timed-runs":
         out = runs(sys.argv[2], ["completed"] * int(sys.argv[4]), float(sys.argv[3]))
     else:

@@ -102,6 +102,16 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.match(af.schedule.changes?.reason ?? '', /ZenML cannot change schedules on Airflow/);
   });
 
+  it('pipeline names: every pipeline on the server, scheduled or not (backfill has no schedule), read on refresh when asked', async () => {
+    const names = await adapter().pipelineNames();
+    assert.ok(names.ok, JSON.stringify(names));
+    for (const p of ['train', 'report', 'etl', 'backfill']) assert.ok(names.value.includes(p), `${p} missing from ${JSON.stringify(names.value)}`);
+    const group = await refreshSource(adapter(), { now: new Date(), knownPipelines: true });
+    assert.equal(group.error, null);
+    assert.ok(group.pipelines?.includes('backfill'), JSON.stringify(group.pipelines));
+    assert.ok(!group.rows.some((r) => r.schedule.pipeline === 'backfill'));
+  });
+
   it('gets one schedule by id and by name; an unknown one is not-found', async () => {
     const a = adapter();
     const byId = await a.get(ids['af-03']);
@@ -131,6 +141,42 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.ok(silent.health.silentSince);
     const daily = group.rows.find((r) => r.schedule.name === 'af-01')!;
     assert.equal(daily.health.health, 'unknown'); // no runs yet, nothing due
+  });
+
+  it("run links after a plain refresh are the ones ZenML's own get_run_url builds", async () => {
+    const group = await refreshSource(adapter(), { now: new Date() });
+    const failing = group.rows.find((r) => r.schedule.name === 'failing')!;
+    assert.ok(failing.runs.length >= 1);
+    for (const run of failing.runs) {
+      const zenml = await server.seed<{ url: string | null }>(['run-url', run.id]);
+      assert.ok(zenml.url, 'ZenML builds a link for this server');
+      assert.equal(run.url, zenml.url);
+    }
+  });
+
+  it('a record set inactive on Airflow (ZenML cannot pause it there) is "record inactive — may still fire" in list and show, never "paused"', async () => {
+    const id = ids['af-03'];
+    const put = (active: boolean) =>
+      fetch(`${server.url}/api/v1/schedules/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ active }) });
+    assert.ok((await put(false)).ok);
+    try {
+      assert.equal((await record(id)).active, false);
+      const base = ['--zenml-url', server.url, '--api-key-env', 'ZENML_KEY'];
+      const env = { ZENML_KEY: seed.apiKey };
+      let io = memoryIo();
+      assert.equal(await runSchedules(['list', ...base, '--json'], io, { env }), 0, io.err);
+      const row = JSON.parse(io.out).schedules.find((s: { id: string }) => s.id === id);
+      assert.equal(row.state, 'paused');
+      assert.equal(row.stateText, 'record inactive — may still fire');
+      assert.match(row.stateWarning, /Airflow may still fire it/);
+      assert.notEqual(row.nextRun, null);
+      io = memoryIo();
+      assert.equal(await runSchedules(['show', id, ...base], io, { env }), 0, io.err);
+      assert.match(io.out, /state: +record inactive — may still fire/);
+      assert.doesNotMatch(io.out, /state: +paused/);
+    } finally {
+      assert.ok((await put(true)).ok);
+    }
   });
 
   it('pausing, updating and deleting on Airflow is refused before anything changes; the record is unchanged (ZenML client)', async () => {
@@ -172,9 +218,12 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.equal(await runSchedules(['list', ...base, '--json'], io, { env }), 0, io.err);
     const listed = JSON.parse(io.out);
     assert.equal(listed.schedules.length, 24);
+    // contracts.md's keys, plus two extra ones (extra keys are fine): the state in words and its warning
+    // ("record inactive — may still fire" for a record ZenML cannot pause where it fires).
     assert.deepEqual(Object.keys(listed.schedules[0]).sort(), [
-      'dialect', 'expression', 'health', 'id', 'intervalSeconds', 'kind', 'lastRun', 'name', 'nextRun', 'orchestrator', 'pipeline', 'source', 'state', 'timeZone', 'zenmlId',
+      'dialect', 'expression', 'health', 'id', 'intervalSeconds', 'kind', 'lastRun', 'name', 'nextRun', 'orchestrator', 'pipeline', 'source', 'state', 'stateText', 'stateWarning', 'timeZone', 'zenmlId',
     ]);
+    assert.ok(listed.schedules.every((s: { state: string; stateText: string; stateWarning: string | null }) => s.stateText === s.state && s.stateWarning === null), 'every record is active here');
     const failing = listed.schedules.find((s: { name: string }) => s.name === 'failing');
     assert.equal(failing.health, 'failing');
     assert.equal(failing.lastRun.status, 'failed');
@@ -229,6 +278,10 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
       const old = new ZenmlServerAdapter({ name: 'old', url: proxy.url, credentials: async () => ({ apiKey: seed.apiKey }) });
       const listed = await old.list();
       assert.ok(listed.ok, 'reading works on old servers');
+      // What the delete confirmation offers there: purge only (no archive before 0.93.1), naming the CronJob.
+      const k8sRow = listed.value.items.find((s) => s.id === ids['k8s-nightly'])!;
+      assert.equal(k8sRow.changes?.deleteArchives, false);
+      assert.equal(k8sRow.details.CronJob, 'abcd1234-train');
       const paused = await old.pause(ids['k8s-nightly']);
       assert.ok(!paused.ok);
       assert.equal(paused.error.code, 'version-too-old');
@@ -308,7 +361,7 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.equal(updated.value.after?.expression, '30 4 * * *');
   });
 
-  it('Kubernetes through the CLI: pause --json with --python prints what changed where (exit 0); delete --yes archives and deletes the CronJob', async () => {
+  it('Kubernetes through the CLI: pause --json with --python prints what changed where (exit 0); resume and update --cron change the CronJob and the record; delete --yes archives and deletes the CronJob', async () => {
     const base = ['--zenml-url', server.url, '--api-key-env', 'ZENML_KEY', '--python', PYTHON];
     const deps = { env: { ZENML_KEY: seed.apiKey }, bridgeFor: (python: string) => pythonClientBridge(python, bridgeEnv()), timeoutMs: 240_000 };
     let io = memoryIo();
@@ -317,6 +370,24 @@ describe('ZenML server adapter against a real ZenML 0.98 server', { timeout: 1_8
     assert.ok(report.changed.some((c: { where: string }) => /CronJob/.test(c.where)));
     assert.ok(report.changed.some((c: { where: string }) => /ZenML record/.test(c.where)));
     assert.equal(cronJob('efgh5678-report')?.spec.suspend, true);
+
+    // resume: the preview first, then the CronJob and the record, read back (checked with ZenML's client).
+    io = memoryIo();
+    assert.equal(await runSchedules(['resume', 'k8s-cli', ...base], io, deps), 0, io.err + io.out);
+    assert.match(io.out, /^preview: /m);
+    assert.match(io.out, /CronJob/);
+    assert.equal(cronJob('efgh5678-report')?.spec.suspend, false);
+    assert.equal((await record(ids['k8s-cli'])).active, true);
+
+    // update --cron: validated in the Kubernetes dialect, then the CronJob's schedule and the record.
+    io = memoryIo();
+    assert.equal(await runSchedules(['update', 'k8s-cli', '--cron', '45 2 * * *', ...base, '--json'], io, deps), 0, io.err + io.out);
+    assert.deepEqual(JSON.parse(io.out).unchanged, []);
+    assert.equal(cronJob('efgh5678-report')?.spec.schedule, '45 2 * * *');
+    assert.equal((await record(ids['k8s-cli'])).cron_expression, '45 2 * * *');
+    io = memoryIo();
+    assert.equal(await runSchedules(['update', 'k8s-cli', '--cron', 'TZ=Europe/Berlin 0 3 * * *', ...base], io, deps), 1);
+    assert.equal(cronJob('efgh5678-report')?.spec.schedule, '45 2 * * *');
 
     io = memoryIo();
     assert.equal(await runSchedules(['delete', 'k8s-cli', ...base, '--yes'], io, deps), 0, io.err + io.out);

@@ -23,6 +23,7 @@ runFaultTable({
     { name: 'list', call: (a, o) => a.list(o) },
     { name: 'get', call: (a, o) => a.get(scheduleId, o) },
     { name: 'pause', call: (a, o) => a.pause(scheduleId, o) },
+    { name: 'resume', call: (a, o) => a.resume(scheduleId, o) },
     { name: 'update', call: (a, o) => a.update(scheduleId, { expression: '0 4 * * *' }, o) },
     { name: 'delete', call: (a, o) => a.delete(scheduleId, o) },
     { name: 'runs', call: (a, o) => (a.runs ? a.runs(scheduleId, o) : Promise.resolve({ ok: true as const, value: [] })) },

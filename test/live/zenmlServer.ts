@@ -45,9 +45,12 @@ export class LiveZenmlServer {
   private secret = randomBytes(24).toString('hex');
   private child: ChildProcess | null = null;
   private log = '';
+  /** ZENML_SERVER_AUTH_SCHEME: authentication on (the default), or NO_AUTH as `zenml login --local` runs it. */
+  readonly authScheme: 'OAUTH2_PASSWORD_BEARER' | 'NO_AUTH';
 
-  constructor(port: number) {
+  constructor(port: number, options: { authScheme?: 'OAUTH2_PASSWORD_BEARER' | 'NO_AUTH' } = {}) {
     this.port = port;
+    this.authScheme = options.authScheme ?? 'OAUTH2_PASSWORD_BEARER';
     this.url = `http://127.0.0.1:${port}`;
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zenml-live-'));
     fs.mkdirSync(path.join(this.dir, 'server'));
@@ -81,7 +84,7 @@ export class LiveZenmlServer {
         ZENML_SERVER: 'true',
         ZENML_CONFIG_PATH: path.join(this.dir, 'server'),
         ZENML_STORE_URL: `sqlite:///${path.join(this.dir, 'zenml.db')}`,
-        ZENML_SERVER_AUTH_SCHEME: 'OAUTH2_PASSWORD_BEARER',
+        ZENML_SERVER_AUTH_SCHEME: this.authScheme,
         ZENML_SERVER_DEPLOYMENT_TYPE: 'docker',
         ZENML_SERVER_AUTO_ACTIVATE: '1',
         ZENML_SERVER_JWT_SECRET_KEY: this.secret,

@@ -3,7 +3,10 @@
 // The tap runner drives node:test files; test/mutation/build.mjs bundles each unit test file with the
 // instrumented sources inside Stryker's sandbox so that a mutant run is a plain `node` start.
 const folder = process.env.ZS_MUTATE_FOLDER ?? 'cron';
-const out = `.tools/mutation/${folder}`;
+// ZS_MUTATE_CHUNK names a narrowed run (with ZS_MUTATE) so that its incremental file and reports stand
+// beside the other chunks' instead of replacing them: a folder can be measured a few files at a time.
+const chunk = process.env.ZS_MUTATE_CHUNK;
+const out = chunk ? `.tools/mutation/${folder}/${chunk}` : `.tools/mutation/${folder}`;
 // The unit test files aimed at each folder (a mutant runs only the files that cover it, and
 // the first failing file ends its run): the whole unit suite would cost minutes per mutant.
 const TEST_FILES = {
@@ -11,12 +14,15 @@ const TEST_FILES = {
   findings: ['findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
+    'discovery-units',
     'discovery-yaml',
     'discovery-fixtures',
     'discovery-python',
     'discovery-real-shapes',
     'notebook',
-    'corpus',
+    'orchestrator-zones',
+    'findings-github',
+    'create-schedule',
     'discovery-incremental',
   ],
 };
@@ -45,7 +51,8 @@ export default {
     : {}),
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.ZS_MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 5000,
+  // A loaded machine makes slow runs look like endless loops (a timeout counts as killed): raise it there.
+  timeoutMS: Number(process.env.ZS_MUTATE_TIMEOUT_MS ?? 5000),
   incremental: true,
   incrementalFile: `${out}/incremental.json`,
   tempDirName: '.tools/mutation/tmp',

@@ -1,5 +1,7 @@
 // `check --format sarif|github|json|text` and `--exit-zero`: the SARIF log validated against the
-// official SARIF 2.1.0 JSON schema (test/fixtures/sarif, with its licence) by Ajv; workflow
+// SARIF 2.1.0 JSON schema by Ajv (the schema as shipped in the npm package @microsoft/jest-sarif, a
+// pinned devDependency: SARIF 2.1.0-rtm.5, with the two rules errata 01 tightened added back, see
+// loadSchema); workflow
 // commands escaped as GitHub's toolkit does; the same findings in every format.
 
 import assert from 'node:assert/strict';
@@ -18,14 +20,26 @@ import { CODE_HELP } from '../../src/common/codeHelp';
 import { ALL_FINDING_CODES, FINDING_CODES, docsUrl } from '../../src/common/codes';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
-const SCHEMA = path.resolve(__dirname, '../fixtures/sarif/sarif-schema-2.1.0.json');
+const SCHEMA = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+
+/**
+ * The rtm.5 schema, made as strict as the 2.1.0 errata 01 schema: beyond `type: string` next to enums
+ * (already implied) and `runs` allowed to be null (looser), errata 01 adds two rules, applied here:
+ * a region names where it starts (startLine, charOffset or byteOffset) and a language tag is `xx` or `xx-XX`.
+ */
+function loadSchema() {
+  const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
+  schema.definitions.region.anyOf = [{ required: ['startLine'] }, { required: ['charOffset'] }, { required: ['byteOffset'] }];
+  for (const owner of ['run', 'toolComponent']) schema.definitions[owner].properties.language.pattern = '^[a-zA-Z]{2}(-[a-zA-Z]{2})?$';
+  return schema;
+}
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function validator() {
   if (compiled) return compiled;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+  compiled = ajv.compile(loadSchema());
   return compiled;
 }
 
@@ -52,7 +66,7 @@ s = Schedule(cron_expression="0 3 * * *")
 describe('check formats: the official SARIF 2.1.0 schema', () => {
   it('the schema is the official one and the validator rejects a broken log (the check can fail)', () => {
     const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
-    assert.match(schema.title, /SARIF\) Version 2\.1\.0 JSON Schema/);
+    assert.match(schema.title, /SARIF\) Version 2\.1\.0(-rtm\.5)? JSON Schema/);
     const validate = validator();
     assert.equal(validate({ version: '2.1.0', runs: [] }), true);
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false, 'a driver needs a name');
@@ -64,6 +78,11 @@ describe('check formats: the official SARIF 2.1.0 schema', () => {
       runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a.py' }, region: { startLine: 0 } } }] }] }],
     };
     assert.equal(validate(badRegion), false, 'lines are 1-based');
+    const noStart = structuredClone(badRegion);
+    noStart.runs[0].results[0].locations[0].physicalLocation.region = { endLine: 3 } as never;
+    assert.equal(validate(noStart), false, 'a region names where it starts (errata 01)');
+    assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', language: 'en-US' } } }] }), true);
+    assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', language: 'english' } } }] }), false, 'errata 01 language tag');
   });
 });
 

@@ -423,6 +423,7 @@ describe('cli: check and list over a tree', () => {
       expression: '0 3 * * *',
       intervalSeconds: null,
       dialect: 'standard',
+      timeZone: 'UTC',
       description: 'At 03:00',
       nextRun: '2026-12-02T03:00:00Z',
     });
@@ -454,6 +455,77 @@ describe('cli: check and list over a tree', () => {
   it('list, human: one aligned row per schedule', async () => {
     const r = await run('list', path.join(shown, 'pipelines', 'good.py'), '--tz', 'UTC');
     assert.match(r.out, /good\.py:\d+:\d+ {2}train {2}cron {2}0 3 \* \* \* {2}.+ {2}next Wed 2026-12-02 03:00 UTC\n1 schedule\n$/);
+  });
+});
+
+describe('cli: where the orchestrator reads the cron (issue 12)', () => {
+  // A project on Databricks with a GitHub workflow beside it: the workflow rows are GitHub's, in their
+  // `timezone:`; the Databricks crons are read in the `schedule_timezone` of their file's settings.
+  let root: string;
+  const WORKFLOW = 'on:\n  schedule:\n    - cron: "30 2 * * *"\n      timezone: Europe/Berlin\n    - cron: "0 4 * * *"\njobs: {}\n';
+  const DATABRICKS_PY = `from zenml import pipeline
+from zenml.config.schedule import Schedule
+from zenml.integrations.databricks.flavors.databricks_orchestrator_flavor import DatabricksOrchestratorSettings
+
+@pipeline
+def train(): ...
+
+settings = DatabricksOrchestratorSettings(schedule_timezone="America/New_York")
+train.with_options(schedule=Schedule(cron_expression="0 0 9 * * ?"), settings={"orchestrator": settings})()
+`;
+  const DATABRICKS_YAML = 'settings:\n  orchestrator.databricks:\n    schedule_timezone: America/New_York\nschedule:\n  cron_expression: "0 30 9 * * ?"\n';
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'zs-cli-zones-'));
+    mkdirSync(path.join(root, '.github', 'workflows'), { recursive: true });
+    writeFileSync(path.join(root, '.github', 'workflows', 't.yml'), WORKFLOW);
+    writeFileSync(path.join(root, 'train.py'), DATABRICKS_PY);
+    writeFileSync(path.join(root, 'run.yaml'), DATABRICKS_YAML);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const rows = async (...argv: string[]) => {
+    const r = await runJson('list', root, ...argv);
+    assert.equal(r.code, 0, r.err);
+    return r.json.schedules as { file: string; line: number; dialect: string; timeZone: string | null; nextRun: string | null }[];
+  };
+
+  it('list labels GitHub workflow rows github, in the entry zone, whatever --orchestrator says', async () => {
+    const github = (await rows('--orchestrator', 'databricks')).filter((s) => s.file.includes('.github'));
+    assert.deepEqual(
+      github.map((s) => [s.line, s.dialect, s.timeZone, s.nextRun]),
+      [
+        [3, 'github', 'Europe/Berlin', '2026-12-02T01:30:00Z'],
+        [5, 'github', 'UTC', '2026-12-02T04:00:00Z'],
+      ],
+    );
+    // --tz does not move a workflow entry either.
+    const withTz = (await rows('--orchestrator', 'kubeflow', '--tz', 'Asia/Tokyo')).filter((s) => s.file.includes('.github'));
+    assert.deepEqual(withTz.map((s) => [s.dialect, s.timeZone]), [['github', 'Europe/Berlin'], ['github', 'UTC']]);
+  });
+
+  it('list reads Databricks crons in the schedule_timezone of the Python settings and of a YAML run config', async () => {
+    const listed = await rows('--orchestrator', 'databricks');
+    const py = listed.find((s) => s.file.endsWith('train.py'));
+    const yaml = listed.find((s) => s.file.endsWith('run.yaml'));
+    // 09:00 and 09:30 in New York in winter (UTC-5) are 14:00Z and 14:30Z, not 09:00Z.
+    assert.deepEqual([py?.dialect, py?.timeZone, py?.nextRun], ['databricks', 'America/New_York', '2026-12-01T14:00:00Z']);
+    assert.deepEqual([yaml?.dialect, yaml?.timeZone, yaml?.nextRun], ['databricks', 'America/New_York', '2026-12-01T14:30:00Z']);
+    // The setting is the zone Databricks uses, so it wins over --tz.
+    const tz = (await rows('--orchestrator', 'databricks', '--tz', 'UTC')).find((s) => s.file.endsWith('train.py'));
+    assert.equal(tz?.nextRun, '2026-12-01T14:00:00Z');
+  });
+
+  it('agenda (and its .ics) and check use the same zone', async () => {
+    const ics = path.join(root, 'out.ics');
+    const r = await runJson('agenda', path.join(root, 'train.py'), path.join(root, 'run.yaml'), '--orchestrator', 'databricks', '--hours', '6', '--ics', ics);
+    assert.equal(r.code, 0, r.err);
+    const at = (r.json.runs as { at: string }[]).map((x) => x.at).sort();
+    assert.deepEqual(at, ['2026-12-01T14:00:00Z', '2026-12-01T14:30:00Z']);
+    const calendar = readFileSync(ics, 'utf8');
+    assert.match(calendar, /DTSTART:20261201T140000Z/);
+    assert.match(calendar, /DTSTART:20261201T143000Z/);
+    // check: the setting is there, so no databricks-needs-timezone.
+    const check = await runJson('check', path.join(root, 'train.py'), path.join(root, 'run.yaml'), '--orchestrator', 'databricks');
+    assert.equal(check.code, 0, check.out);
   });
 });
 
@@ -494,5 +566,52 @@ describe('cli: skipping files that cannot hold a schedule', () => {
     for (const text of [ALIAS_PY, MODULE_PY, DECORATOR_PY, CONTINUED_PY]) assert.equal(mightHoldSchedules(text, 'x.py'), true, text);
     assert.ok(analyzeSource(ALIAS_PY, 'alias.py', options).findings.some((f) => f.code === 'invalid-cron'));
     assert.ok(analyzeSource(DECORATOR_PY, 'decorator.py', options).findings.some((f) => f.code === 'schedule-not-a-pipeline-arg'));
+  });
+});
+
+describe('cli: an `orchestrator.<flavor>` settings key in a YAML run configuration picks the orchestrator', () => {
+  let root: string;
+  // A run configuration as ZenML's docs write one: the Kubeflow settings, then the schedule.
+  const KUBEFLOW_YAML =
+    'enable_cache: false\nsettings:\n  docker:\n    requirements:\n      - scikit-learn\n  orchestrator.kubeflow:\n    synchronous: false\n' +
+    'schedule:\n  name: nightly-training\n  cron_expression: "0 3 * * *"\n';
+  const PLAIN_YAML = 'schedule:\n  cron_expression: "0 4 * * *"\n';
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'zs-cli-settings-'));
+    mkdirSync(path.join(root, 'configs'));
+    writeFileSync(path.join(root, 'configs', 'training.yaml'), KUBEFLOW_YAML);
+    writeFileSync(path.join(root, 'configs', 'plain.yaml'), PLAIN_YAML);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('check: the file is read in Kubeflow\'s dialect (seconds first), the other file in the standard one', async () => {
+    const r = await runJson('check', root);
+    const found = (r.json.findings as { file: string; line: number; code: string }[]).map((f) => `${path.basename(f.file)}:${f.line}:${f.code}`);
+    assert.deepEqual(found, ['training.yaml:10:dialect-seconds-first']);
+  });
+
+  it('check: the last line names the orchestrator the settings key chose, with the file', async () => {
+    const r = await run('check', root);
+    const training = path.join(root, 'configs', 'training.yaml');
+    assert.match(r.out, /dialect-seconds-first/);
+    assert.ok(
+      r.out.endsWith(`2 files, 2 schedules: 0 errors, 1 warning, 0 infos (orchestrator: kubeflow in ${training} by its orchestrator.kubeflow settings)\n`),
+      r.out,
+    );
+  });
+
+  it('check --orchestrator wins over the key: no Kubeflow finding, only the flag named', async () => {
+    const r = await run('check', root, '--orchestrator', 'kubernetes');
+    assert.doesNotMatch(r.out, /dialect-seconds-first/);
+    assert.ok(r.out.endsWith('2 files, 2 schedules: no problems (orchestrator: kubernetes)\n'), r.out);
+  });
+
+  it('list: the file with the key is listed in the kubeflow dialect, the other in the standard one', async () => {
+    const r = await runJson('list', root);
+    const rows = (r.json.schedules as { file: string; dialect: string; description: string }[]).map((s) => `${path.basename(s.file)}:${s.dialect}`);
+    assert.deepEqual(rows.sort(), ['plain.yaml:standard', 'training.yaml:kubeflow']);
+    const flagged = await runJson('list', root, '--orchestrator', 'kubernetes');
+    assert.deepEqual((flagged.json.schedules as { dialect: string }[]).map((s) => s.dialect), ['kubernetes', 'kubernetes']);
   });
 });

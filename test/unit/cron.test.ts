@@ -208,6 +208,20 @@ describe('DST (checked against the real parsers)', () => {
   it('GitHub rejects a TZ= prefix (its zone is the timezone: key)', () => {
     assert.equal(explainCron('TZ=Europe/Berlin 0 0 * * *', { dialect: 'github' }).error?.code, 'timezone-prefix');
   });
+  it('notes: false gives the same runs and words without notes (live rows and health skip them)', () => {
+    const from = new Date('2026-03-01T00:00:00Z');
+    // The 2.10 comparison note (src/cron/explain.ts airflow2Note) and a DST note, both present by default.
+    const full = explainCron('0 0 29 2 *', { dialect: 'airflow', timeZone: 'UTC', from, count: 2 });
+    assert.ok(full.notes?.some((n) => n.includes('Airflow 2.10')));
+    const bare = explainCron('0 0 29 2 *', { dialect: 'airflow', timeZone: 'UTC', from, count: 2, notes: false });
+    assert.equal(bare.notes, undefined);
+    assert.deepEqual(bare.nextRuns, full.nextRuns);
+    assert.equal(bare.description, full.description);
+    const dst = explainCron('0 2 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from, notes: false });
+    assert.equal(dst.notes, undefined);
+    // The cached notes of the same compiled expression still come back for a caller that wants them.
+    assert.equal(explainCron('0 2 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from }).notes?.length, 2);
+  });
   it('no note when the expression does not touch the change', () => {
     const r = explainCron('0 12 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from: new Date('2026-03-01T00:00:00Z') });
     assert.equal(r.notes, undefined);

@@ -401,6 +401,10 @@ describe('Python discovery: @pipeline(schedule=...)', () => {
     { name: 'aliased decorator', source: 'from zenml import pipeline as zp\n@zp(schedule=1)\ndef p():\n    pass\n', count: 1 },
     { name: 'a pipeline decorator not from ZenML', source: 'from other import pipeline\n@pipeline(schedule=1)\ndef p():\n    pass\n', count: 0 },
     { name: 'no schedule keyword', source: 'from zenml import pipeline\n@pipeline(name="p")\ndef p():\n    pass\n', count: 0 },
+    // A docs block (ZenML's MLflow-Notion registry page) imports only the Schedule: its bare @pipeline is ZenML's.
+    { name: 'an unimported pipeline in a module that imports ZenML', source: 'from zenml.config import Schedule\n@pipeline(schedule=Schedule(cron_expression="0 * * * *"))\ndef p():\n    pass\n', count: 1 },
+    { name: 'an unimported pipeline in a module without ZenML', source: 'import kfp\n@pipeline(schedule=1)\ndef p():\n    pass\n', count: 0 },
+    { name: 'an unimported pipeline next to a star import', source: 'from zenml.config import Schedule\nfrom kfp.dsl import *\n@pipeline(schedule=1)\ndef p():\n    pass\n', count: 0 },
   ];
   for (const { name, source, count } of cases) {
     it(name, () => {

@@ -1,7 +1,9 @@
 // Shapes found in public code that schedules ZenML pipelines (issue 9), each on real-looking code:
 // every module that exports Schedule, the legacy `.run(schedule=...)`, comments inside calls, branches,
 // a comma left out between arguments, YAML anchors / merge keys / `${VAR}` / generated templates, and
-// what `list` and the summary say about windows and sub-minute intervals.
+// what `list` and the summary say about windows and sub-minute intervals; then the findings the
+// real-world corpus measures (`npm run corpus`, not in CI): docs-block syntax errors, duplicate keys,
+// window-ignored, a run-time interval and a bare @pipeline. This file is what CI keeps of that corpus.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { memoryIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
-import { discoverPython, discoverYaml, type DiscoveredSchedule } from '../../src/discovery';
+import { discoverPython, discoverYaml, PythonDiscovery, type DiscoveredSchedule } from '../../src/discovery';
 import { analyzeText } from '../../src/findings';
 import { summarizeSchedule } from '../../src/workspace/summary';
 
@@ -108,6 +110,74 @@ describe('real shapes: branches, loops, returns and reassignments', () => {
       'from zenml.config.schedule import Schedule\n\ndef parse_schedule(frequency: str) -> Schedule:\n    if frequency == "hourly":\n' +
       '        return Schedule(cron_expression="0 * * * *")\n    elif frequency == "daily":\n        return Schedule(cron_expression="0 9 * * *")\n    raise ValueError(frequency)\n';
     assert.deepEqual(rows(text), ['5:0 * * * *:-', '7:0 9 * * *:-']);
+  });
+
+  // A helper that builds the schedule, as real run scripts write it (the zenml-projects' `run.py` shape).
+  const FACTORY =
+    'import click\nfrom zenml.config.schedule import Schedule\n\nfrom pipelines import training_pipeline, inference_pipeline\n\n\n' +
+    'def make_schedule(frequency: str) -> Schedule:\n    """The schedule for one frequency."""\n    if frequency == "hourly":\n' +
+    '        return Schedule(cron_expression="0 * * * *")  # every hour\n    elif frequency == "daily":\n' +
+    '        return Schedule(\n            name="daily-training",\n            cron_expression="0 9 * * *",\n        )\n' +
+    '    raise ValueError(f"unknown frequency {frequency}")\n\n\n';
+
+  it("a function's returned Schedules passed straight to with_options: each return is a branch, with its line and the pipeline", () => {
+    const text =
+      FACTORY +
+      '@click.command()\n@click.option("--frequency", default="daily")\ndef main(frequency: str) -> None:\n' +
+      '    training_pipeline.with_options(schedule=make_schedule(frequency))()\n';
+    assert.deepEqual(rows(text), ['10:0 * * * *:training_pipeline', '12:0 9 * * *:training_pipeline']);
+    const [hourly] = discoverPython(text).schedules;
+    assert.deepEqual(hourly.attachments.map((a) => `${a.via}:${a.keywordRange.start.line + 1}`), ['with_options:22']);
+  });
+
+  it('s = make_schedule(...); pipeline.with_options(schedule=s): the variable bound to the result is followed', () => {
+    const text =
+      FACTORY +
+      'if __name__ == "__main__":\n    schedule = make_schedule("hourly")\n    scheduled = inference_pipeline.with_options(schedule=schedule)\n    scheduled()\n';
+    assert.deepEqual(rows(text), ['10:0 * * * *:inference_pipeline', '12:0 9 * * *:inference_pipeline']);
+  });
+
+  it('the legacy p.run(schedule=make_schedule()) and a helper returning a variable set in branches', () => {
+    const text =
+      'from zenml.pipelines import Schedule\nfrom pipeline import mnist_pipeline, importer, trainer\n\n\ndef nightly_or_hourly(nightly):\n' +
+      '    if nightly:\n        schedule = Schedule(cron_expression="0 2 * * *")\n    else:\n        schedule = Schedule(cron_expression="0 * * * *")\n' +
+      '    return schedule\n\n\nif __name__ == "__main__":\n    p = mnist_pipeline(importer=importer(), trainer=trainer())\n' +
+      '    p.run(schedule=nightly_or_hourly(True))\n';
+    assert.deepEqual(rows(text), ['7:0 2 * * *:mnist_pipeline', '9:0 * * * *:mnist_pipeline']);
+    assert.deepEqual(discoverPython(text).schedules[0].attachments.map((a) => a.via), ['run']);
+  });
+
+  it('a helper returning another helper\'s result, defined in a statement that never mentions a schedule, is followed', () => {
+    const text =
+      'from zenml.config.schedule import Schedule\nfrom pipelines import report\n\n\ndef base():\n    return Schedule(cron_expression="30 1 * * *")\n\n\n' +
+      'def weekly():\n    return base()\n\n\nif __name__ == "__main__":\n    s = weekly()\n    report.with_options(schedule=s)()\n';
+    assert.deepEqual(rows(text), ['6:30 1 * * *:report']);
+  });
+
+  it('while typing: editing the helper, then the call, gives what a fresh reading gives', () => {
+    const start = FACTORY + 'if __name__ == "__main__":\n    training_pipeline.with_options(schedule=make_schedule("daily"))()\n';
+    const live = new PythonDiscovery();
+    const rowsOf = (text: string) => live.update(text).schedules.map((s) => `${s.nameRange.start.line + 1}:${cronOf(s) ?? '-'}:${s.pipeline ?? '-'}`);
+    assert.deepEqual(rowsOf(start), ['10:0 * * * *:training_pipeline', '12:0 9 * * *:training_pipeline']);
+    const edits = [
+      start.replace('"0 9 * * *"', '"30 9 * * *"'),
+      start.replace('"0 9 * * *"', '"30 9 * * *"').replace('training_pipeline.with_options(schedule=make_schedule', 'inference_pipeline.with_options(schedule=make_schedule'),
+      start.replace('schedule=make_schedule("daily")', 'schedule=None'),
+    ];
+    for (const text of edits) assert.deepEqual(rowsOf(text), rows(text), text.slice(-80));
+    assert.deepEqual(rows(edits[1]), ['10:0 * * * *:inference_pipeline', '12:30 9 * * *:inference_pipeline']);
+    assert.deepEqual(rows(edits[2]), ['10:0 * * * *:-', '12:0 9 * * *:-']);
+  });
+
+  it('not followed: a method, a function of another module, a nested function, and a recursive helper stay unattached', () => {
+    const text =
+      'from zenml.config.schedule import Schedule\nfrom pipelines import train\nimport helpers\n\n\nclass Config:\n' +
+      '    def schedule(self):\n        return Schedule(cron_expression="0 1 * * *")\n\n\ndef outer():\n' +
+      '    def inner():\n        return Schedule(cron_expression="0 2 * * *")\n    return None\n\n\ndef loop(n):\n' +
+      '    return loop(n - 1) if n else Schedule(cron_expression="0 3 * * *")\n\n\n' +
+      'train.with_options(schedule=Config().schedule())()\ntrain.with_options(schedule=helpers.make_schedule())()\n' +
+      'train.with_options(schedule=outer())()\ntrain.with_options(schedule=loop(3))()\n';
+    assert.deepEqual(rows(text), ['8:0 1 * * *:-', '13:0 2 * * *:-', '18:0 3 * * *:-']);
   });
 
   it('an unconditional reassignment before the attachment hides the first value; a later one is not attached', () => {
@@ -238,5 +308,59 @@ describe('real shapes: what the summary and `list` say', () => {
     assert.deepEqual(JSON.parse(io.out).schedules, []);
     assert.match(io.err, /1 Schedule whose fields are set at run time/);
     assert.match(io.err, /1 Schedule without a trigger/);
+  });
+});
+
+// The shapes the real-world corpus measures (test/fixtures/real-world/README.md, rebuilt outside the
+// repository) that the blocks above do not reach, on hand-written code: findings on docs blocks.
+describe('real shapes: findings the corpus measures', () => {
+  const on = (flavor: string) => ({ orchestrator: { flavor, source: 'flag' as const }, now: NOW });
+  const codes = (text: string, file: string, flavor: string) =>
+    analyzeText(text, file, on(flavor)).findings.map((f) => `${f.range.start.line + 1}:${f.code}`);
+
+  it('a docs block with `def my_pipeline(...)` and placeholder arguments: the schedule is still read and attached', () => {
+    const text =
+      'from zenml import pipeline\nfrom zenml.config.schedule import Schedule\n\n@pipeline\ndef nightly(...):\n    ...\n\n' +
+      'weekly = Schedule(cron_expression="0 6 * * 1")\nnightly = nightly.with_options(schedule=weekly)\nnightly(step_a=..., step_b=...)\n';
+    assert.deepEqual(rows(text), ['8:0 6 * * 1:nightly']);
+    assert.deepEqual(codes(text, 'docs.py', 'vertex'), []);
+  });
+
+  it('a YAML docs block cut off mid-string is yaml-syntax, and nothing is invented from it', () => {
+    const text = '# run config\nschedule:\n  cron_expression: "15 4 * * *\n  start_time: 2026-01-01\n';
+    const { discovery, findings } = analyzeText(text, 'config.yaml', on('kubeflow'));
+    assert.deepEqual(findings.map((f) => f.code), ['yaml-syntax']);
+    assert.equal(discovery.schedules.length, 0);
+  });
+
+  it('a key written twice in a run configuration: duplicate-key on the first, the second is the value', () => {
+    const text = 'schedule:\n  interval_second: 600\n  start_time: "2026-01-01T00:00:00+00:00"\n  interval_second: 3600\n';
+    const { discovery, findings } = analyzeText(text, 'config.yaml', on('airflow'));
+    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}:${f.code}`), ['2:duplicate-key']);
+    const interval = discovery.schedules[0].fields.find((f) => f.name === 'interval_second');
+    assert.equal(interval?.value.kind === 'number' ? interval.value.value : null, 3600);
+  });
+
+  it('a start/end window on Kubernetes is window-ignored; on Vertex it is honoured', () => {
+    const text =
+      'from datetime import datetime, timezone\nfrom zenml.config.schedule import Schedule\n\n' +
+      'report = Schedule(\n    cron_expression="30 1 * * *",\n    start_time=datetime(2027, 1, 1, tzinfo=timezone.utc),\n)\n';
+    assert.deepEqual(codes(text, 'run.py', 'kubernetes'), ['6:window-ignored']);
+    assert.deepEqual(codes(text, 'run.py', 'vertex'), []);
+  });
+
+  it('an interval only known at run time (a function parameter) on a cron-only orchestrator is unsupported-schedule-type', () => {
+    const text =
+      'from datetime import datetime, timezone\nfrom zenml.config.schedule import Schedule\nfrom pipelines import etl\n\n' +
+      'def launch(seconds):\n    etl.with_options(schedule=Schedule(start_time=datetime.now(timezone.utc), interval_second=seconds))()\n';
+    assert.deepEqual(codes(text, 'launch.py', 'kubernetes'), ['6:unsupported-schedule-type']);
+    assert.deepEqual(codes(text, 'launch.py', 'airflow'), [], 'Airflow runs intervals');
+  });
+
+  it('a bare @pipeline(schedule=...) in a block that imports only the Schedule is ZenML\'s decorator', () => {
+    const text = 'from zenml.config import Schedule\n\n@pipeline(schedule=Schedule(cron_expression="0 8 * * *"))\ndef refresh():\n    ...\n';
+    assert.deepEqual(codes(text, 'docs.py', 'kubernetes'), ['3:schedule-not-a-pipeline-arg']);
+    const elsewhere = 'from kfp import dsl\n\n@pipeline(schedule=object())\ndef refresh():\n    ...\n';
+    assert.deepEqual(codes(elsewhere, 'kfp_docs.py', 'kubernetes'), [], 'no ZenML import: not ZenML\'s decorator');
   });
 });

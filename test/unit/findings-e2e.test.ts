@@ -110,6 +110,17 @@ const cases: { name: string; file?: string; source: string; options?: AnalysisOp
       `train.with_options(⟪unsupported-schedule-type:schedule⟫=Schedule(start_time=datetime(2026, 1, 1, tzinfo=timezone.utc), interval_second=1800))()\n`,
   },
   {
+    name: 'unsupported-schedule-type: a run-time interval on kubernetes (legacy run, inside an if)',
+    options: on('kubernetes'),
+    source:
+      `${PY}def main(every: int):\n    p = train()\n    if every is not None:\n` +
+      `        p.run(⟪unsupported-schedule-type:schedule⟫=Schedule(start_time=datetime.now(timezone.utc), interval_second=every))\n`,
+  },
+  {
+    name: 'schedule-not-a-pipeline-arg on an unimported @pipeline (a docs block)',
+    source: `from zenml.config.schedule import Schedule\n\n@pipeline(⟪schedule-not-a-pipeline-arg:schedule⟫=Schedule(cron_expression="0 * * * *"))\ndef sync():\n    pass\n`,
+  },
+  {
     name: 'dialect-seconds-first on the literal (kubeflow)',
     options: on('kubeflow'),
     source: `${PY}s = Schedule(cron_expression=⟪dialect-seconds-first:"0 0 * * *"⟫)\n`,

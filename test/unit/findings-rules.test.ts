@@ -153,8 +153,21 @@ describe('rules: what a variable or positional argument leaves unknown', () => {
     assert.deepEqual(codes(schedule([], { hasOpaqueArguments: true }), on('kubernetes')), []);
   });
 
-  it('a known start_time with a variable interval: the kind is unknown, no unsupported-schedule-type', () => {
-    assert.deepEqual(codes(schedule([['start_time', AWARE], ['interval_second', unknown('EVERY')]]), on('kubernetes')), []);
+  it('a known start_time with a variable interval: an interval or no schedule at all, so not on a cron-only orchestrator', () => {
+    // zenml-io/zenbytes run.py: `Schedule(start_time=datetime.now(), interval_second=interval_second)` on
+    // Kubernetes. Without a cron or run-once time, ZenML builds an interval schedule or raises: never a cron one.
+    const s = schedule([['start_time', AWARE], ['interval_second', unknown('EVERY')]]);
+    const f = only(run(s, on('kubernetes')), 'unsupported-schedule-type');
+    assert.equal(f.message, 'The kubernetes orchestrator supports only cron schedules; this Schedule runs on an interval. Use a cron_expression instead.');
+    assert.equal(f.data, undefined, 'no conversion offered for an interval known only at run time');
+    assert.deepEqual(codes(s, on('kubeflow')), [], 'Kubeflow runs intervals');
+    assert.deepEqual(codes(schedule([['start_time', unknown('START')], ['interval_second', unknown('EVERY')]]), on('vertex')), ['unsupported-schedule-type']);
+  });
+
+  it('a variable cron, or a variable field that may still make it a cron schedule: no unsupported-schedule-type', () => {
+    assert.deepEqual(codes(schedule([['cron_expression', unknown('CRON')]]), on('kubernetes')), []);
+    assert.deepEqual(codes(schedule([['cron_expression', unknown('CRON')], ['start_time', AWARE], ['interval_second', num(60)]]), on('kubernetes')), []);
+    assert.deepEqual(codes(schedule([['start_time', AWARE], ['interval_second', unknown('EVERY')]], { hasOpaqueArguments: true }), on('kubernetes')), []);
   });
 
   it('a variable start_time with an interval and a run-once time: unknown, not "once"', () => {

@@ -81,3 +81,26 @@ describe('layers: import directions in src/', () => {
     assert.ok(!ALLOWED.cron.includes(layerOf(join(SRC, 'findings', 'types.ts'))));
   });
 });
+
+describe('advice is worded by the faces', () => {
+  // Errors are values; what the user can do is worded by cli/ (a flag) and vscode/ (a setting, a button).
+  // A sentence below the faces telling the user to set an editor setting or trust the workspace would be
+  // wrong on the command line (issue 10 §0).
+  const EDITOR_ADVICE = /\b(?:[Ss]et|[Rr]aise|[Cc]hange) `?zenmlSchedules\.|\bTrust the workspace\b|\bSelect an interpreter\b/;
+  const stringsOf = (text: string) => [...text.matchAll(/(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)].map((m) => m[2]);
+
+  it('no module below cli/ and vscode/ puts editor advice in its messages', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const layer = layerOf(file);
+      if (layer === 'cli' || layer === 'vscode' || layer === '.') continue;
+      const text = readFileSync(file, 'utf8');
+      for (const s of stringsOf(text)) if (EDITOR_ADVICE.test(s)) offenders.push(`${relative(SRC, file)}: ${s.slice(0, 90)}`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the check can fail', () => {
+    assert.ok(stringsOf("return 'Orchestrator unknown. Set `zenmlSchedules.orchestrator` to check.';").some((s) => EDITOR_ADVICE.test(s)));
+  });
+});

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveRun, LiveSchedule } from '../../src/adapters/types';
-import { parseConnections, createAdapter, schedulingRefusal } from '../../src/adapters/registry';
+import { parseConnections, createAdapter } from '../../src/adapters/registry';
+import { ZenmlServerAdapter } from '../../src/adapters/zenmlServer';
+import { fakeZenml } from './zenml-fake-fetch';
 import { compareVersions, parseIsoDuration, parseRun, parseSchedule, parseServerTime, stateOf, kindOf } from '../../src/adapters/zenmlModels';
 import { computeHealth } from '../../src/workspace/health';
 import { computeDrift, describeDifference, type CodeSchedule } from '../../src/workspace/drift';
@@ -204,6 +206,24 @@ describe('live rows', () => {
     assert.equal(rows[0].health.health, 'failing');
     assert.equal(rows[0].drift?.status, 'no-code');
   });
+
+  it("computes next runs in the CronJob's spec.timeZone and the Databricks job's timezone_id (issue 12)", () => {
+    const now = T('2026-12-05T12:00:00Z');
+    // A CronJob with spec.timeZone: 03:00 in Berlin (UTC+1 in winter) is 02:00Z; without one, the controller's UTC.
+    const cronJob = describeLive(live({ timeZone: 'Europe/Berlin' }), now, 2);
+    assert.deepEqual(cronJob.nextRuns.map((d) => d.toISOString()), ['2026-12-06T02:00:00.000Z', '2026-12-07T02:00:00.000Z']);
+    assert.equal(describeLive(live({ timeZone: null }), now, 1).nextRuns[0].toISOString(), '2026-12-06T03:00:00.000Z');
+    // A Databricks job: Quartz `0 0 9 * * ?` with timezone_id America/New_York (UTC-5 in winter) is 14:00Z.
+    const job = describeLive(live({ orchestrator: 'databricks', expression: '0 0 9 * * ?', timeZone: 'America/New_York' }), now, 1);
+    assert.equal(job.dialect, 'databricks');
+    assert.equal(job.nextRuns[0].toISOString(), '2026-12-05T14:00:00.000Z');
+    // Across a DST change the zone's offset follows: 9:00 New York is 13:00Z after 14 March 2027.
+    const summer = describeLive(live({ orchestrator: 'databricks', expression: '0 0 9 * * ?', timeZone: 'America/New_York' }), T('2027-03-20T00:00:00Z'), 1);
+    assert.equal(summer.nextRuns[0].toISOString(), '2027-03-20T13:00:00.000Z');
+    // And the rows built from them carry those runs.
+    const rows = buildLiveRows('srv', [live({ timeZone: 'Asia/Tokyo' })], null, { now, nextRunCount: 1 });
+    assert.deepEqual(rows[0].nextRuns.map((d) => d.toISOString()), ['2026-12-05T18:00:00.000Z']);
+  });
 });
 
 describe('connections', () => {
@@ -234,10 +254,19 @@ describe('connections', () => {
     assert.equal(vertex.value.type, 'vertex');
   });
 
-  it('"this orchestrator cannot run schedules" comes from the layer for non-scheduling flavors', () => {
-    assert.match(schedulingRefusal('local_docker', 's')!.message, /The Local Docker orchestrator \(local_docker\) cannot run schedules\./);
-    assert.equal(schedulingRefusal('kubernetes'), null);
-    assert.equal(schedulingRefusal('my-custom'), null);
+  it('"this orchestrator cannot run schedules" comes from the layer for non-scheduling flavors', async () => {
+    const id = '55555555-5555-5555-5555-555555555555';
+    const fake = fakeZenml({ records: [{ id, name: 'local-one', orchestratorId: 'o-ld' }], components: [{ id: 'o-ld', name: 'ld', flavor: 'local_docker' }] });
+    const adapter = new ZenmlServerAdapter({ name: 's', url: 'http://zen.test', fetch: fake.fetch, clientBridge: { change: async () => assert.fail('nothing may run') } });
+    const listed = await adapter.get(id);
+    assert.ok(listed.ok);
+    assert.deepEqual(listed.value.changes?.operations, []);
+    assert.equal(listed.value.changes?.reason, 'The Local Docker orchestrator cannot run schedules.');
+    const paused = await adapter.pause(id);
+    assert.ok(!paused.ok);
+    assert.equal(paused.error.code, 'unsupported');
+    assert.equal(paused.error.message, 'Nothing was changed: The Local Docker orchestrator cannot run schedules.');
+    assert.ok(!fake.requests.some((r) => /^(PUT|DELETE) /.test(r)));
   });
 
   it('secrets come from the environment variables that …Env fields name', () => {

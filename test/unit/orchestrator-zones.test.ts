@@ -11,11 +11,12 @@ import { AirflowTimetable } from '../../src/cron/airflow';
 import { parseCroniter } from '../../src/cron/croniter';
 import { dstReport } from '../../src/cron/dst';
 import { zoneRules } from '../../src/cron/zone';
-import { discover } from '../../src/discovery';
+import { PythonDiscovery, discover } from '../../src/discovery';
 import { databricksScheduleZones } from '../../src/discovery/databricksZone';
 import { discoverGithubWorkflow, isGithubWorkflowPath } from '../../src/discovery/githubWorkflow';
 import { analyzeText } from '../../src/findings';
 import { readOnEveryOrchestrator, readingsTable } from '../../src/workspace/allOrchestrators';
+import { explainDocumentExtras } from '../../src/workspace/explainDocument';
 import { ScheduleIndex } from '../../src/workspace/scheduleIndex';
 import { buildGroups } from '../../src/workspace/treeModel';
 import { scheduleMarkdown } from '../../src/workspace/present';
@@ -23,6 +24,8 @@ import { summarizeSchedule, zoneFor } from '../../src/workspace/summary';
 import { cronZoneStatement } from '../../src/workspace/zones';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
+/** Markdown as read: without the backslash escapes escapeMarkdown adds. */
+const unescaped = (md: string) => md.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
 const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 const WORKFLOW = `name: train-scheduled
@@ -107,7 +110,7 @@ describe('GitHub Actions workflow files', () => {
     assert.deepEqual(s1.nextRuns.map(iso), ['2026-12-02T01:30:00Z', '2026-12-03T01:30:00Z']);
     const s2 = summarizeSchedule(second, { dialect: 'kubeflow', now: NOW, count: 1 });
     assert.equal(s2.evaluationZone, 'UTC');
-    const md = scheduleMarkdown(s1, [], null, 'UTC', { github: true, zoneSource: zoneFor(first, { dialect: 'github', now: NOW, count: 1 }, '').source, now: NOW });
+    const md = scheduleMarkdown(s1, [], null, 'UTC', { github: true, zoneSource: zoneFor(first, { dialect: 'github' }).source, now: NOW });
     assert.match(md, /\*\*GitHub Actions schedule\*\*/);
     assert.match(md, /GitHub Actions runs this schedule in Europe\/Berlin, from its `timezone:` key/);
     assert.match(md, /DST report/);
@@ -128,14 +131,66 @@ my_pipeline.with_options(schedule=Schedule(cron_expression="0 0 9 * * ?"), setti
     assert.deepEqual(databricksScheduleZones('s = DatabricksOrchestratorSettings(schedule_timezone=zone)'), []);
     assert.deepEqual(databricksScheduleZones('x = 1'), []);
   });
-  it('the Schedule in that file is read in that zone', () => {
+  it('the Schedule in that file is read in that zone, by the summary itself', () => {
     const schedule = discover(code, 'p.py').schedules[0];
+    assert.equal(schedule.scheduleTimezone, 'America/New_York');
     const options = { dialect: 'databricks' as const, now: NOW, count: 1 };
-    const zone = zoneFor(schedule, options, code);
-    assert.deepEqual(zone, { timeZone: 'America/New_York', source: 'databricks-setting' });
-    const summary = summarizeSchedule(schedule, { ...options, timeZone: zone.timeZone });
+    assert.deepEqual(zoneFor(schedule, options), { timeZone: 'America/New_York', source: 'databricks-setting' });
+    // No zone passed: the summary (hover, view, list, timeline, agenda) finds it; 09:00 New York = 14:00Z in winter.
+    const summary = summarizeSchedule(schedule, options);
+    assert.deepEqual([summary.evaluationZone, summary.zoneSource], ['America/New_York', 'databricks-setting']);
     assert.deepEqual(summary.nextRuns.map(iso), ['2026-12-01T14:00:00Z']);
+    // The caller's default zone (--tz, UTC) does not override what Databricks really uses.
+    assert.deepEqual(summarizeSchedule(schedule, { ...options, timeZone: 'UTC' }).nextRuns.map(iso), ['2026-12-01T14:00:00Z']);
+    // Read in another dialect the setting does not apply (it is Databricks').
+    assert.equal(summarizeSchedule(schedule, { dialect: 'kubernetes', now: NOW, count: 1 }).evaluationZone, 'UTC');
     assert.match(cronZoneStatement({ dialect: 'databricks', evaluationZone: 'America/New_York', source: 'databricks-setting' }), /schedule_timezone/);
+  });
+
+  it('follows edits (incremental discovery reads it from the units it parses anyway)', () => {
+    const d = new PythonDiscovery();
+    assert.equal(d.update(code).schedules[0].scheduleTimezone, 'America/New_York');
+    const tokyo = code.replace('America/New_York', 'Asia/Tokyo');
+    const at = code.indexOf('America/New_York');
+    const edited = d.update(tokyo, [{ rangeOffset: at, rangeLength: 'America/New_York'.length, text: 'Asia/Tokyo' }]);
+    assert.equal(edited.schedules[0].scheduleTimezone, 'Asia/Tokyo');
+    assert.deepEqual(summarizeSchedule(edited.schedules[0], { dialect: 'databricks', now: NOW, count: 1 }).nextRuns.map(iso), ['2026-12-02T00:00:00Z']);
+    assert.equal(d.update(tokyo.replace('schedule_timezone="Asia/Tokyo"', 'spark_version="15.4"')).schedules[0].scheduleTimezone, undefined);
+  });
+
+  it('a YAML run config: settings: orchestrator.databricks: schedule_timezone', () => {
+    const yaml = 'settings:\n  orchestrator.databricks:\n    schedule_timezone: America/New_York\nschedule:\n  cron_expression: "0 0 9 * * ?"\n';
+    const [schedule] = discover(yaml, 'run.yaml').schedules;
+    assert.equal(schedule.scheduleTimezone, 'America/New_York');
+    assert.deepEqual(summarizeSchedule(schedule, { dialect: 'databricks', now: NOW, count: 1 }).nextRuns.map(iso), ['2026-12-01T14:00:00Z']);
+    // Through an anchor too; an unknown zone or two different ones: no zone is guessed (the default applies).
+    const anchored = 'tz: &tz Asia/Tokyo\nsettings:\n  orchestrator.databricks:\n    schedule_timezone: *tz\nschedule:\n  cron_expression: "0 0 9 * * ?"\n';
+    assert.equal(discover(anchored, 'run.yaml').schedules[0].scheduleTimezone, 'Asia/Tokyo');
+    const bad = discover(yaml.replace('America/New_York', 'America/Nowhere'), 'run.yaml').schedules[0];
+    assert.equal(summarizeSchedule(bad, { dialect: 'databricks', now: NOW, count: 1 }).evaluationZone, 'UTC');
+    const two = code.replace('my_pipeline.with_options', 'other = {"schedule_timezone": "Asia/Tokyo"}\nmy_pipeline.with_options');
+    assert.equal(discover(two, 'p.py').schedules[0].scheduleTimezone, undefined);
+  });
+
+  it('check reads the cron in it too: a last run still ahead in New York is not never-runs', () => {
+    // 03:00 on 31 Dec 2026 is 08:00Z in New York: still ahead at 05:00Z; in UTC it has passed.
+    const yaml = (zone: string) => `settings:\n  orchestrator.databricks:\n    schedule_timezone: ${zone}\nschedule:\n  cron_expression: "0 0 3 31 12 ? 2026"\n`;
+    const codes = (zone: string) =>
+      analyzeText(yaml(zone), 'run.yaml', { orchestrator: { flavor: 'databricks', source: 'setting' }, now: new Date('2026-12-31T05:00:00Z') }).findings.map((f) => f.code);
+    assert.ok(!codes('America/New_York').includes('never-runs'), codes('America/New_York').join());
+    assert.ok(codes('UTC').includes('never-runs'), codes('UTC').join());
+  });
+
+  it('rows in the Schedules view and the hover use it', () => {
+    const orchestrator = { flavor: 'databricks', source: 'setting' as const };
+    const index = new ScheduleIndex(() => ({ orchestrator, now: NOW }));
+    index.setFile('/r/p.py', 'p.py', '/r/p.py', code);
+    const [row] = buildGroups(index.schedules(), () => orchestrator, { now: NOW, count: 1, order: 'nextRun' }).flatMap((g) => g.rows);
+    assert.equal(row.summary.evaluationZone, 'America/New_York');
+    assert.deepEqual(row.summary.nextRuns.map(iso), ['2026-12-01T14:00:00Z']);
+    const md = scheduleMarkdown(row.summary, [], orchestrator, 'UTC', { now: NOW });
+    assert.match(md, /evaluated in \*\*America\/New_York\*\*/);
+    assert.match(md, /Databricks reads this cron in America\/New_York, the `schedule_timezone` of DatabricksOrchestratorSettings in this file/);
   });
 });
 
@@ -164,10 +219,15 @@ describe('Airflow: the timetable model', () => {
     assert.equal(isoS(t.getNext(at('2026-03-28T12:00:00Z'))), '2026-03-29T01:30:00Z');
     assert.equal(isoS(t.getNext(at('2026-10-24T12:00:00Z'))), '2026-10-25T01:30:00Z');
   });
-  it('Airflow 2.10 differs: the first run is for the interval that ended, and some expressions make it raise', () => {
+  it('Airflow 2.10 and 3 start a daily DAG at the same times', () => {
     const t = tt('0 0 * * *', 'UTC');
     assert.deepEqual(t.runsV3(at('2026-12-01T12:00:00Z'), 2).map(isoS), ['2026-12-02T00:00:00Z', '2026-12-03T00:00:00Z']);
     assert.deepEqual(t.runsV2(at('2026-12-01T12:00:00Z'), 2)?.map(isoS), ['2026-12-02T00:00:00Z', '2026-12-03T00:00:00Z']);
+  });
+  it('Airflow 2.10 differs on 29 February: its first run is the end of the interval that starts in 2028', () => {
+    const t = tt('0 0 29 2 *', 'UTC');
+    assert.deepEqual(t.runsV3(at('2026-12-01T12:00:00Z'), 2).map(isoS), ['2028-02-29T00:00:00Z', '2032-02-29T00:00:00Z']);
+    assert.deepEqual(t.runsV2(at('2026-12-01T12:00:00Z'), 2)?.map(isoS), ['2032-02-29T00:00:00Z', '2036-02-29T00:00:00Z']);
   });
   it('no run before now: Airflow 3 never starts the DAG', () => {
     assert.deepEqual(tt('0 14 * */4 * * 2026', 'UTC').runsV3(at('2025-04-06T03:00:00Z'), 3), []);
@@ -236,8 +296,143 @@ describe('one expression, every orchestrator', () => {
   });
 
   it('Airflow 2.10 note in the explanation when its start differs', () => {
-    // 2.10 raises for an expression whose next match after the previous one lies before now.
     const e = explainCron('0 0 * * *', { dialect: 'airflow', from: NOW });
     assert.ok(!(e.notes ?? []).some((n) => n.includes('Airflow 2.10')));
+    const leap = explainCron('0 0 29 2 *', { dialect: 'airflow', timeZone: 'UTC', from: NOW, count: 2 });
+    assert.deepEqual(leap.nextRuns.map(iso), ['2028-02-29T00:00:00Z', '2032-02-29T00:00:00Z']);
+    assert.deepEqual(
+      (leap.notes ?? []).filter((n) => n.includes('Airflow 2.10')),
+      [
+        'On Airflow 2.10 the same DAG would start its run of 29 February 2028 00:00 (00:00 UTC) at 29 February 2032 00:00 (00:00 UTC): 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable).',
+      ],
+    );
+  });
+
+  it('explain --all-orchestrators ignores --orchestrator, reads every row in --tz', async () => {
+    const io = memoryIo(NOW);
+    assert.equal(await runCli(['explain', '30 2 * * *', '--all-orchestrators', '--orchestrator', 'kubeflow', '--tz', 'Europe/Berlin', '--json'], io), 0);
+    const rows = (JSON.parse(io.out) as { orchestrators: { orchestrator: string; dialect: string; valid: boolean; description: string; nextRun: string | null; timeZone: string }[] }).orchestrators;
+    const by = new Map(rows.map((r) => [r.orchestrator, r]));
+    // Every orchestrator, not only kubeflow; all in Europe/Berlin (02:30 CET = 01:30Z).
+    assert.ok(rows.length >= 7, rows.map((r) => r.orchestrator).join());
+    assert.ok(rows.every((r) => r.timeZone === 'Europe/Berlin'));
+    assert.deepEqual(
+      ['kubernetes', 'vertex', 'airflow', 'github'].map((o) => [o, by.get(o)?.dialect, by.get(o)?.description, by.get(o)?.nextRun]),
+      [
+        ['kubernetes', 'kubernetes', 'At 02:30', '2026-12-02T01:30:00Z'],
+        ['vertex', 'vertex', 'At 02:30', '2026-12-02T01:30:00Z'],
+        ['airflow', 'airflow', 'At 02:30', '2026-12-02T01:30:00Z'],
+        ['github', 'github', 'At 02:30', '2026-12-02T01:30:00Z'],
+      ],
+    );
+    // Kubeflow reads seconds first: second 30 of minute 2 of every hour.
+    assert.deepEqual([by.get('kubeflow')?.valid, by.get('kubeflow')?.nextRun], [true, '2026-12-01T12:02:30Z']);
+    assert.deepEqual([by.get('databricks')?.valid, by.get('databricks')?.nextRun, by.get('databricks')?.description], [false, null, '']);
+    // Human output: the same rows, in the zone.
+    const human = memoryIo(NOW);
+    await runCli(['explain', '30 2 * * *', '--all-orchestrators', '--orchestrator', 'kubeflow', '--tz', 'Europe/Berlin'], human);
+    assert.match(human.out, /^ {2}kubernetes +kubernetes +At 02:30; next Wed 2026-12-02 02:30 Europe\/Berlin$/m);
+    assert.match(human.out, /^ {2}databricks +databricks +rejected: expected 6 or 7 fields, got 5/m);
+  });
+
+  it("explain --all-orchestrators: `error` has explain's shape {message, field, code} (contracts.md)", async () => {
+    const io = memoryIo(NOW);
+    await runCli(['explain', '0 0 * * ?', '--all-orchestrators', '--json'], io);
+    const rows = (JSON.parse(io.out) as { orchestrators: { orchestrator: string; error: unknown }[] }).orchestrators;
+    const by = new Map(rows.map((r) => [r.orchestrator, r.error]));
+    assert.deepEqual(by.get('vertex'), { message: 'dayOfWeek: "?" is Quartz syntax; use "*" in standard cron', field: 'dayOfWeek', code: 'invalid-cron' });
+    assert.equal(by.get('kubernetes'), null);
+    // The same object `explain --json` gives for that dialect.
+    const single = memoryIo(NOW);
+    await runCli(['explain', '0 0 * * ?', '--dialect', 'vertex', '--json'], single);
+    assert.deepEqual(by.get('vertex'), (JSON.parse(single.out) as { error: unknown }).error);
+    const whole = memoryIo(NOW);
+    await runCli(['explain', '0 0 * * *', '--all-orchestrators', '--json'], whole);
+    const databricks = (JSON.parse(whole.out) as { orchestrators: { orchestrator: string; error: { field: unknown; code: string } | null }[] }).orchestrators.find((r) => r.orchestrator === 'databricks');
+    assert.deepEqual([databricks?.error?.field, databricks?.error?.code], [null, 'invalid-cron']);
+  });
+});
+
+describe('the hover of a ZenML Schedule says where the orchestrator reads its cron', () => {
+  const code = (cron: string) => `from zenml.config.schedule import Schedule\nmy_pipeline.with_options(schedule=Schedule(cron_expression="${cron}"))()\n`;
+  const hover = (cron: string, flavor: string) => {
+    const orchestrator = { flavor, source: 'setting' as const };
+    const schedule = discover(code(cron), 'p.py').schedules[0];
+    const summary = summarizeSchedule(schedule, { dialect: flavor === 'airflow' ? 'airflow' : 'kubernetes', now: NOW, count: 2 });
+    return unescaped(scheduleMarkdown(summary, [], orchestrator, 'UTC', { now: NOW }));
+  };
+  it('Airflow: the DAG zone sentence and the Airflow 2.10 note', () => {
+    const md = hover('0 0 29 2 *', 'airflow');
+    assert.match(md, /^\*\*ZenML schedule\*\* · cron `0 0 29 2 \*`/);
+    assert.match(md, /Airflow reads this cron in the DAG's zone: ZenML gives the DAG a naive start_date, so Airflow's `\[core\] default_timezone`/);
+    assert.match(md, /^\$\(info\) On Airflow 2\.10 the same DAG would start its run of 29 February 2028 00:00 \(00:00 UTC\) at 29 February 2032 00:00/m);
+    assert.doesNotMatch(md, /GitHub Actions/);
+  });
+  it("Kubernetes: the controller manager's zone, since ZenML sets no spec.timeZone", () => {
+    const md = hover('0 3 * * *', 'kubernetes');
+    assert.match(md, /Kubernetes reads this cron in the zone of the cluster's controller manager \(usually UTC; shown in UTC\): ZenML's CronJobs set no `spec\.timeZone`/);
+  });
+});
+
+describe('the Explain Cron document (table and DST report)', () => {
+  it('every orchestrator in a table, then the DST report with the not-guaranteed caveat on Vertex AI', () => {
+    const text = explainDocumentExtras(explainCron('TZ=Europe/Berlin 30 2 * * *', { dialect: 'vertex', from: NOW }), NOW).join('\n');
+    assert.match(text, /^## One expression, every orchestrator$/m);
+    assert.match(text, /^\| Orchestrator \| Dialect \| Valid \| Meaning \| Next run \(UTC\) \|$/m);
+    assert.match(text, /^\| vertex \| vertex \| valid \| At 02:30 \| 2026-12-02T01:30:00Z \|$/m);
+    assert.match(text, /^\| kubernetes \| kubernetes \| rejected \| Kubernetes rejects TZ= or CRON_TZ= in the schedule.* \| — \|$/m);
+    assert.match(text, /^## DST report \(Europe\/Berlin, next 12 months, vertex\)$/m);
+    assert.match(text, /^- 2027-03-28 \(clocks go forward\): the 02:30 run starts at 2027-03-28T01:00:00Z \(UTC\) instead \(not guaranteed: Vixie cron's behaviour; the orchestrator documents no rule\)\.$/m);
+    assert.match(text, /^Not guaranteed: Google documents no rule for Vertex AI schedules at skipped or repeated wall times/m);
+  });
+  it('Kubernetes: skipped and doubled, stated as facts (robfig/cron is the reference); UTC: no DST section', () => {
+    const text = explainDocumentExtras(explainCron('30 2 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from: NOW }), NOW).join('\n');
+    assert.match(text, /^- 2027-03-28 \(clocks go forward in Europe\/Berlin\): the 02:30 run is skipped\.$/m);
+    assert.match(text, /^- 2027-10-31 \(clocks go back\): the 02:30 run happens twice \(2027-10-31T00:30:00Z and 2027-10-31T01:30:00Z\)\.$/m);
+    assert.doesNotMatch(text, /not guaranteed/i);
+    const utc = explainDocumentExtras(explainCron('30 2 * * *', { dialect: 'kubernetes', timeZone: 'UTC', from: NOW }), NOW).join('\n');
+    assert.match(utc, /## One expression, every orchestrator/);
+    assert.doesNotMatch(utc, /DST report/);
+  });
+});
+
+describe('DST on Vertex AI and GitHub Actions: what Vixie cron would do, not guaranteed', () => {
+  const from = new Date('2027-03-01T00:00:00Z');
+  it('the transitions say guaranteed: false there, true where the scheduler is the reference', () => {
+    const flags = (dialect: 'vertex' | 'github' | 'kubernetes' | 'airflow' | 'standard') => dstReport('30 2 * * *', dialect, 'Europe/Berlin', from).transitions.map((t) => [t.effect, t.guaranteed]);
+    assert.deepEqual(flags('vertex'), [['shifted', false], ['none', false]]);
+    assert.deepEqual(flags('github'), [['shifted', false], ['none', false]]);
+    assert.deepEqual(flags('kubernetes'), [['skipped', true], ['doubled', true]]);
+    assert.deepEqual(flags('airflow'), [['shifted', true], ['none', true]]);
+    assert.deepEqual(flags('standard'), [['shifted', true], ['none', true]]);
+  });
+  it('the CLI note and explain --dst --json (Vertex with a TZ= prefix, GitHub with a zone)', async () => {
+    const vertex = memoryIo(from);
+    assert.equal(await runCli(['explain', 'TZ=Europe/Berlin 30 2 * * *', '--orchestrator', 'vertex', '--dst', '--json'], vertex), 0);
+    const v = JSON.parse(vertex.out) as { notes: string[]; transitions: { at: string; kind: string; effect: string; run: string | null; guaranteed: boolean }[] };
+    assert.deepEqual(v.notes, [
+      'Vixie cron would start the 02:30 run on 28 March 2027 at 03:00 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward). Not guaranteed on Vertex AI, which documents no rule for runs at skipped or repeated wall times.',
+    ]);
+    // The issue's shape is kept ({at, kind, effect, run}); `guaranteed` is an extra key.
+    assert.deepEqual(v.transitions.map((t) => [t.at, t.kind, t.effect, t.run, t.guaranteed]), [
+      ['2027-03-28T01:00:00Z', 'gap', 'shifted', '2027-03-28T02:30', false],
+      ['2027-10-31T01:00:00Z', 'overlap', 'none', null, false],
+    ]);
+    const github = memoryIo(from);
+    await runCli(['explain', '30 2 * * *', '--dialect', 'github', '--tz', 'Europe/Berlin', '--dst'], github);
+    assert.match(github.out, /^note: Vixie cron would start the 02:30 run on 28 March 2027 at 03:00 instead: .* Not guaranteed on GitHub Actions, which documents no rule/m);
+    assert.match(github.out, /^ {2}2027-03-28 \(clocks go forward\): the 02:30 run starts at 2027-03-28T01:00:00Z \(UTC\) instead \(not guaranteed: Vixie cron's behaviour; the orchestrator documents no rule\)\.$/m);
+    assert.match(github.out, /^ {2}Not guaranteed: GitHub documents no rule for a `timezone:` schedule/m);
+    // Kubernetes' notes stay statements of fact.
+    const k8s = explainCron('30 2 * * *', { dialect: 'kubernetes', timeZone: 'Europe/Berlin', from, count: 1 });
+    assert.ok((k8s.notes ?? []).length > 0 && (k8s.notes ?? []).every((n) => n.startsWith('On Kubernetes') && !/guaranteed/.test(n)), (k8s.notes ?? []).join('\n'));
+  });
+  it('the hover of a GitHub entry with timezone: carries the caveat', () => {
+    const [first] = discoverGithubWorkflow(WORKFLOW).schedules;
+    const summary = summarizeSchedule(first, { dialect: 'kubeflow', now: from, count: 1 });
+    const md = unescaped(scheduleMarkdown(summary, [], null, 'UTC', { github: true, now: from }));
+    assert.match(md, /\(not guaranteed: Vixie cron's behaviour; the orchestrator documents no rule\)/);
+    assert.match(md, /Not guaranteed: GitHub documents no rule for a `timezone:` schedule/);
+    assert.match(md, /Vixie cron would start the 02:30 run on 28 March 2027 at 03:00 instead/);
   });
 });

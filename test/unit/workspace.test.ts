@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { discover } from '../../src/discovery';
 import type { OrchestratorContext } from '../../src/findings/types';
+import { targetOrchestrator } from '../../src/findings';
+import { explainStartDialect } from '../../src/workspace/explainDocument';
 import { orchestratorLine, scheduleMarkdown } from '../../src/workspace/present';
 import { summarizeSchedule as summarize, summaryOptionsFor } from '../../src/workspace/summary';
 import { ScheduleIndex, inSkippedFolder, mayContainSchedule, pathOrParentMatches } from '../../src/workspace/scheduleIndex';
@@ -81,7 +83,9 @@ describe('orchestratorLine and scheduleMarkdown', () => {
     assert.match(orchestratorLine(k8s, 'interval'), /cron schedules only/);
     assert.match(orchestratorLine(k8s, 'cron'), /ZenML can update/);
     assert.match(orchestratorLine({ flavor: 'lightning', source: 'setting' }, 'cron'), /unknown/);
-    assert.match(orchestratorLine(null, 'cron'), /zenmlSchedules\.orchestrator/);
+    // What to do about an unknown orchestrator is the face's advice, appended as given.
+    assert.equal(orchestratorLine(null, 'cron'), 'Orchestrator unknown: read as standard cron.');
+    assert.equal(orchestratorLine(null, 'cron', 'Pass --orchestrator.'), 'Orchestrator unknown: read as standard cron. Pass --orchestrator.');
   });
 
   it('shows the next runs in the display zone and UTC', () => {
@@ -102,6 +106,85 @@ describe('orchestratorLine and scheduleMarkdown', () => {
       assert.equal(rows.length, 2, md);
       for (const row of rows) assert.equal(row.split('|').length, 3, `one cell per row: ${row}`);
     }
+  });
+});
+
+describe('which source decided the orchestrator (hover), and the palette\'s Explain in the same dialect', () => {
+  // A run script that names its orchestrator in its settings, as the Kubeflow docs write it.
+  const kubeflowFile =
+    'from zenml import pipeline\nfrom zenml.config.schedule import Schedule\nfrom zenml.integrations.kubeflow.flavors import KubeflowOrchestratorSettings\n\n' +
+    'kubeflow_settings = KubeflowOrchestratorSettings(user_namespace="ml")\n\n\n' +
+    '@pipeline(settings={"orchestrator.kubeflow": kubeflow_settings})\ndef training_pipeline():\n    ...\n\n\n' +
+    'training_pipeline.with_options(schedule=Schedule(cron_expression="0 3 * * *"))()\n';
+  const plainFile =
+    'from zenml import pipeline\nfrom zenml.config.schedule import Schedule\n\n\n@pipeline\ndef training_pipeline():\n    ...\n\n\n' +
+    'training_pipeline.with_options(schedule=Schedule(cron_expression="0 3 * * *"))()\n';
+  const yamlFile = 'settings:\n  orchestrator.vertex:\n    labels:\n      team: ml\nschedule:\n  cron_expression: "0 3 * * *"\n';
+  const stack: OrchestratorContext = { flavor: 'kubernetes', source: 'zenml', stackName: 'prod-gke' };
+
+  /** What the hover shows for the file's one schedule, with the orchestrator resolved as the editor resolves it. */
+  function hoverOf(text: string, file: string, detected: OrchestratorContext | null) {
+    const discovery = discover(text, file);
+    const orchestrator = targetOrchestrator(discovery, detected);
+    const [schedule] = discovery.schedules;
+    const summary = summarizeSchedule(schedule, orchestrator, { now, count: 1 });
+    return { orchestrator, summary, markdown: scheduleMarkdown(summary, [], orchestrator, 'UTC'), discovery };
+  }
+
+  it('the setting decides over the file\'s settings key, and the hover says so', () => {
+    const { markdown, summary } = hoverOf(kubeflowFile, 'run.py', { flavor: 'airflow', source: 'setting' });
+    assert.match(markdown, /\(Orchestrator: chosen by the `zenmlSchedules\.orchestrator` setting\.\)/);
+    assert.equal(summary.dialect, 'airflow');
+  });
+
+  it('--orchestrator decides over the file\'s settings key', () => {
+    const { markdown } = hoverOf(kubeflowFile, 'run.py', { flavor: 'vertex', source: 'flag' });
+    assert.match(markdown, /\(Orchestrator: chosen by `--orchestrator`\.\)/);
+    assert.match(markdown, /Vertex AI/);
+  });
+
+  it('with no explicit choice, the file\'s one `orchestrator.<flavor>` key decides over the detected stack', () => {
+    const { markdown, summary } = hoverOf(kubeflowFile, 'run.py', stack);
+    assert.match(markdown, /\(Orchestrator: named by this file's `orchestrator\.kubeflow` settings\.\)/);
+    assert.doesNotMatch(markdown, /prod-gke/);
+    assert.equal(summary.dialect, 'kubeflow');
+    assert.match(markdown, /Dialect: \*\*kubeflow\*\*/);
+  });
+
+  it('a YAML run configuration\'s `settings: orchestrator.<flavor>:` key decides the same way', () => {
+    const { markdown, summary } = hoverOf(yamlFile, 'nightly.yaml', stack);
+    assert.match(markdown, /named by this file's `orchestrator\.vertex` settings/);
+    assert.equal(summary.dialect, 'vertex');
+  });
+
+  it('without a settings key (or with two flavors) the detected stack decides, named in the hover', () => {
+    assert.match(hoverOf(plainFile, 'run.py', stack).markdown, /\(Orchestrator: the active ZenML stack `prod-gke`\.\)/);
+    const two = plainFile.replace('@pipeline\n', '@pipeline(settings={"orchestrator.kubeflow": {}, "orchestrator.vertex": {}})\n');
+    const { markdown, summary } = hoverOf(two, 'run.py', stack);
+    assert.match(markdown, /the active ZenML stack `prod-gke`/);
+    assert.equal(summary.dialect, 'kubernetes');
+    const unnamed = hoverOf(plainFile, 'run.py', { flavor: 'kubernetes', source: 'zenml' }).markdown;
+    assert.match(unnamed, /\(Orchestrator: the active ZenML stack\.\)/);
+  });
+
+  it('Explain Cron from the palette starts in the dialect the hover uses for the active file', () => {
+    const cases: { text: string; file: string; detected: OrchestratorContext | null }[] = [
+      { text: kubeflowFile, file: 'run.py', detected: stack },
+      { text: kubeflowFile, file: 'run.py', detected: { flavor: 'airflow', source: 'setting' } },
+      { text: yamlFile, file: 'nightly.yaml', detected: stack },
+      { text: plainFile, file: 'run.py', detected: stack },
+      { text: kubeflowFile, file: 'run.py', detected: null },
+    ];
+    for (const c of cases) {
+      const { orchestrator, summary } = hoverOf(c.text, c.file, c.detected);
+      assert.equal(explainStartDialect(undefined, orchestrator, c.detected), summary.dialect, `${c.file} with ${c.detected?.flavor ?? 'nothing'}`);
+    }
+    // The file's key decides, not the stack of the resource alone (what the palette used before).
+    assert.equal(explainStartDialect(undefined, hoverOf(kubeflowFile, 'run.py', stack).orchestrator, stack), 'kubeflow');
+    // No schedule file active: the setting or stack of the resource; a row: its own dialect.
+    assert.equal(explainStartDialect(undefined, undefined, stack), 'kubernetes');
+    assert.equal(explainStartDialect(undefined, undefined, null), 'standard');
+    assert.equal(explainStartDialect({ dialect: 'airflow' }, hoverOf(kubeflowFile, 'run.py', stack).orchestrator, stack), 'airflow');
   });
 });
 

@@ -1,11 +1,13 @@
 """Reference runner: real Apache Airflow (3.x or 2.10, whichever this Python has).
 
-Reads JSON lines {"expr","tz","from","count"} on stdin and prints, per line,
-{"runs":[...]} (UTC ISO instants) or {"error":"..."}.
+Reads JSON lines {"expr","tz","from","count"[,"start","end","catchup"]} on stdin and
+prints, per line, {"runs":[...]} (UTC ISO instants) or {"error":"..."}.
 
 Each case is the DAG ZenML's Airflow orchestrator writes (dag_generator.py):
-    DAG(schedule=<expr>, start_date=<from - 7 days>, end_date=None, catchup=False)
-with the DAG's zone = `tz` (ZenML's naive start_date takes Airflow's
+    DAG(schedule=<expr>, start_date=<start, default from - 7 days>,
+        end_date=<end, default None>, catchup=<catchup, default False>)
+(ZenML: start_date = Schedule.start_time or now - 7 days, end_date = Schedule.end_time,
+catchup = Schedule.catchup), with the DAG's zone = `tz` (ZenML's naive start_date takes Airflow's
 default_timezone; here the start date carries the zone, which Airflow treats the
 same way). Airflow chooses the timetable itself (Airflow 3: CronTriggerTimetable,
 2.10: CronDataIntervalTimetable); the DAG goes through Airflow's serialisation
@@ -13,7 +15,10 @@ where the version has it, as the scheduler reads it; then the scheduler's loop
 is replayed with the clock frozen at `from`:
     info = next_dagrun_info(last_automated_data_interval=None, restriction)
     info = next_dagrun_info(last_automated_data_interval=info.data_interval, ...)
-and the run_after values strictly after `from` are the answer.
+with the restriction the scheduler builds from the DAG (DAG._time_restriction:
+earliest = start_date, latest = end_date, catchup), and the run_after values strictly
+after `from` are the answer (with catchup=True the runs between start_date and `from`
+are replayed too: the scheduler creates them at once, one after the other).
 """
 import importlib
 import json
@@ -80,6 +85,25 @@ def _scheduler_timetable(dag):
     return decode_timetable(encode_timetable(dag.timetable))
 
 
+def _restriction(dag):
+    """The restriction the scheduler builds for this DAG (DAG._time_restriction: earliest =
+    start_date, latest = end_date, catchup), from the DAG as the scheduler holds it: Airflow 3
+    serialises the (SDK) DAG and the scheduler reads a SerializedDAG; Airflow 2.10's DAG has it.
+    Both store start_date and end_date in UTC, which matters: _align_to_next compares the
+    start date with a UTC time, and in a repeated hour a zoned one compares by wall time."""
+    try:
+        from airflow.serialization.serialized_objects import DagSerialization as _S  # Airflow 3
+    except ImportError:
+        try:
+            from airflow.serialization.serialized_objects import SerializedDAG as _S  # Airflow 2
+        except ImportError:
+            _S = None
+    held = dag
+    if _S is not None:
+        held = _S.from_dict(_S.to_dict(dag))
+    return held._time_restriction
+
+
 def iso(dt):
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -88,14 +112,22 @@ def run(req, index):
     zone = pendulum.timezone(req["tz"])
     now = pendulum.instance(datetime.fromisoformat(req["from"].replace("Z", "+00:00"))).in_timezone("UTC")
     _NOW[0] = now
-    start = (now - timedelta(days=7)).in_timezone(zone)
+    def instant(key):
+        value = req.get(key)
+        if value is None:
+            return None
+        return pendulum.instance(datetime.fromisoformat(value.replace("Z", "+00:00"))).in_timezone(zone)
+
+    start = instant("start") or (now - timedelta(days=7)).in_timezone(zone)
+    end = instant("end")
+    catchup = bool(req.get("catchup", False))
     try:
-        dag = DAG(dag_id=f"zenml_case_{index}", schedule=req["expr"], start_date=start, catchup=False)
+        dag = DAG(dag_id=f"zenml_case_{index}", schedule=req["expr"], start_date=start, end_date=end, catchup=catchup)
         timetable = _scheduler_timetable(dag)
         timetable.validate()
+        restriction = _restriction(dag)
     except Exception as exc:  # Airflow's rejection (at parse or validation) is the answer
         return {"error": f"{type(exc).__name__}: {exc}"}
-    restriction = TimeRestriction(earliest=start, latest=None, catchup=False)
     runs = []
     last = None
     previous = None

@@ -3,6 +3,9 @@
 // zone sentence and the DST report) and diagnostics (too frequent, unknown zone),
 // whatever orchestrator the ZenML code targets. The file is written into the
 // (copied) workspace by the test and removed afterwards.
+// GitHub's own Actions extension (github.vscode-github-actions) gives workflow files the
+// language id `github-actions-workflow`: the runner extension contributes that id (with no
+// file association, so only the test below sets it) as a stand-in for that extension.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -50,6 +53,36 @@ describe('GitHub Actions workflow schedules', () => {
     assert.match(text, /GitHub Actions runs this schedule in Europe\/Berlin, from its `timezone:` key/, text);
     assert.match(text, /DST report/, text);
     assert.doesNotMatch(text, /Kubeflow reads the first field as seconds/, text);
+  });
+
+  it("keeps the hover, diagnostics and live edits under GitHub Actions' language id", async () => {
+    const other = '.github/workflows/actions-language-20261201.yml';
+    await vscode.workspace.fs.writeFile(workspaceFile(other), Buffer.from(WORKFLOW, 'utf8'));
+    const opened = await vscode.workspace.openTextDocument(workspaceFile(other));
+    const document = await vscode.languages.setTextDocumentLanguage(opened, 'github-actions-workflow');
+    assert.equal(document.languageId, 'github-actions-workflow');
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const text = await waitFor(
+      'a hover on the workflow cron under github-actions-workflow',
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '30 2 * * *', { offset: 2 }));
+        const markdown = markdownOf(hovers ?? []);
+        return markdown.includes('GitHub Actions schedule') ? markdown : undefined;
+      },
+      30_000,
+    );
+    assert.match(text, /Dialect: \*\*github\*\*, evaluated in \*\*Europe\/Berlin\*\*/, text);
+    const codes = () => ourDiagnostics(document.uri).map((d) => `${codeOf(d)}@${d.range.start.line}`).sort().join(' ');
+    await waitFor('diagnostics on the workflow under github-actions-workflow', () => codes() === 'invalid-cron@7 too-frequent@5', 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; got: ${codes()}`);
+    });
+    // An edit is picked up too: fixing the zone's spelling leaves only the too-frequent entry.
+    const at = document.getText().indexOf('Europe/Berln');
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 'Europe/Berln'.length)), 'Europe/Berlin'));
+    await waitFor('diagnostics after the edit', () => codes() === 'too-frequent@5', 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; got: ${codes()}`);
+    });
+    await document.save();
   });
 
   it('reports a too-frequent entry and an unknown zone as diagnostics', async () => {

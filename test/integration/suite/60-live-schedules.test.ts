@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { startFaultProxy } from '../../servers/fault-proxy';
 import * as vscode from 'vscode';
-import { activateExtension, sleep, waitFor, type ExtensionApi } from './helpers';
+import { activateExtension, markdownOf, positionOf, sleep, waitFor, workspaceRoot, type ExtensionApi } from './helpers';
 
 interface LiveEnv {
   url: string;
@@ -262,6 +262,86 @@ describe('Live schedules from a real ZenML server', function () {
     const res = await fetch(`${live.k8sUrl}/apis/batch/v1/namespaces/zenml/cronjobs/${job}`, { headers: { authorization: `Bearer ${live.k8sToken}` } });
     assert.equal(res.status, 404, 'the CronJob is still there');
     await waitFor('the archived row to leave', async () => !(await nodes(a)).some((n) => n.row?.scheduleId === id));
+  });
+
+  it('drift from the code: the hover on a code schedule shows the code\'s and the server\'s cron side by side; the rows are marked', async () => {
+    assert.ok(live);
+    const a = await api();
+    if (!a.live.source(CONNECTION)) {
+      await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
+    }
+    const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
+    await source.settled();
+    // The server runs train at 03:00 (nightly-train); the code says 04:00. "backfill" is a pipeline the server
+    // knows (seed.py) with no schedule; "etl" has live schedules and nothing in the code.
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'pipelines');
+    const file = vscode.Uri.joinPath(folder, 'drift.py');
+    const text = [
+      'from zenml import pipeline',
+      'from zenml.config.schedule import Schedule',
+      '',
+      '',
+      '@pipeline',
+      'def train() -> None:',
+      '    pass',
+      '',
+      '',
+      '@pipeline',
+      'def backfill() -> None:',
+      '    pass',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    train.with_options(schedule=Schedule(name="train-in-code", cron_expression="0 4 * * *"))()',
+      '    backfill.with_options(schedule=Schedule(name="backfill-in-code", cron_expression="0 6 * * *"))()',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(file, Buffer.from(text, 'utf8'));
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+      const hover = await waitFor('a hover with the live schedule', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '0 4 * * *', { offset: 2 }));
+        const markdown = markdownOf(hovers ?? []);
+        return markdown.includes('server:') ? markdown : undefined;
+      });
+      assert.match(hover, /At 04:00/, hover);
+      assert.match(hover, /drift on `test-server`: `nightly-train`/, hover);
+      assert.match(hover, /cron — code: `0 4 \* \* \*`, server: `0 3 \* \* \*`/, hover);
+
+      // Workspace rows: drift on train, "not on test-server" on backfill (the server's pipeline list, no schedule).
+      const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
+      const codeRow = async (label: string) => {
+        const node = (await nodes(a)).find((n) => n.type === 'row' && n.row?.label === label);
+        return node ? provider.getTreeItem(node) : undefined;
+      };
+      const backfill = await waitFor('the backfill row marked "not on test-server"', async () => {
+        const item = await codeRow('backfill-in-code');
+        return item && /not on test-server/.test(String(item.description)) ? item : undefined;
+      });
+      assert.match(backfill.contextValue ?? '', /\bnotLive\b/);
+      const train = await waitFor('the train row marked drift', async () => {
+        const item = await codeRow('train-in-code');
+        return item && /· drift/.test(String(item.description)) ? item : undefined;
+      });
+      assert.doesNotMatch(String(train.description), /not on/);
+      assert.match((train.tooltip as vscode.MarkdownString).value, /server: `0 3 \* \* \*`/);
+
+      // Live rows: etl has nothing in the code; nightly-train now has code (drift), so it is no longer "not in code".
+      const etl = await row(a, live.schedules.failing.name);
+      assert.match(String(etl.item.description), /· not in code$/);
+      assert.match(etl.item.contextValue ?? '', /\bnotInCode\b/);
+      const nightly = await waitFor('the nightly row against the new code', async () => {
+        const r = await row(a, live.schedules.nightly.name);
+        return /· drift/.test(String(r.item.description)) ? r : undefined;
+      });
+      assert.doesNotMatch(String(nightly.item.description), /not in code/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+    // The code's schedule gone: nightly-train is "not in code" again (drift follows the code, no reload).
+    await waitFor('the nightly row without code', async () => /· not in code$/.test(String((await row(a, live.schedules.nightly.name)).item.description)));
   });
 
   it('a kubernetes connection lists the CronJobs; pausing and resuming one from the tree suspends and resumes it (issue 11)', async () => {
