@@ -44,6 +44,17 @@ async function api(): Promise<LiveApi> {
   return (await activateExtension()) as LiveApi;
 }
 
+/** The suite's connection (added here when a --grep left out the test that adds it), once loaded. */
+async function connectionSource(a: LiveApi) {
+  assert.ok(live);
+  if (!a.live.source(CONNECTION)) {
+    await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
+  }
+  const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
+  await source.settled();
+  return source;
+}
+
 /** Every node of the view, depth first (schedule rows are not expanded unless `expand`). */
 async function nodes(a: LiveApi, expand = false): Promise<Node[]> {
   const provider = a.schedulesProvider as vscode.TreeDataProvider<Node>;
@@ -141,11 +152,7 @@ describe('Live schedules from a real ZenML server', function () {
   it('the timeline draws the connection\'s schedules in its own lanes, the failing one marked; a live mark reveals its row', async () => {
     assert.ok(live);
     const a = await api();
-    if (!a.live.source(CONNECTION)) {
-      await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
-    }
-    const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
-    await source.settled();
+    await connectionSource(a);
     type Lane = { id: string; label: string; source: string; orchestrator: string | null; runs: number; flags: string[] };
     const snapshot = await waitFor('the connection\'s lanes on the timeline', async () => {
       const s = await vscode.commands.executeCommand<{ lanes: Lane[] }>('zenmlSchedules.showTimeline', { hours: 24 });
@@ -267,11 +274,7 @@ describe('Live schedules from a real ZenML server', function () {
   it('drift from the code: the hover on a code schedule shows the code\'s and the server\'s cron side by side; the rows are marked', async () => {
     assert.ok(live);
     const a = await api();
-    if (!a.live.source(CONNECTION)) {
-      await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
-    }
-    const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
-    await source.settled();
+    await connectionSource(a);
     // The server runs train at 03:00 (nightly-train); the code says 04:00. "backfill" is a pipeline the server
     // knows (seed.py) with no schedule; "etl" has live schedules and nothing in the code.
     const folder = vscode.Uri.joinPath(workspaceRoot(), 'pipelines');
@@ -610,12 +613,7 @@ describe('Live schedules: editor flows (Retry after a stopped server, auto-refre
 
   /** The suite's connection (added here when a --grep left out the test that adds it), loaded. */
   async function connected(a: LiveApi) {
-    assert.ok(live);
-    if (!a.live.source(CONNECTION)) {
-      await vscode.commands.executeCommand('zenmlSchedules.addConnection', { name: CONNECTION, type: 'zenml', url: live.url, secret: live.apiKey });
-    }
-    const source = await waitFor('the connection source', () => a.live.source(CONNECTION));
-    await source.settled();
+    const source = await connectionSource(a);
     assert.equal(source.error, undefined, `the connection failed: ${source.error?.message}`);
     return source;
   }
