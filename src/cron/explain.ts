@@ -6,7 +6,7 @@ import { defaultSeverity, type FindingCode } from '../common/codes';
 import { AirflowTimetable, type AirflowWindow } from './airflow';
 import { parseCroniter, type CroniterSpec } from './croniter';
 import { describeFields } from './describe';
-import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, countSet, emptySpec, toCronError, own } from './fields';
+import { CronParseError, type FieldSpec, FIVE_FIELD_PRESETS, emptySpec, toCronError, own } from './fields';
 import { describeInterval } from './interval';
 import { parsePosix } from './posix';
 import { parseQuartz } from './quartz';
@@ -131,8 +131,10 @@ function minuteGap(spec: FieldSpec): number {
   const minutes: number[] = [];
   for (let m = 0; m < 60; m++) if (spec.minutes[m]) minutes.push(m);
   if (minutes.length === 0) return Infinity;
-  let gap = countSet(spec.hours) > 1 || minutes.length > 1 ? minutes[0] + 60 - minutes[minutes.length - 1] : Infinity;
-  if (minutes.length === 1 && countSet(spec.hours) === 24) gap = 60;
+  // The last minute of an hour and the first of the next: only when the next hour runs too
+  // ("0,59 9 * * *" runs at 09:00 and 09:59, 59 minutes apart, then the next day).
+  const nextHourRuns = spec.hours.some((on, h) => on === 1 && spec.hours[(h + 1) % 24] === 1);
+  let gap = nextHourRuns ? minutes[0] + 60 - minutes[minutes.length - 1] : Infinity;
   for (let i = 1; i < minutes.length; i++) gap = Math.min(gap, minutes[i] - minutes[i - 1]);
   return gap;
 }

@@ -11,6 +11,17 @@ function formatSeconds(seconds: number): string {
 }
 
 /**
+ * `seconds - whole` with no more decimals than `seconds` is written with: the subtraction carries the
+ * float error of the whole number (172860.1 - 172860 is 0.100000000005821), which toPrecision keeps.
+ */
+function formatRemainder(seconds: number, whole: number): string {
+  const written = String(seconds);
+  if (/e/i.test(written)) return formatSeconds(seconds - whole);
+  const decimals = (written.split('.')[1] ?? '').length;
+  return String(Number((seconds - whole).toFixed(Math.min(decimals, 100))));
+}
+
+/**
  * "every 30 minutes", "every 1 hour 30 minutes", "every day", "every 2 weeks"; fractional and sub-second
  * intervals as they are ("every 0.001 seconds", "every 1 minute 30.5 seconds").
  */
@@ -24,7 +35,7 @@ export function describeInterval(seconds: number): string {
       [Math.floor((whole % 3600) / 60), 'minute'],
     ];
     const words = larger.filter(([n]) => n > 0).map(([n, w]) => unit(n, w));
-    return `every ${[...words, `${formatSeconds(seconds - whole)} seconds`].join(' ')}`;
+    return `every ${[...words, `${formatRemainder(seconds, whole)} seconds`].join(' ')}`;
   }
   const total = seconds;
   if (total % 604800 === 0) {

@@ -10,7 +10,7 @@ const out = chunk ? `.tools/mutation/${folder}/${chunk}` : `.tools/mutation/${fo
 // The unit test files aimed at each folder (a mutant runs only the files that cover it, and
 // the first failing file ends its run): the whole unit suite would cost minutes per mutant.
 const TEST_FILES = {
-  cron: ['cron', 'cron-engine', 'cron-interval'],
+  cron: ['cron', 'cron-engine', 'cron-interval', 'airflow-window', 'cron-edges'],
   findings: ['findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
