@@ -15,12 +15,12 @@ import { describe, it } from 'node:test';
 
 import { croniterRuns, parseCroniter } from '../../src/cron/croniter';
 import { emptySpec } from '../../src/cron/fields';
-import { explainCron, type CronError, type Dialect } from '../../src/cron/index';
+import { addSecondsField, dialectOf, explainCron, type CronError, type Dialect } from '../../src/cron/index';
 import { describeInterval, intervalToCron, intervalToCronFromStart, nextIntervalRuns } from '../../src/cron/interval';
 import { parseQuartz } from '../../src/cron/quartz';
 import { quartzNext } from '../../src/cron/quartz-next';
 import { dayMatches, nextLocalMatch } from '../../src/cron/walk';
-import { localSeconds, zoneRules } from '../../src/cron/zone';
+import { isValidTimeZone, localSeconds, zoneRules, zoneSpellingHint } from '../../src/cron/zone';
 
 const FROM = new Date('2026-01-15T10:20:00Z'); // a Thursday
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString().replace('.000Z', 'Z'));
@@ -809,5 +809,103 @@ describe('explainCron: cached runs are reused only when exact', () => {
     assert.deepEqual(at('15 3 * * *', 'airflow', '2026-03-28T03:00:00Z', 3, 'Europe/Berlin'), ['2026-03-29T01:15:00Z', '2026-03-30T01:15:00Z', '2026-03-31T01:15:00Z']);
     assert.deepEqual(at('15 3 * * *', 'airflow', '2026-03-28T12:00:00Z', 2, 'Europe/Berlin'), ['2026-03-29T01:15:00Z', '2026-03-30T01:15:00Z']);
     assert.deepEqual(at('15 3 * * *', 'airflow', '2026-03-27T12:00:00Z', 2, 'Europe/Berlin'), ['2026-03-28T02:15:00Z', '2026-03-29T01:15:00Z']);
+  });
+});
+
+// ---------------------------------------------------------------- zone rules (facts of the tz database)
+
+describe('zone rules: offsets and clock changes', () => {
+  const u = (isoText: string) => Date.parse(isoText) / 1000;
+  it('offsets, with minutes and in the southern summer', () => {
+    const zones = ['UTC', 'Etc/UTC', 'Asia/Kolkata', 'America/St_Johns', 'Asia/Kathmandu', 'Etc/GMT+5', 'Pacific/Chatham', 'Europe/Berlin', 'Australia/Lord_Howe'];
+    assert.deepEqual(
+      zones.map((z) => zoneRules(z).offsetAt(u('2026-01-15T00:00:00Z'))),
+      [0, 0, 19800, -12600, 20700, -18000, 49500, 3600, 39600],
+    );
+    assert.deepEqual(zones.map((z) => zoneRules(z).isUtc), [true, true, false, false, false, false, false, false, false]);
+  });
+  it('the instants of the changes, and at / before / after them', () => {
+    const berlin = zoneRules('Europe/Berlin');
+    const spring = { at: u('2026-03-29T01:00:00Z'), before: 3600, after: 7200 };
+    const autumn = { at: u('2026-10-25T01:00:00Z'), before: 7200, after: 3600 };
+    assert.deepEqual(berlin.transitionsBetween(u('2026-01-01T00:00:00Z'), u('2027-01-01T00:00:00Z')), [spring, autumn]);
+    assert.deepEqual(berlin.transitionsBetween(spring.at, spring.at), []);
+    assert.deepEqual(berlin.transitionsBetween(spring.at, spring.at + 1), [spring]);
+    assert.deepEqual(berlin.transitionsBetween(spring.at + 1, autumn.at), []);
+    assert.deepEqual([berlin.offsetAt(spring.at - 1), berlin.offsetAt(spring.at), berlin.offsetAt(autumn.at - 1), berlin.offsetAt(autumn.at)], [3600, 7200, 7200, 3600]);
+    assert.deepEqual(berlin.nextTransition(spring.at - 1), spring);
+    assert.deepEqual(berlin.nextTransition(spring.at), autumn);
+    assert.deepEqual(berlin.previousTransition(spring.at), spring);
+    assert.deepEqual(berlin.previousTransition(spring.at - 1), { at: u('2025-10-26T01:00:00Z'), before: 7200, after: 3600 });
+    assert.deepEqual(zoneRules('America/New_York').transitionsBetween(u('2026-01-01T00:00:00Z'), u('2027-01-01T00:00:00Z')), [
+      { at: u('2026-03-08T07:00:00Z'), before: -18000, after: -14400 },
+      { at: u('2026-11-01T06:00:00Z'), before: -14400, after: -18000 },
+    ]);
+    // Lord Howe Island moves its clocks by half an hour.
+    assert.deepEqual(zoneRules('Australia/Lord_Howe').transitionsBetween(u('2026-01-01T00:00:00Z'), u('2027-01-01T00:00:00Z')), [
+      { at: u('2026-04-04T15:00:00Z'), before: 39600, after: 37800 },
+      { at: u('2026-10-03T15:30:00Z'), before: 37800, after: 39600 },
+    ]);
+    for (const z of ['UTC', 'Asia/Kolkata']) {
+      assert.deepEqual([zoneRules(z).nextTransition(u('2026-01-15T00:00:00Z')), zoneRules(z).previousTransition(u('2026-01-15T00:00:00Z'))], [null, null], z);
+    }
+    assert.deepEqual(zoneRules('UTC').transitionsBetween(0, u('2030-01-01T00:00:00Z')), []);
+  });
+  it('wall times: none in a gap, two in an overlap', () => {
+    const berlin = zoneRules('Europe/Berlin');
+    const wall = (y: number, mo: number, d: number, h: number, mi: number) => localSeconds(y, mo, d, h, mi);
+    assert.deepEqual(berlin.instantsOf(wall(2026, 1, 15, 12, 0)), [u('2026-01-15T11:00:00Z')]);
+    assert.deepEqual(berlin.instantsOf(wall(2026, 3, 29, 2, 30)), []);
+    assert.deepEqual(berlin.instantsOf(wall(2026, 3, 29, 3, 0)), [u('2026-03-29T01:00:00Z')]);
+    assert.deepEqual(berlin.instantsOf(wall(2026, 10, 25, 2, 30)), [u('2026-10-25T00:30:00Z'), u('2026-10-25T01:30:00Z')]);
+    assert.deepEqual(berlin.instantsOf(wall(2026, 10, 25, 3, 0)), [u('2026-10-25T02:00:00Z')]);
+    assert.deepEqual(zoneRules('UTC').instantsOf(wall(2026, 3, 29, 2, 30)), [wall(2026, 3, 29, 2, 30)]);
+    const spring = { at: u('2026-03-29T01:00:00Z'), before: 3600, after: 7200 };
+    const autumn = { at: u('2026-10-25T01:00:00Z'), before: 7200, after: 3600 };
+    assert.deepEqual(
+      [wall(2026, 3, 29, 1, 59), wall(2026, 3, 29, 2, 0), wall(2026, 3, 29, 2, 59), wall(2026, 3, 29, 3, 0)].map((l) => berlin.transitionAtWall(l)),
+      [null, spring, spring, null],
+    );
+    assert.deepEqual([wall(2026, 10, 25, 2, 0), wall(2026, 10, 25, 3, 0)].map((l) => berlin.transitionAtWall(l)), [autumn, null]);
+  });
+  it('zone names: letter case matters, as it does for the orchestrators', () => {
+    assert.deepEqual(
+      ['Europe/Berlin', 'europe/berlin', 'Etc/UTC', '', 'Nowhere/Town', 'A'.repeat(101), 42 as unknown as string].map((z) => [isValidTimeZone(z), zoneSpellingHint(z)]),
+      [[true, null], [false, 'Europe/Berlin'], [true, null], [false, null], [false, null], [false, null], [false, null]],
+    );
+  });
+});
+
+describe('dialectOf and addSecondsField', () => {
+  it('reads a dialect name in any case and spacing; a flavor maps to its dialect', () => {
+    assert.deepEqual([' Kubernetes ', 'DATABRICKS', 'airflow', null, undefined, ''].map((v) => dialectOf(v)), ['kubernetes', 'databricks', 'airflow', 'standard', 'standard', 'standard']);
+    assert.deepEqual([addSecondsField('  5 4 * * * '), addSecondsField(' @daily'), addSecondsField('*/5 * * * *')], ['0 5 4 * * *', ' @daily', '0 */5 * * * *']);
+  });
+});
+
+describe('Airflow 2.10 next to Airflow 3 (the note explainCron adds)', () => {
+  const why = '2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable)';
+  const explain = (window: { start?: Date | null; end?: Date | null; catchup?: boolean }) => {
+    const r = explainCron('0 0 * * *', { dialect: 'airflow', timeZone: 'UTC', from: FROM, count: 3, window });
+    return { runs: iso(r.nextRuns), notes: r.notes };
+  };
+  it('a start date ahead: 3 runs at the start of each day, 2.10 at the end of its data interval', () => {
+    // Airflow 3 (CronTriggerTimetable): first run at align_to_next(start_date) = 21 Jan 00:00.
+    // Airflow 2.10 (CronDataIntervalTimetable): the interval [21 Jan, 22 Jan) runs when it ends, on 22 Jan.
+    assert.deepEqual(explain({ start: new Date('2026-01-20T12:00:00Z') }), {
+      runs: ['2026-01-21T00:00:00Z', '2026-01-22T00:00:00Z', '2026-01-23T00:00:00Z'],
+      notes: [`On Airflow 2.10 the same DAG would start its run of 21 January 2026 00:00 (00:00 UTC) at 22 January 2026 00:00 (00:00 UTC): ${why}.`],
+    });
+  });
+  it('an end date: 2.10 bounds the start of the data interval, so it runs once more', () => {
+    // Airflow 3: no run after end_date (17 Jan 00:00 itself still runs). 2.10: the interval [17 Jan, 18 Jan) starts
+    // at the end date and runs on 18 Jan.
+    assert.deepEqual(explain({ end: new Date('2026-01-17T00:00:00Z') }), {
+      runs: ['2026-01-16T00:00:00Z', '2026-01-17T00:00:00Z'],
+      notes: [`On Airflow 2.10 the same DAG would also start a run at 18 January 2026 00:00 (00:00 UTC), after its end date: ${why}, and its end date bounds the start of a run's data interval.`],
+    });
+  });
+  it('no note when both start the same runs (catchup from a past start date)', () => {
+    assert.deepEqual(explain({ start: new Date('2026-01-13T00:00:00Z'), catchup: true }), { runs: ['2026-01-16T00:00:00Z', '2026-01-17T00:00:00Z', '2026-01-18T00:00:00Z'], notes: undefined });
   });
 });
