@@ -15,6 +15,9 @@ const TEST_FILES = {
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
     'discovery-units',
+    'discovery-names',
+    'discovery-values',
+    'discovery-yaml-exact',
     'discovery-yaml',
     'discovery-fixtures',
     'discovery-python',
