@@ -16,8 +16,12 @@ const TEST_FILES = {
   discovery: [
     'discovery-units',
     'discovery-names',
+    'discovery-segments',
+    'discovery-facts',
     'discovery-values',
     'discovery-yaml-exact',
+    'discovery-pipelines',
+    'discovery-module',
     'discovery-yaml',
     'discovery-fixtures',
     'discovery-python',
