@@ -138,6 +138,8 @@ function addFromImport(names: PythonNames, fact: ImportFact): void {
     if (binds('gettz')) names.zoneFactories.add(localOf('gettz'));
     if (binds('UTC')) names.utcConstants.add(localOf('UTC'));
   }
+  // `from dateutil import tz` (dateutil's documented spelling, `tz.gettz("Europe/Berlin")`) binds the module.
+  if (module === 'dateutil' && name === 'tz') addStdlibModule(names, 'dateutil.tz', local);
 }
 
 function addModuleImport(names: PythonNames, fact: ImportFact): void {

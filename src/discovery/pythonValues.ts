@@ -179,7 +179,7 @@ export class ValueEvaluator {
     const base = this.evaluateExpression(unwrapParentheses(left));
     if (base.kind !== 'datetime') return null;
     const delta = this.evaluateExpression(unwrapParentheses(right));
-    const isTimedelta = right.name === 'CallExpression' && delta.kind === 'number';
+    const isTimedelta = unwrapParentheses(right).name === 'CallExpression' && delta.kind === 'number';
     if (!isTimedelta) return null;
     let iso: string | null = null;
     if (base.iso) {
@@ -219,7 +219,9 @@ export class ValueEvaluator {
         continue;
       }
       const value = this.evaluateExpression(unwrapParentheses(arg.value));
-      if (field === undefined || value.kind !== 'number' || !Number.isInteger(value.value)) known = false;
+      // An unknown keyword (`minutes=5`) or a part given twice: Python raises TypeError.
+      const valid = field !== undefined && DATETIME_PARTS.has(field) && !Object.hasOwn(parts, field);
+      if (!valid || value.kind !== 'number' || !Number.isInteger(value.value)) known = false;
       else parts[field] = value.value;
     }
     const zone = tz ? this.zoneOf(tz) : ({ kind: 'none' } as const);
@@ -270,6 +272,8 @@ const TIMEDELTA_UNITS: Record<string, number> = {
   weeks: 604800,
 };
 const DATETIME_POSITIONAL = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond', 'tzinfo'];
+/** The parts a datetime(...) instant is made of (`fold` is not read: with it the instant is not known). */
+const DATETIME_PARTS: ReadonlySet<string> = new Set(DATETIME_POSITIONAL.slice(0, 7));
 
 export function unwrapParentheses(node: SyntaxNode): SyntaxNode {
   let current = node;
@@ -391,12 +395,16 @@ function wallTime(parts: Record<string, number>): Timestamp | null {
 function applyZone(wall: Timestamp, zone: Zone): string | null {
   if (zone.kind === 'offset') return shiftIso({ ...wall, aware: true }, -zone.minutes * 60);
   if (zone.kind !== 'iana') return null;
-  const offsetMinutes = zoneOffsetMinutes(zone.zone, wall.epochMs);
-  if (offsetMinutes === null) return null;
-  // Refine once: the offset at the UTC instant may differ near a transition.
-  const firstGuess = wall.epochMs - offsetMinutes * 60000;
-  const refined = zoneOffsetMinutes(zone.zone, firstGuess) ?? offsetMinutes;
-  return shiftIso({ ...wall, aware: true }, -refined * 60);
+  // The offsets a day before and after the wall time (read as UTC) are the zone's offsets on either side of
+  // any transition near it. Python's default (fold=0) takes the offset before the transition when the wall time
+  // is valid with it (a repeated hour: its first occurrence) or with neither (a skipped hour), else the one after.
+  const day = 86_400_000;
+  const before = zoneOffsetMinutes(zone.zone, wall.epochMs - day);
+  const after = zoneOffsetMinutes(zone.zone, wall.epochMs + day);
+  if (before === null || after === null) return null;
+  const validWith = (offset: number): boolean => zoneOffsetMinutes(zone.zone, wall.epochMs - offset * 60000) === offset;
+  const offset = !validWith(before) && validWith(after) ? after : before;
+  return shiftIso({ ...wall, aware: true }, -offset * 60);
 }
 
 function zoneOffsetMinutes(zone: string, epochMs: number): number | null {

@@ -16,6 +16,13 @@ const TEST_FILES = {
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
     'discovery-units',
+    'discovery-names',
+    'discovery-segments',
+    'discovery-facts',
+    'discovery-values',
+    'discovery-yaml-exact',
+    'discovery-pipelines',
+    'discovery-module',
     'discovery-yaml',
     'discovery-fixtures',
     'discovery-python',
