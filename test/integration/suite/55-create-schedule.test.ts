@@ -7,7 +7,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, ourDiagnostics, setSetting, sleep, waitFor, workspaceFile } from './helpers';
+import { activateExtension, codeOf, ourDiagnostics, setSetting, sleep, waitFor, workspaceFile } from './helpers';
 
 /** Each test writes its own file (a fresh document, nothing left over from the previous test). */
 let counter = 0;
@@ -128,8 +128,14 @@ describe('create a schedule', () => {
     const analysis = (await (await activateExtension()).analyzeDocument(uri())) as { discovery: { schedules: { pipeline: string | null }[] }; findings: { severity: string; code: string }[] };
     assert.deepEqual(analysis.discovery.schedules.map((s) => s.pipeline), ['nightly_training']);
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
-    await sleep(1500); // diagnostics are debounced
-    const errors = ourDiagnostics(uri()).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    // A positive sign first, so that "no error" is not just "not analysed yet": Kubeflow reads this
+    // 5-field cron seconds first, so the new Schedule line gets its dialect-seconds-first warning.
+    const scheduleLine = result.plan!.scheduleLine;
+    const diagnostics = await waitFor('dialect-seconds-first on the inserted Schedule line', () => {
+      const ds = ourDiagnostics(uri());
+      return ds.some((d) => codeOf(d) === 'dialect-seconds-first' && d.range.start.line === scheduleLine) ? ds : undefined;
+    }, 30_000);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors.map((d) => d.message), []);
     // One edit: a single undo restores the original text.
     await vscode.window.showTextDocument(document);
@@ -157,8 +163,19 @@ describe('create a schedule', () => {
     assert.match(text, /from datetime import datetime, timedelta, timezone\n/);
     assert.match(text, /nightly_training_schedule = Schedule\(start_time=datetime\.now\(timezone\.utc\), interval_second=timedelta\(hours=1, minutes=30\)\)\n/);
     assert.ok(result.plan && text.includes(result.plan.scheduleCode));
-    await sleep(1500);
-    assert.deepEqual(ourDiagnostics(uri()).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+    // A positive sign first, so that "no error" is not just "not analysed yet": a probe line with a bad
+    // cron appended after the inserted code gets its invalid-cron; then nothing else may be an error.
+    const document = await vscode.workspace.openTextDocument(uri());
+    const probe = new vscode.WorkspaceEdit();
+    probe.insert(uri(), document.lineAt(document.lineCount - 1).range.end, '\nzs_probe = Schedule(cron_expression="61 * * * *")\n');
+    assert.ok(await vscode.workspace.applyEdit(probe), 'the probe line was not inserted');
+    const probeLine = document.getText().split('\n').findIndex((line) => line.startsWith('zs_probe = '));
+    const diagnostics = await waitFor('invalid-cron on the probe line', () => {
+      const ds = ourDiagnostics(uri());
+      return ds.some((d) => codeOf(d) === 'invalid-cron' && d.range.start.line === probeLine) ? ds : undefined;
+    }, 30_000);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line !== probeLine);
+    assert.deepEqual(errors.map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
 
   it('refuses a kind the orchestrator does not take, with a message', async () => {
