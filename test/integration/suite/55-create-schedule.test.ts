@@ -62,17 +62,22 @@ interface CreateResult {
   plan?: { preview: string; scheduleCode: string; addedImports: string[]; scheduleLine: number };
 }
 
-/** Accepts the active quick pick's first item until the command settles (at most `max` times). */
-async function acceptPicksUntil<T>(running: Thenable<T>, max: number): Promise<T> {
+/**
+ * Accepts the active quick pick's first item until the command settles. It has its own deadline
+ * (60 tries, 500 ms apart): a command that never returns fails here with its own message, not at
+ * mocha's timeout.
+ */
+async function acceptPicksUntil<T>(running: Thenable<T>, what: string): Promise<T> {
   let settled = false;
   const done = Promise.resolve(running).finally(() => {
     settled = true;
   });
-  for (let i = 0; i < 60 && !settled && max > 0; i++) {
+  for (let i = 0; i < 60 && !settled; i++) {
     await sleep(500);
     if (settled) break;
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
+  assert.ok(settled, `${what} did not return after its quick picks were accepted (30 s)`);
   return done;
 }
 
@@ -157,7 +162,7 @@ describe('create a schedule', () => {
     await sleep(1500);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const result = await acceptPicksUntil(running, 4);
+    const result = await acceptPicksUntil(running, 'createSchedule');
     assert.equal(result?.status, 'inserted', JSON.stringify(result));
     const text = (await vscode.workspace.openTextDocument(uri())).getText();
     assert.match(text, /from datetime import datetime, timedelta, timezone\n/);
