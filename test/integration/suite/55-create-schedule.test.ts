@@ -7,7 +7,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, ourDiagnostics, setSetting, sleep, waitFor, workspaceFile } from './helpers';
+import { activateExtension, codeOf, ourDiagnostics, setSetting, sleep, waitFor, workspaceFile } from './helpers';
 
 /** Each test writes its own file (a fresh document, nothing left over from the previous test). */
 let counter = 0;
@@ -62,17 +62,22 @@ interface CreateResult {
   plan?: { preview: string; scheduleCode: string; addedImports: string[]; scheduleLine: number };
 }
 
-/** Accepts the active quick pick's first item until the command settles (at most `max` times). */
-async function acceptPicksUntil<T>(running: Thenable<T>, max: number): Promise<T> {
+/**
+ * Accepts the active quick pick's first item until the command settles. It has its own deadline
+ * (60 tries, 500 ms apart): a command that never returns fails here with its own message, not at
+ * mocha's timeout.
+ */
+async function acceptPicksUntil<T>(running: Thenable<T>, what: string): Promise<T> {
   let settled = false;
   const done = Promise.resolve(running).finally(() => {
     settled = true;
   });
-  for (let i = 0; i < 60 && !settled && max > 0; i++) {
+  for (let i = 0; i < 60 && !settled; i++) {
     await sleep(500);
     if (settled) break;
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
+  assert.ok(settled, `${what} did not return after its quick picks were accepted (30 s)`);
   return done;
 }
 
@@ -128,8 +133,14 @@ describe('create a schedule', () => {
     const analysis = (await (await activateExtension()).analyzeDocument(uri())) as { discovery: { schedules: { pipeline: string | null }[] }; findings: { severity: string; code: string }[] };
     assert.deepEqual(analysis.discovery.schedules.map((s) => s.pipeline), ['nightly_training']);
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
-    await sleep(1500); // diagnostics are debounced
-    const errors = ourDiagnostics(uri()).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    // A positive sign first, so that "no error" is not just "not analysed yet": Kubeflow reads this
+    // 5-field cron seconds first, so the new Schedule line gets its dialect-seconds-first warning.
+    const scheduleLine = result.plan!.scheduleLine;
+    const diagnostics = await waitFor('dialect-seconds-first on the inserted Schedule line', () => {
+      const ds = ourDiagnostics(uri());
+      return ds.some((d) => codeOf(d) === 'dialect-seconds-first' && d.range.start.line === scheduleLine) ? ds : undefined;
+    }, 30_000);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors.map((d) => d.message), []);
     // One edit: a single undo restores the original text.
     await vscode.window.showTextDocument(document);
@@ -151,14 +162,25 @@ describe('create a schedule', () => {
     await sleep(1500);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const result = await acceptPicksUntil(running, 4);
+    const result = await acceptPicksUntil(running, 'createSchedule');
     assert.equal(result?.status, 'inserted', JSON.stringify(result));
     const text = (await vscode.workspace.openTextDocument(uri())).getText();
     assert.match(text, /from datetime import datetime, timedelta, timezone\n/);
     assert.match(text, /nightly_training_schedule = Schedule\(start_time=datetime\.now\(timezone\.utc\), interval_second=timedelta\(hours=1, minutes=30\)\)\n/);
     assert.ok(result.plan && text.includes(result.plan.scheduleCode));
-    await sleep(1500);
-    assert.deepEqual(ourDiagnostics(uri()).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+    // A positive sign first, so that "no error" is not just "not analysed yet": a probe line with a bad
+    // cron appended after the inserted code gets its invalid-cron; then nothing else may be an error.
+    const document = await vscode.workspace.openTextDocument(uri());
+    const probe = new vscode.WorkspaceEdit();
+    probe.insert(uri(), document.lineAt(document.lineCount - 1).range.end, '\nzs_probe = Schedule(cron_expression="61 * * * *")\n');
+    assert.ok(await vscode.workspace.applyEdit(probe), 'the probe line was not inserted');
+    const probeLine = document.getText().split('\n').findIndex((line) => line.startsWith('zs_probe = '));
+    const diagnostics = await waitFor('invalid-cron on the probe line', () => {
+      const ds = ourDiagnostics(uri());
+      return ds.some((d) => codeOf(d) === 'invalid-cron' && d.range.start.line === probeLine) ? ds : undefined;
+    }, 30_000);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line !== probeLine);
+    assert.deepEqual(errors.map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
 
   it('refuses a kind the orchestrator does not take, with a message', async () => {
