@@ -11,7 +11,7 @@ const out = chunk ? `.tools/mutation/${folder}/${chunk}` : `.tools/mutation/${fo
 // the first failing file ends its run): the whole unit suite would cost minutes per mutant.
 const TEST_FILES = {
   // cron-edges first: it is fast and pins exact outputs, so most mutants stop there.
-  cron: ['cron-edges', 'cron-interval', 'airflow-window', 'cron', 'cron-engine'],
+  cron: ['cron-edges', 'cron-airflow-truth', 'cron-interval', 'airflow-window', 'cron', 'cron-engine'],
   findings: ['findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
