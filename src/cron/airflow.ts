@@ -35,7 +35,9 @@ function cronNext(spec: CroniterSpec, naive: number): number | null {
   return runs.length > 0 ? runs[0] : null;
 }
 
-const PREV_WINDOWS = [3600, 86400, 32 * 86400, 367 * 86400, 5 * 366 * 86400, 60 * 366 * 86400];
+// croniter gives up 50 years after its start (croniter.ts, MAX_YEARS_BETWEEN_MATCHES): a window that starts
+// 60 years back finds nothing for a year field such as `0 0 1 1 * 0 2020,2030`, so a 40-year one comes first.
+const PREV_WINDOWS = [3600, 86400, 32 * 86400, 367 * 86400, 5 * 366 * 86400, 40 * 366 * 86400, 60 * 366 * 86400];
 
 /**
  * croniter's get_prev on a naive time: the last match strictly before `naive`.
@@ -136,7 +138,10 @@ export class AirflowTimetable {
   alignToNext(t: number): number | null {
     const next = this.getNext(t);
     if (next === null) return null;
-    return this.getPrev(next) !== t ? next : t;
+    const prev = this.getPrev(next);
+    // No run before `next` (a year field): Airflow's _align_to_next raises in get_prev, the DAG never runs.
+    if (prev === null) return null;
+    return prev !== t ? next : t;
   }
 
   /**
@@ -192,11 +197,11 @@ export class AirflowTimetable {
       if (nextStart !== null && nextStart < now && nextStart !== now) return null;
       earliest = nextStart === now ? lastStart : this.getPrev(lastStart);
       if (earliest === null) return [];
-      if (earliest < startDate) {
-        const aligned = this.alignToNext(startDate);
-        if (aligned === null) return [];
-        earliest = Math.max(earliest, aligned);
-      }
+      // max(new_start, align_to_next(start_date)), the start date behind or not: align_to_next raises
+      // when croniter finds no run before the next one (a year field), and then the DAG never runs.
+      const aligned = this.alignToNext(startDate);
+      if (aligned === null) return [];
+      earliest = Math.max(earliest, aligned);
     }
     if (earliest === null) return [];
     const out: number[] = [];
