@@ -35,6 +35,14 @@ interface FolderEntry {
   timer?: ReturnType<typeof setTimeout>;
   /** Watched config files and their last modification time (for the focus check). */
   watched: Map<string, number>;
+  /** Detection runs finished for this folder, and why the last one was started (the status query reports it). */
+  finished?: DetectionRuns;
+}
+
+/** How many detection runs have finished for a folder, and the reason the last one was started for. */
+export interface DetectionRuns {
+  count: number;
+  reason: string;
 }
 
 export class ZenmlDetector implements vscode.Disposable {
@@ -82,6 +90,12 @@ export class ZenmlDetector implements vscode.Disposable {
     return folder ? this.folders.get(folder)?.detection : undefined;
   }
 
+  /** Detection runs finished for the folder of `uri` (tests wait on it: a re-detection that ran, even to the same answer). */
+  runs(uri?: vscode.Uri): DetectionRuns {
+    const folder = this.folderFor(uri);
+    return (folder && this.folders.get(folder)?.finished) || { count: 0, reason: '' };
+  }
+
   /** The cached answer; starts detection on first need (say which) and returns `pending` meanwhile. */
   get(uri?: vscode.Uri, reason = 'first use'): FolderDetection | undefined {
     const folder = this.folderFor(uri);
@@ -110,6 +124,7 @@ export class ZenmlDetector implements vscode.Disposable {
     );
     current.running = guarded.then((detection) => {
       current.running = undefined;
+      current.finished = { count: (current.finished?.count ?? 0) + 1, reason };
       this.store(folder, detection);
       if (current.rerun) {
         current.rerun = false;

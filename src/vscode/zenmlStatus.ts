@@ -132,6 +132,7 @@ export function registerZenml(context: vscode.ExtensionContext, services: ZenmlS
       detection,
       shown: { text: statusBar.text, tooltip: statusBar.tooltip, visible: statusBarVisible },
       popupsShown: problems.count,
+      detectionRuns: detector.runs(target),
     };
   });
 }

@@ -10,13 +10,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, extension, markdownOf, openInEditor, ourDiagnostics, positionOf, sleep, waitFor, type ExtensionApi } from './helpers';
+import { activateExtension, codeOf, extension, markdownOf, openInEditor, ourDiagnostics, positionOf, waitFor, type ExtensionApi } from './helpers';
 
 interface ZenmlStatus {
   text: string;
   tooltip: string;
   popupsShown: number;
   detection?: { status: string; error?: { code: string; message: string } };
+  /** Detection runs finished for the resource's folder, and why the last one was started. */
+  detectionRuns: { count: number; reason: string };
 }
 
 /** Labels of every node under the Schedules view's root, as far as `depth`. */
@@ -95,10 +97,22 @@ describe('virtual workspace (no files on disk)', function () {
     assert.match(status.tooltip, /virtual workspace/);
     assert.match(status.tooltip, /zenmlSchedules\.orchestrator/);
     // Asked explicitly (the ZenML menu's "Ask ZenML again", switching stacks): still nothing is run, no pop-up.
+    // First a positive sign that the re-detection asked for has finished (a run the user asked for, after
+    // those already counted), so an interpreter it started has run by then, and one that never ran fails here.
+    const runsBefore = status.detectionRuns.count;
     await vscode.commands.executeCommand('zenmlSchedules.redetectZenml');
+    const redetected = await waitFor(
+      'the re-detection asked for to finish',
+      async () => {
+        const s = await vscode.commands.executeCommand<ZenmlStatus>('zenmlSchedules.zenmlStatus', uri);
+        return s.detectionRuns.count > runsBefore && s.detectionRuns.reason === 'asked by the user' ? s : undefined;
+      },
+      60_000,
+    );
+    assert.equal(fs.existsSync(marker), false, 'the interpreter was run by a re-detection in a virtual workspace');
+    assert.equal(redetected.detection?.error?.code, 'virtual-workspace');
     const switched = await vscode.commands.executeCommand('zenmlSchedules.switchStack', 'default', uri);
     assert.equal(switched, false);
-    await sleep(2000);
     assert.equal(fs.existsSync(marker), false, 'the interpreter was run in a virtual workspace');
     const after = await vscode.commands.executeCommand<ZenmlStatus>('zenmlSchedules.zenmlStatus', uri);
     assert.equal(after.popupsShown, 0);

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, openInEditor, ourDiagnostics, restoreAfterEach, setSetting, sleep, waitFor, workspaceFile, workspaceRoot } from './helpers';
+import { activateExtension, codeOf, openInEditor, ourDiagnostics, restoreAfterEach, setSetting, waitFor, workspaceFile, workspaceRoot } from './helpers';
 
 const MODE = process.env.ZS_ZENML_MODE;
 const ZENML_CLI = process.env.ZS_ZENML_CLI ?? '';
@@ -26,6 +26,8 @@ interface ZenmlStatus {
   /** Warning pop-ups shown so far this session (one per distinct problem). */
   popupsShown: number;
   detection?: { status: string; error?: { code: string; message: string }; state?: { activeStack: { name: string } } };
+  /** Detection runs finished for the resource's folder, and why the last one was started. */
+  detectionRuns: { count: number; reason: string };
 }
 
 function status(uri: vscode.Uri): Thenable<ZenmlStatus> {
@@ -189,9 +191,16 @@ describe('ZenML detection in an untrusted workspace', function () {
     });
     assert.match(shown.tooltip, /not trusted/);
     assert.match(shown.text, /\$\(shield\)/);
+    // First a positive sign that the re-detection asked for has finished (so an interpreter it started has
+    // run by then, and a re-detection that never ran fails here), then: no interpreter was run.
+    const runsBefore = shown.detectionRuns.count;
     await vscode.commands.executeCommand('zenmlSchedules.redetectZenml');
-    await sleep(2000);
+    const redetected = await waitFor('the re-detection asked for to finish', async () => {
+      const s = await status(uri);
+      return s.detectionRuns.count > runsBefore && s.detectionRuns.reason === 'asked by the user' ? s : undefined;
+    }, 60_000);
     assert.equal(fs.existsSync(MARKER), false, 'the interpreter was run in an untrusted workspace');
+    assert.equal(redetected.detection?.error?.code, 'untrusted-workspace');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, offsetRange(editor.document, '0 3 * * *'), '0 61 * * *');
     await vscode.workspace.applyEdit(edit);
