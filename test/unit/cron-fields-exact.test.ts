@@ -1,0 +1,237 @@
+// Exact outputs of the cron engine's small shared helpers (issue 16: the mutation score of src/cron).
+// Each test pins a whole result with deepStrictEqual: token lists with their offsets, the preset table,
+// the empty field spec, error objects (an absent `start`/`end` must be absent, not `undefined`),
+// bit counts, and dialect names. Fast: no process, no time zone walk.
+// Cron facts used (the preset table): Vixie cron's `@` names (Debian cron 3.0pl1 crontab(5)):
+// @yearly = @annually = "0 0 1 1 *", @monthly "0 0 1 * *", @weekly "0 0 * * 0", @daily = @midnight
+// "0 0 * * *", @hourly "0 * * * *".
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import {
+  CronParseError,
+  countSet,
+  DOW_NAMES,
+  emptySpec,
+  fieldError,
+  fill,
+  FIVE_FIELD_PRESETS,
+  MONTH_NAMES,
+  own,
+  toCronError,
+  tokenize,
+} from '../../src/cron/fields';
+import { dialectOf, DIALECTS } from '../../src/cron/index';
+
+const bits = (size: number, ...set: number[]) => {
+  const b = new Uint8Array(size);
+  for (const i of set) b[i] = 1;
+  return b;
+};
+
+describe('tokenize: tokens and their offsets', () => {
+  it('splits on runs of whitespace with the default separator', () => {
+    assert.deepEqual(tokenize('0  5\t*\n1 2'), [
+      { text: '0', start: 0, end: 1 },
+      { text: '5', start: 3, end: 4 },
+      { text: '*', start: 5, end: 6 },
+      { text: '1', start: 7, end: 8 },
+      { text: '2', start: 9, end: 10 },
+    ]);
+  });
+
+  it('leading and trailing whitespace give no empty tokens', () => {
+    assert.deepEqual(tokenize('  a b  ', 10), [
+      { text: 'a', start: 12, end: 13 },
+      { text: 'b', start: 14, end: 15 },
+    ]);
+    assert.deepEqual(tokenize(' x'), [{ text: 'x', start: 1, end: 2 }]);
+    assert.deepEqual(tokenize('x '), [{ text: 'x', start: 0, end: 1 }]);
+  });
+
+  it('empty and all-whitespace text give no tokens', () => {
+    assert.deepEqual(tokenize(''), []);
+    assert.deepEqual(tokenize('', 7), []);
+    assert.deepEqual(tokenize(' \t '), []);
+  });
+
+  it('one token: the offset shifts start and end', () => {
+    assert.deepEqual(tokenize('@daily', 4), [{ text: '@daily', start: 4, end: 10 }]);
+  });
+
+  it('a single-character separator: neighbouring separators give no empty tokens and skip nothing', () => {
+    assert.deepEqual(tokenize('a  b', 0, /\s/g), [
+      { text: 'a', start: 0, end: 1 },
+      { text: 'b', start: 3, end: 4 },
+    ]);
+    assert.deepEqual(tokenize('a,,b,c,', 2, /,/g), [
+      { text: 'a', start: 2, end: 3 },
+      { text: 'b', start: 5, end: 6 },
+      { text: 'c', start: 7, end: 8 },
+    ]);
+    assert.deepEqual(tokenize(',x', 0, /,/g), [{ text: 'x', start: 1, end: 2 }]);
+  });
+
+  it('a separator that can match the empty string moves on one character (no endless loop)', () => {
+    assert.deepEqual(tokenize('ab c', 0, /\s*/g), [
+      { text: 'a', start: 0, end: 1 },
+      { text: 'b', start: 1, end: 2 },
+      { text: 'c', start: 3, end: 4 },
+    ]);
+  });
+
+  it('a reused global separator is read from the start each time', () => {
+    const sep = / +/g;
+    assert.deepEqual(tokenize('a b', 0, sep), [
+      { text: 'a', start: 0, end: 1 },
+      { text: 'b', start: 2, end: 3 },
+    ]);
+    assert.deepEqual(tokenize('c d', 0, sep), [
+      { text: 'c', start: 0, end: 1 },
+      { text: 'd', start: 2, end: 3 },
+    ]);
+  });
+});
+
+describe('tables', () => {
+  it('the 5-field presets (Vixie cron, robfig, croniter)', () => {
+    assert.deepEqual({ ...FIVE_FIELD_PRESETS }, {
+      '@yearly': '0 0 1 1 *',
+      '@annually': '0 0 1 1 *',
+      '@monthly': '0 0 1 * *',
+      '@weekly': '0 0 * * 0',
+      '@daily': '0 0 * * *',
+      '@midnight': '0 0 * * *',
+      '@hourly': '0 * * * *',
+    });
+  });
+
+  it('month and weekday names', () => {
+    assert.deepEqual({ ...MONTH_NAMES }, { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 });
+    assert.deepEqual({ ...DOW_NAMES }, { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 });
+  });
+
+  it('own: only the table\'s own keys', () => {
+    assert.equal(own(FIVE_FIELD_PRESETS, '@weekly'), '0 0 * * 0');
+    assert.equal(own(FIVE_FIELD_PRESETS, '@WEEKLY'), undefined);
+    assert.equal(own(FIVE_FIELD_PRESETS, '@reboot'), undefined);
+    assert.equal(own(MONTH_NAMES, 'constructor'), undefined);
+    assert.equal(own(MONTH_NAMES, '__proto__'), undefined);
+    assert.equal(own(MONTH_NAMES, 'toString'), undefined);
+    assert.equal(own(DOW_NAMES, 'sun'), 0);
+  });
+});
+
+describe('errors', () => {
+  it('fieldError with a token: "field: detail" and the token\'s span', () => {
+    const e = fieldError('dayOfWeek', { text: '8', start: 8, end: 9 }, '8 is out of range 0-7');
+    assert.ok(e instanceof CronParseError);
+    assert.deepEqual([e.message, e.field, e.start, e.end], ['dayOfWeek: 8 is out of range 0-7', 'dayOfWeek', 8, 9]);
+    assert.deepEqual(toCronError(e), { message: 'dayOfWeek: 8 is out of range 0-7', field: 'dayOfWeek', code: 'invalid-cron', start: 8, end: 9 });
+  });
+
+  it('fieldError without a token: no span', () => {
+    const e = fieldError('minute', undefined, 'missing');
+    assert.deepEqual([e.message, e.field, e.start, e.end], ['minute: missing', 'minute', undefined, undefined]);
+    assert.deepEqual(toCronError(e), { message: 'minute: missing', field: 'minute', code: 'invalid-cron' });
+    assert.deepEqual(Object.keys(toCronError(e)), ['message', 'field', 'code']);
+  });
+
+  it('toCronError keeps a span at offset 0 and leaves out an absent one', () => {
+    assert.deepEqual(toCronError(new CronParseError('expected 5 fields, got 4', null, 0, 7)), {
+      message: 'expected 5 fields, got 4',
+      field: null,
+      code: 'invalid-cron',
+      start: 0,
+      end: 7,
+    });
+    const whole = toCronError(new CronParseError('empty expression', null));
+    assert.deepEqual(whole, { message: 'empty expression', field: null, code: 'invalid-cron' });
+    assert.equal('start' in whole, false);
+    assert.equal('end' in whole, false);
+    const startOnly = toCronError(new CronParseError('x', 'hour', 3));
+    assert.deepEqual(startOnly, { message: 'x', field: 'hour', code: 'invalid-cron', start: 3 });
+    assert.equal('end' in startOnly, false);
+  });
+});
+
+describe('field specs and bit sets', () => {
+  it('emptySpec: every set empty, every flag off', () => {
+    assert.deepEqual(emptySpec(), {
+      seconds: new Uint8Array(60),
+      minutes: new Uint8Array(60),
+      hours: new Uint8Array(24),
+      dom: new Uint8Array(32),
+      months: new Uint8Array(13),
+      dow: new Uint8Array(7),
+      domStar: false,
+      dowStar: false,
+      dayOr: false,
+      wildcardTime: false,
+      lastDay: false,
+      lastDayOffset: 0,
+      lastWeekday: false,
+      nearestWeekday: 0,
+      dowLast: new Uint8Array(7),
+      dowNth: [],
+      years: null,
+    });
+  });
+
+  it('emptySpec gives a fresh spec each time', () => {
+    const a = emptySpec();
+    a.dowNth.push({ dow: 1, n: 2 });
+    a.minutes[5] = 1;
+    assert.deepEqual(emptySpec().dowNth, []);
+    assert.equal(countSet(emptySpec().minutes), 0);
+  });
+
+  it('fill: min to max inclusive, by step', () => {
+    const a = new Uint8Array(60);
+    fill(a, 0, 59, 15);
+    assert.deepEqual(a, bits(60, 0, 15, 30, 45));
+    const b = new Uint8Array(24);
+    fill(b, 9, 17);
+    assert.deepEqual(b, bits(24, 9, 10, 11, 12, 13, 14, 15, 16, 17));
+    const c = new Uint8Array(32);
+    fill(c, 1, 31, 10);
+    assert.deepEqual(c, bits(32, 1, 11, 21, 31));
+    const d = new Uint8Array(7);
+    fill(d, 3, 3);
+    assert.deepEqual(d, bits(7, 3));
+    const e = new Uint8Array(7);
+    fill(e, 5, 4);
+    assert.deepEqual(e, new Uint8Array(7));
+  });
+
+  it('countSet: how many values are set', () => {
+    assert.equal(countSet(new Uint8Array(0)), 0);
+    assert.equal(countSet(new Uint8Array(60)), 0);
+    assert.equal(countSet(bits(60, 0, 15, 30, 45)), 4);
+    assert.equal(countSet(bits(7, 0)), 1);
+    assert.equal(countSet(bits(7, 6)), 1);
+    assert.equal(countSet(new Uint8Array(24).fill(1)), 24);
+  });
+});
+
+describe('dialectOf', () => {
+  it('dialect names, in any case and with spaces', () => {
+    for (const d of DIALECTS) {
+      assert.equal(dialectOf(d), d);
+      assert.equal(dialectOf(` ${d.toUpperCase()} `), d);
+    }
+  });
+
+  it('flavors read as their dialect; unknown, empty and missing as standard', () => {
+    assert.deepEqual(
+      ['sagemaker', 'Kubernetes', 'local_docker', 'lightning', '', '  ', null, undefined].map((f) => dialectOf(f)),
+      ['standard', 'kubernetes', 'standard', 'standard', 'standard', 'standard', 'standard', 'standard'],
+    );
+  });
+
+  it('a name that only matches after upper-casing is not that dialect', () => {
+    // U+017F (long s) upper-cases to "S" and U+0131 (dotless i) to "I": "databrickſ" and "gıthub"
+    // are no flavor ZenML knows, so they read as standard.
+    assert.deepEqual(['databrick\u017f', 'g\u0131thub', 'kubernete\u017f'].map((f) => dialectOf(f)), ['standard', 'standard', 'standard']);
+  });
+});
