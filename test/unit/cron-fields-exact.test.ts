@@ -22,7 +22,9 @@ import {
   tokenize,
 } from '../../src/cron/fields';
 import { dialectOf, DIALECTS } from '../../src/cron/index';
+import { describeInterval, intervalToCron, intervalToCronFromStart, nextIntervalRuns } from '../../src/cron/interval';
 
+const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 const bits = (size: number, ...set: number[]) => {
   const b = new Uint8Array(size);
   for (const i of set) b[i] = 1;
@@ -233,5 +235,100 @@ describe('dialectOf', () => {
     // U+017F (long s) upper-cases to "S" and U+0131 (dotless i) to "I": "databrickſ" and "gıthub"
     // are no flavor ZenML knows, so they read as standard.
     assert.deepEqual(['databrick\u017f', 'g\u0131thub', 'kubernete\u017f'].map((f) => dialectOf(f)), ['standard', 'standard', 'standard']);
+  });
+});
+
+describe('interval.ts exact results', () => {
+  const START = new Date('2026-01-15T10:20:00Z'); // a Thursday
+
+  it('nextIntervalRuns: a run that float arithmetic puts exactly on `from` is not after it', () => {
+    // 16.1 s is 16100.000000000002 ms as a double: start + 1 * step rounds to exactly `from`
+    // (10:20:16.100), which is not strictly after it; the runs are k = 2, 3, 4.
+    assert.deepEqual(iso(nextIntervalRuns(START, 16.1, new Date('2026-01-15T10:20:16.100Z'), 3)), [
+      '2026-01-15T10:20:32.200Z',
+      '2026-01-15T10:20:48.300Z',
+      '2026-01-15T10:21:04.400Z',
+    ]);
+    assert.deepEqual(iso(nextIntervalRuns(START, 32.2, new Date('2026-01-15T10:20:32.200Z'), 2)), [
+      '2026-01-15T10:21:04.400Z',
+      '2026-01-15T10:21:36.600Z',
+    ]);
+  });
+
+  it('nextIntervalRuns: from before the start gives the start first; from on a run gives the next', () => {
+    assert.deepEqual(iso(nextIntervalRuns(START, 90, new Date('2026-01-01T00:00:00Z'), 3)), [
+      '2026-01-15T10:20:00.000Z',
+      '2026-01-15T10:21:30.000Z',
+      '2026-01-15T10:23:00.000Z',
+    ]);
+    assert.deepEqual(iso(nextIntervalRuns(START, 90, START, 2)), ['2026-01-15T10:21:30.000Z', '2026-01-15T10:23:00.000Z']);
+    assert.deepEqual(iso(nextIntervalRuns(START, 90, new Date('2026-01-15T10:21:29.999Z'), 1)), ['2026-01-15T10:21:30.000Z']);
+  });
+
+  it('nextIntervalRuns jumps to `from` instead of walking from the start (1 ms runs since 1970)', () => {
+    // Walking from k = 0 would take about 1.8e12 steps.
+    assert.deepEqual(iso(nextIntervalRuns(new Date(0), 0.001, START, 3)), [
+      '2026-01-15T10:20:00.001Z',
+      '2026-01-15T10:20:00.002Z',
+      '2026-01-15T10:20:00.003Z',
+    ]);
+  });
+
+  it('intervalToCronFromStart: negative and non-minute intervals have no cron', () => {
+    const midnight = new Date('2026-01-01T00:00:00Z');
+    assert.deepEqual(
+      [-60, -3600, -86400, 90, 0, 30, 1.5, 60.5, 59].map((s) => intervalToCronFromStart(s, midnight)),
+      [null, null, null, null, null, null, null, null, null],
+    );
+  });
+
+  it('intervalToCronFromStart: an hour from minute 0 and a day from hour 0', () => {
+    const at = (t: string) => new Date(`2026-01-01T${t}Z`); // a Thursday
+    assert.deepEqual(
+      [
+        intervalToCronFromStart(3600, at('00:00:00')),
+        intervalToCronFromStart(3600, at('13:00:00')),
+        intervalToCronFromStart(86400, at('00:00:00')),
+        intervalToCronFromStart(86400, at('00:45:00')),
+        intervalToCronFromStart(86400, at('23:00:00')),
+        intervalToCronFromStart(604800, at('00:00:00')),
+        intervalToCronFromStart(2 * 86400, at('00:00:00')),
+      ],
+      ['0 * * * *', '0 * * * *', '0 0 * * *', '45 0 * * *', '0 23 * * *', '0 0 * * 4', null],
+    );
+  });
+
+  it('intervalToCron: zero, negative and fractional intervals have no cron', () => {
+    assert.deepEqual([0, -0, -60, -3600, 60.5, 0.5, 3600, 86400].map((s) => intervalToCron(s)), [null, null, null, null, null, null, '0 * * * *', '0 0 * * *']);
+  });
+
+  it('describeInterval: exact words, fractional remainders without float noise', () => {
+    assert.deepEqual(
+      [1e-7, 0.0000005, 0.001, 1.5, 90.5, 3600.25, 172860.1, 86400.5, 60, 61, 3600, 3661, 86400, 90000, 604800, 1209600, 0, -1, Number.NaN, Number.POSITIVE_INFINITY].map(
+        (s) => describeInterval(s),
+      ),
+      [
+        'every 1e-7 seconds',
+        'every 5e-7 seconds',
+        'every 0.001 seconds',
+        'every 1.5 seconds',
+        'every 1 minute 30.5 seconds',
+        'every 1 hour 0.25 seconds',
+        'every 2 days 1 minute 0.1 seconds',
+        'every 1 day 0.5 seconds',
+        'every minute',
+        'every 1 minute 1 second',
+        'every hour',
+        'every 1 hour 1 minute 1 second',
+        'every day',
+        'every 1 day 1 hour',
+        'every week',
+        'every 2 weeks',
+        'never (the interval must be a positive number of seconds)',
+        'never (the interval must be a positive number of seconds)',
+        'never (the interval must be a positive number of seconds)',
+        'never (the interval must be a positive number of seconds)',
+      ],
+    );
   });
 });
