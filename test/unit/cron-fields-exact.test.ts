@@ -21,8 +21,9 @@ import {
   toCronError,
   tokenize,
 } from '../../src/cron/fields';
-import { dialectOf, DIALECTS } from '../../src/cron/index';
+import { dialectOf, DIALECTS, explainCron } from '../../src/cron/index';
 import { describeInterval, intervalToCron, intervalToCronFromStart, nextIntervalRuns } from '../../src/cron/interval';
+import { parsePosix } from '../../src/cron/posix';
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 const bits = (size: number, ...set: number[]) => {
@@ -330,5 +331,78 @@ describe('interval.ts exact results', () => {
         'never (the interval must be a positive number of seconds)',
       ],
     );
+  });
+});
+
+describe('posix.ts (standard dialect, Vixie cron semantics)', () => {
+  const FROM = new Date('2026-01-15T10:20:00Z'); // a Thursday
+  const explain = (expression: string) => explainCron(expression, { dialect: 'standard', timeZone: 'UTC', from: FROM, count: 3, notes: false });
+  const runs = (expression: string) => iso(explain(expression).nextRuns);
+
+  it('errors name the field and its span', () => {
+    const cases: Array<[string, { message: string; field: string; start: number; end: number }]> = [
+      ['0 24 * * *', { message: 'hour: 24 is out of range 0-23', field: 'hour', start: 2, end: 4 }],
+      ['0 x * * *', { message: 'hour: "x" is not a number', field: 'hour', start: 2, end: 3 }],
+      // Names are checked first; a word that only contains W/L is not Quartz syntax.
+      ['0 0 * * wednesday', { message: 'dayOfWeek: "wednesday" is not a number or a name (sun, mon, tue, ...)', field: 'dayOfWeek', start: 8, end: 17 }],
+      ['0 0 xL * *', { message: 'dayOfMonth: "xL" is not a number', field: 'dayOfMonth', start: 4, end: 6 }],
+      ['0 0 5Lx * *', { message: 'dayOfMonth: "5Lx" is not a number', field: 'dayOfMonth', start: 4, end: 7 }],
+      ['0 0 L * *', { message: 'dayOfMonth: "L": L, W and # are Quartz syntax, not standard cron', field: 'dayOfMonth', start: 4, end: 5 }],
+      ['0 0 * * 5#2', { message: 'dayOfWeek: "5#2": L, W and # are Quartz syntax, not standard cron', field: 'dayOfWeek', start: 8, end: 11 }],
+      // Vixie's get_number reads all alphanumerics of the step: "x5" and "5x" are not numbers.
+      ['*/x5 * * * *', { message: 'minute: step "x5" is not a number', field: 'minute', start: 0, end: 4 }],
+      ['*/5x * * * *', { message: 'minute: step "5x" is not a number', field: 'minute', start: 0, end: 4 }],
+      ['0 1-3/y * * *', { message: 'hour: step "y" is not a number', field: 'hour', start: 2, end: 7 }],
+    ];
+    assert.deepEqual(
+      cases.map(([e]) => explain(e).error),
+      cases.map(([, err]) => ({ message: err.message, field: err.field, code: 'invalid-cron', start: err.start, end: err.end })),
+    );
+  });
+
+  it('a day field counts as unrestricted when its first character is "*" (Vixie DOM_STAR / DOW_STAR)', () => {
+    // `*/2` starts with "*": both day fields must match (odd days that are Mondays; day 1 on Sun/Tue/Thu/Sat).
+    assert.deepEqual(runs('0 0 */2 * 1'), ['2026-01-19T00:00:00.000Z', '2026-02-09T00:00:00.000Z', '2026-02-23T00:00:00.000Z']);
+    assert.deepEqual(runs('0 0 1 * */2'), ['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-08-01T00:00:00.000Z']);
+    // `1,*` does not start with "*": restricted, so either day field matching is enough (every day).
+    assert.deepEqual(runs('0 0 1,* * 1'), ['2026-01-16T00:00:00.000Z', '2026-01-17T00:00:00.000Z', '2026-01-18T00:00:00.000Z']);
+  });
+
+  it('`*` in day of week covers Sunday once, whatever the step', () => {
+    assert.deepEqual(runs('0 0 * * */2'), ['2026-01-17T00:00:00.000Z', '2026-01-18T00:00:00.000Z', '2026-01-20T00:00:00.000Z']);
+    assert.deepEqual(runs('0 0 * * */7'), ['2026-01-18T00:00:00.000Z', '2026-01-25T00:00:00.000Z', '2026-02-01T00:00:00.000Z']);
+  });
+
+  it('the flags of the parsed spec', () => {
+    const flags = (body: string) => {
+      const s = parsePosix(body, 0);
+      return [s.domStar, s.dowStar, s.dayOr, s.wildcardTime];
+    };
+    assert.deepEqual(
+      ['0 */2 * * *', '*/5 1 * * *', '0 1,* * * *', '1,* 0 * * *', '0 0 1,* * 1', '0 0 1 * 1,*', '0 0 */2 * 1', '0 0 1 * */2'].map(flags),
+      [
+        [true, true, false, true],
+        [true, true, false, true],
+        [true, true, false, false],
+        [true, true, false, false],
+        [false, false, true, false],
+        [false, false, true, false],
+        [true, false, false, false],
+        [false, true, false, false],
+      ],
+    );
+  });
+
+  it('parsePosix: the whole spec of one expression', () => {
+    const spec = parsePosix('5 4 1-3 jan-feb sun,7', 0);
+    const expected = emptySpec();
+    expected.seconds[0] = 1;
+    expected.minutes[5] = 1;
+    expected.hours[4] = 1;
+    fill(expected.dom, 1, 3);
+    fill(expected.months, 1, 2);
+    expected.dow[0] = 1;
+    expected.dayOr = true;
+    assert.deepEqual(spec, expected);
   });
 });
