@@ -81,7 +81,9 @@ export function nextIntervalRuns(start: Date, intervalSeconds: number, from: Dat
   while (out.length < count) {
     const t = s + k * step;
     if (end && t > end.getTime()) break;
-    if (t > f) out.push(new Date(t));
+    // A Date holds whole milliseconds: a run 0.5 ms after `from` must not come out as `from` itself.
+    const ms = Math.round(t);
+    if (ms > f) out.push(new Date(ms));
     k++;
   }
   return out;

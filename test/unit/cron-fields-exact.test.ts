@@ -256,6 +256,15 @@ describe('interval.ts exact results', () => {
     ]);
   });
 
+  it('nextIntervalRuns: a run a fraction of a millisecond after `from` is never `from` itself', () => {
+    // 1.0005 s: the first run after START + 1 s is at 1000.5 ms, which a Date cannot hold; it comes out
+    // rounded to 1001 ms, strictly after `from` (it came out as 1000 ms, equal to `from`).
+    const from = new Date(START.getTime() + 1000);
+    const runs = nextIntervalRuns(START, 1.0005, from, 2);
+    assert.deepEqual(iso(runs), ['2026-01-15T10:20:01.001Z', '2026-01-15T10:20:02.001Z']);
+    assert.ok(runs.every((r) => r > from));
+  });
+
   it('nextIntervalRuns: from before the start gives the start first; from on a run gives the next', () => {
     assert.deepEqual(iso(nextIntervalRuns(START, 90, new Date('2026-01-01T00:00:00Z'), 3)), [
       '2026-01-15T10:20:00.000Z',
