@@ -284,6 +284,12 @@ describe('describeFields (cronstrue words, cached)', () => {
     // Cached: asked again, the same texts.
     assert.deepEqual([describeFields('0 0 * * 1', true), describeFields('0 0 * * 1')], ['At 00:00, only on Sunday', 'At 00:00, only on Monday']);
   });
+  it('the cache key keeps the flag apart from the expression ("00 5 * * 3" Sunday-is-1 vs "0 5 * * 3")', () => {
+    assert.deepEqual(
+      [describeFields('00 5 * * 3', true), describeFields('0 5 * * 3', false), describeFields('10 5 * * 3', false), describeFields('0 5 * * 3', true)],
+      ['At 05:00, only on Tuesday', 'At 05:00, only on Wednesday', 'At 05:10, only on Wednesday', 'At 05:00, only on Tuesday'],
+    );
+  });
   it('what cronstrue cannot read is described as "" (not its error sentence)', () => {
     assert.deepEqual([describeFields('not a cron'), describeFields('0 0 * * 9'), describeFields('not a cron', true)], ['', '', '']);
   });
