@@ -271,7 +271,8 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         }
         const spec = parsePosix(fieldsText, trimmed.startsWith('@') ? 0 : lead);
         const fields = fieldsText.split(/\s+/);
-        const description = describeFields(fieldsText);
+        // Vixie cron separates fields with spaces or tabs; cronstrue reads spaces only.
+        const description = describeFields(fields.join(' '));
         if (dialect === 'github' && minuteGap(spec) < 5) {
           warnings.push(warning('too-frequent', 'GitHub Actions runs scheduled workflows at most every 5 minutes (and may delay them at busy times); this expression asks for more often.'));
         }
@@ -478,7 +479,8 @@ const compiledCache = new Map<string, Compiled>();
 const MAX_CACHE = 500;
 
 function compiled(expression: string, dialect: Dialect, timeZone: string | undefined): Compiled {
-  const key = `${dialect}\u0000${timeZone ?? ''}\u0000${expression}`;
+  // No zone (the dialect's default) and an empty zone (rejected) must not share an entry.
+  const key = `${dialect}\u0000${timeZone === undefined ? '-' : `=${timeZone}`}\u0000${expression}`;
   let c = compiledCache.get(key);
   if (!c) {
     c = compile(expression, dialect, timeZone);
