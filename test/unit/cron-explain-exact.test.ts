@@ -55,6 +55,7 @@ function check(cases: Case[]): void {
   }
 }
 
+// line 162: the default zone; presets on standard resolve in it.
 const DEFAULT_ZONES: Case[] = [
   ["0 9 * * *", 'standard', {},
     {"valid":true,"timeZone":"Asia/Tokyo","description":"At 09:00","nextRuns":["2026-01-16T00:00:00Z","2026-01-17T00:00:00Z","2026-01-18T00:00:00Z"],"warnings":[],"error":null}],
@@ -76,10 +77,11 @@ const DEFAULT_ZONES: Case[] = [
     {"valid":true,"timeZone":"Asia/Tokyo","description":"Every hour","nextRuns":["2026-01-15T11:00:00Z","2026-01-15T12:00:00Z","2026-01-15T13:00:00Z"],"warnings":[],"error":null}],
 ];
 
+// lines 74-79 (precheck) and 273-275: tabs; 0x7f and 0x1f rejected with their 1-based position.
 const CONTROL: Case[] = [
-  ["", 'standard', {},
+  ["\u007f", 'standard', {},
     {"valid":false,"timeZone":"Asia/Tokyo","description":"","nextRuns":[],"warnings":[],"error":{"message":"the expression contains a control character (U+007F) at position 1","field":null,"code":"invalid-cron","start":0,"end":1}}],
-  ["0 9 * * *", 'kubernetes', {},
+  ["0 9\u007f * * *", 'kubernetes', {},
     {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"the expression contains a control character (U+007F) at position 4","field":null,"code":"invalid-cron","start":3,"end":4}}],
   ["0 9 * * *\u001f", 'github', {},
     {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"the expression contains a control character (U+001F) at position 10","field":null,"code":"invalid-cron","start":9,"end":10}}],
@@ -93,21 +95,23 @@ const CONTROL: Case[] = [
     {"valid":true,"timeZone":"UTC","description":"At 12:00","nextRuns":["2026-01-15T12:00:00Z","2026-01-16T12:00:00Z","2026-01-17T12:00:00Z"],"warnings":[],"error":null}],
 ];
 
+// lines 84-94: non-ASCII digits, for a field and for the whole expression (field null).
 const DIGITS: Case[] = [
-  ["٥ * * * *", 'standard', {},
-    {"valid":false,"timeZone":"Asia/Tokyo","description":"","nextRuns":[],"warnings":[],"error":{"message":"minute: \"٥\" uses a non-ASCII digit (٥); write numbers with 0-9","field":"minute","code":"invalid-cron","start":0,"end":1}}],
-  ["0 ٩ * * *", 'kubernetes', {},
-    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"hour: \"٩\" uses a non-ASCII digit (٩); write numbers with 0-9","field":"hour","code":"invalid-cron","start":2,"end":3}}],
-  ["٥ * * *", 'standard', {},
-    {"valid":false,"timeZone":"Asia/Tokyo","description":"","nextRuns":[],"warnings":[],"error":{"message":"expression: \"٥ * * *\" uses a non-ASCII digit (٥); write numbers with 0-9","field":null,"code":"invalid-cron","start":0,"end":7}}],
-  ["0 0 ١٢ * * ?", 'databricks', {},
-    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"hour: \"١٢\" uses a non-ASCII digit (١); write numbers with 0-9","field":"hour","code":"invalid-cron","start":4,"end":6}}],
-  ["0 ٩ * * *", 'airflow', {},
-    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"hour: \"٩\" uses a non-ASCII digit (٩); write numbers with 0-9","field":"hour","code":"invalid-cron","start":2,"end":3}}],
-  ["٥ 0 9 * * *", 'kubeflow', {},
-    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"second: \"٥\" uses a non-ASCII digit (٥); write numbers with 0-9","field":"second","code":"invalid-cron","start":0,"end":1}}],
+  ["\u0665 * * * *", 'standard', {},
+    {"valid":false,"timeZone":"Asia/Tokyo","description":"","nextRuns":[],"warnings":[],"error":{"message":"minute: \"\u0665\" uses a non-ASCII digit (\u0665); write numbers with 0-9","field":"minute","code":"invalid-cron","start":0,"end":1}}],
+  ["0 \u0669 * * *", 'kubernetes', {},
+    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"hour: \"\u0669\" uses a non-ASCII digit (\u0669); write numbers with 0-9","field":"hour","code":"invalid-cron","start":2,"end":3}}],
+  ["\u0665 * * *", 'standard', {},
+    {"valid":false,"timeZone":"Asia/Tokyo","description":"","nextRuns":[],"warnings":[],"error":{"message":"expression: \"\u0665 * * *\" uses a non-ASCII digit (\u0665); write numbers with 0-9","field":null,"code":"invalid-cron","start":0,"end":7}}],
+  ["0 0 \u0661\u0662 * * ?", 'databricks', {},
+    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"hour: \"\u0661\u0662\" uses a non-ASCII digit (\u0661); write numbers with 0-9","field":"hour","code":"invalid-cron","start":4,"end":6}}],
+  ["0 \u0669 * * *", 'airflow', {},
+    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"hour: \"\u0669\" uses a non-ASCII digit (\u0669); write numbers with 0-9","field":"hour","code":"invalid-cron","start":2,"end":3}}],
+  ["\u0665 0 9 * * *", 'kubeflow', {},
+    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"second: \"\u0665\" uses a non-ASCII digit (\u0665); write numbers with 0-9","field":"second","code":"invalid-cron","start":0,"end":1}}],
 ];
 
+// lines 96-217: prefixes per dialect, spans with leading spaces, Kubeflow's robfig reading (zone up to the first space).
 const PREFIXES: Case[] = [
   ["CRON_TZ=Europe/Berlin 0 9 * * *", 'vertex', {},
     {"valid":true,"timeZone":"Europe/Berlin","description":"At 09:00","nextRuns":["2026-01-16T08:00:00Z","2026-01-17T08:00:00Z","2026-01-18T08:00:00Z"],"warnings":[],"error":null}],
@@ -157,6 +161,7 @@ const PREFIXES: Case[] = [
     {"valid":false,"timeZone":"Mars/Base","description":"","nextRuns":[],"warnings":[],"error":{"message":"unknown time zone \"Mars/Base\" (use an IANA name such as Europe/Berlin or UTC)","field":null,"code":"invalid-cron"}}],
 ];
 
+// lines 225-248 and 290-292: @every ("Every"), presets, 5 vs 6 fields on Kubeflow, whitespace, the day-or text.
 const ROBFIG: Case[] = [
   ["@every 90m", 'kubeflow', {},
     {"valid":true,"timeZone":"UTC","description":"Every 1 hour 30 minutes","nextRuns":["2026-01-15T11:50:00Z","2026-01-15T13:20:00Z","2026-01-15T14:50:00Z"],"warnings":[],"error":null}],
@@ -198,6 +203,7 @@ const ROBFIG: Case[] = [
     {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"expected 5 or 6 fields, got 4 (second minute hour day-of-month month [day-of-week])","field":null,"code":"invalid-cron","start":0,"end":8}}],
 ];
 
+// lines 252-256: the description of a Quartz expression with odd whitespace and a year.
 const QUARTZ: Case[] = [
   [" 0  0 12 * * ?", 'databricks', {},
     {"valid":true,"timeZone":"UTC","description":"At 12:00","nextRuns":["2026-01-15T12:00:00Z","2026-01-16T12:00:00Z","2026-01-17T12:00:00Z"],"warnings":[],"error":null}],
@@ -205,6 +211,7 @@ const QUARTZ: Case[] = [
     {"valid":true,"timeZone":"UTC","description":"At 12:00, only in 2027","nextRuns":["2027-01-01T12:00:00Z","2027-01-02T12:00:00Z","2027-01-03T12:00:00Z"],"warnings":[],"error":null}],
 ];
 
+// lines 258-281 and 129-140: presets per dialect, error spans after leading spaces, the 5-minute minimum gap.
 const POSIX: Case[] = [
   ["@daily", 'vertex', {},
     {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"unknown preset \"@daily\"; Vertex AI needs 5 fields","field":null,"code":"invalid-cron","start":0,"end":6}}],
@@ -242,6 +249,7 @@ const POSIX: Case[] = [
     {"valid":true,"timeZone":"UTC","description":"At 09:58 and 10:58","nextRuns":["2026-01-15T10:58:00Z","2026-01-16T09:58:00Z","2026-01-16T10:58:00Z"],"warnings":[],"error":null}],
 ];
 
+// lines 294-337 and 452-463: presets, croniter's L5, day-or, the Airflow 2.10 note (every month name).
 const AIRFLOW: Case[] = [
   ["@hourly", 'airflow', {},
     {"valid":true,"timeZone":"UTC","description":"Every hour","nextRuns":["2026-01-15T11:00:00Z","2026-01-15T12:00:00Z","2026-01-15T13:00:00Z"],"warnings":[],"error":null}],
@@ -287,6 +295,7 @@ const AIRFLOW: Case[] = [
     {"valid":true,"timeZone":"UTC","description":"At 00:00, on day 1 of the month","nextRuns":["2026-11-01T00:00:00Z"],"warnings":[],"error":null,"notes":["On Airflow 2.10 the same DAG would start its run of 1 November 2026 00:00 (00:00 UTC) at 1 December 2026 00:00 (00:00 UTC): 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable)."]}],
 ];
 
+// lines 339-360 and 381-450: croniterFieldSpec (nth and L give no notes, day-or, seconds), Lord Howe's 30-minute changes.
 const AIRFLOW_DST: Case[] = [
   ["30 2 * * *", 'airflow', {"timeZone":"Europe/Berlin","from":"2026-03-01T00:00:00Z"},
     {"valid":true,"timeZone":"Europe/Berlin","description":"At 02:30","nextRuns":["2026-03-01T01:30:00Z","2026-03-02T01:30:00Z","2026-03-03T01:30:00Z"],"warnings":[],"error":null,"notes":["On Airflow the 02:30 run on 29 March 2026 happens at 03:30 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward)."]}],
@@ -308,6 +317,7 @@ const AIRFLOW_DST: Case[] = [
     {"valid":true,"timeZone":"Australia/Lord_Howe","description":"Every hour","nextRuns":["2026-10-03T16:00:00Z","2026-10-03T17:00:00Z","2026-10-03T18:00:00Z","2026-10-03T19:00:00Z","2026-10-03T20:00:00Z"],"warnings":[],"error":null,"notes":["On Airflow this also runs at 01:30 on 4 April 2027: 01:30 happens twice in Australia/Lord_Howe that day (clocks go back).","On Airflow the 02:00 run on 3 October 2027 happens at 02:30 instead: 02:00 does not exist in Australia/Lord_Howe that day (clocks go forward).","On Airflow 2.10 the same DAG would start its run of 4 October 2026 04:00 (17:00 UTC) not at all: 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable)."]}],
 ];
 
+// lines 367-450: DST notes per dialect, gap and overlap, "changes its clocks", the 96-match limit, from inside the window.
 const DST: Case[] = [
   ["30 2 * * *", 'standard', {"timeZone":"Europe/Berlin","from":"2026-03-01T00:00:00Z"},
     {"valid":true,"timeZone":"Europe/Berlin","description":"At 02:30","nextRuns":["2026-03-01T01:30:00Z","2026-03-02T01:30:00Z","2026-03-03T01:30:00Z"],"warnings":[],"error":null,"notes":["On standard cron the 02:30 run on 29 March 2026 happens at 03:00 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward)."]}],
@@ -349,6 +359,7 @@ const DST: Case[] = [
     {"valid":true,"timeZone":"Europe/Berlin","description":"Every hour","nextRuns":["2026-03-28T01:00:00Z","2026-03-28T02:00:00Z","2026-03-28T03:00:00Z"],"warnings":[],"error":null}],
 ];
 
+// lines 465-558: the window (start read as the first instant, end), never-runs, an invalid from.
 const WINDOWS: Case[] = [
   ["0 9 * * *", 'standard', {"timeZone":"UTC","from":"2026-01-20T09:00:00Z","window":{"start":"2026-01-20T09:00:00Z"}},
     {"valid":true,"timeZone":"UTC","description":"At 09:00","nextRuns":["2026-01-21T09:00:00Z","2026-01-22T09:00:00Z","2026-01-23T09:00:00Z"],"warnings":[],"error":null}],
@@ -374,6 +385,22 @@ const WINDOWS: Case[] = [
     {"valid":true,"timeZone":"UTC","description":"At 09:00","nextRuns":[],"warnings":[],"error":null}],
 ];
 
+// Second round (after planting the survivors): a prefix with no schedule on Vertex, Kubeflow's trim after the
+// prefix before a preset, tab-only Quartz fields, croniter's L5 in a list (Airflow 3 runs checked with airflow_ref.py).
+const MORE: Case[] = [
+  ["TZ=UTC", 'vertex', {},
+    {"valid":false,"timeZone":"UTC","description":"","nextRuns":[],"warnings":[],"error":{"message":"expected 5 fields, got 0 (minute hour day-of-month month day-of-week)","field":null,"code":"invalid-cron","start":6,"end":6}}],
+  ["CRON_TZ=UTC  @daily", 'kubeflow', {},
+    {"valid":true,"timeZone":"UTC","description":"At 00:00","nextRuns":["2026-01-16T00:00:00Z","2026-01-17T00:00:00Z","2026-01-18T00:00:00Z"],"warnings":[],"error":null}],
+  ["CRON_TZ=UTC  @every 2h", 'kubeflow', {},
+    {"valid":true,"timeZone":"UTC","description":"Every 2 hours","nextRuns":["2026-01-15T12:20:00Z","2026-01-15T14:20:00Z","2026-01-15T16:20:00Z"],"warnings":[],"error":null}],
+  ["0\t0\t12\t*\t*\t?", 'databricks', {},
+    {"valid":true,"timeZone":"UTC","description":"At 12:00","nextRuns":["2026-01-15T12:00:00Z","2026-01-16T12:00:00Z","2026-01-17T12:00:00Z"],"warnings":[],"error":null}],
+  ["0 0 * * L5,L1", 'airflow', {},
+    {"valid":true,"timeZone":"UTC","description":"At 00:00, on the last Friday and Monday of the month","nextRuns":["2026-01-26T00:00:00Z","2026-01-30T00:00:00Z","2026-02-23T00:00:00Z"],"warnings":[],"error":null,"notes":["On Airflow 2.10 the same DAG would start its run of 26 January 2026 00:00 (00:00 UTC) at 30 January 2026 00:00 (00:00 UTC): 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable)."]}],
+];
+
+
 describe('explainCron: exact results per dialect', () => {
   it('default zones: the machine zone for standard (Asia/Tokyo here), UTC for the orchestrator dialects', () => check(DEFAULT_ZONES));
   it('control characters: U+007F and U+001F rejected at their position; tabs separate fields', () => check(CONTROL));
@@ -386,6 +413,7 @@ describe('explainCron: exact results per dialect', () => {
   it('Airflow DST notes: croniter day rules (nth, L) give no notes; day-or, seconds; Lord Howe and the 2.10 raise', () => check(AIRFLOW_DST));
   it('DST notes for the memoryless dialects (gap, overlap, Lord Howe, 96-match limit, from inside the window)', () => check(DST));
   it('windows, an invalid from, never-runs', () => check(WINDOWS));
+  it('prefix without a schedule, trim after the prefix, tab-only Quartz fields, L5 in a list', () => check(MORE));
 });
 
 describe('explainCron: memoised results stay exact', () => {
