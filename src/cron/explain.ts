@@ -383,7 +383,9 @@ function notesForTransition(c: Compiled, dialect: Dialect, tr: Transition, from:
   const rules = c.rules as ZoneRules;
   const spec = c.spec as FieldSpec;
   const forward = tr.after > tr.before;
-  const dayStart = Math.floor((tr.at + tr.before) / 86400) * 86400;
+  // The local day of the earlier wall time: where clocks go back at midnight (Africa/Cairo, 24:00 -> 23:00)
+  // the repeated hour belongs to the day before.
+  const dayStart = Math.floor((tr.at + Math.min(tr.before, tr.after)) / 86400) * 86400;
   const windowEnd = dayStart + 2 * 86400;
   const expected: number[] = [];
   for (let l = dayStart; expected.length <= MAX_NOTE_MATCHES; ) {

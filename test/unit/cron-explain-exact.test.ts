@@ -401,6 +401,32 @@ const MORE: Case[] = [
 ];
 
 
+// lines 400-404: `from` inside the two days of a clock change: the matches before it are not "missing"
+// (robfig's runs checked with robfig.go).
+const INSIDE: Case[] = [
+  ["30 0,2 * * *", 'kubernetes', {"timeZone":"Europe/Berlin","from":"2026-03-29T00:00:00Z"},
+    {"valid":true,"timeZone":"Europe/Berlin","description":"At 00:30 and 02:30","nextRuns":["2026-03-29T22:30:00Z","2026-03-30T00:30:00Z","2026-03-30T22:30:00Z"],"warnings":[],"error":null,"notes":["On Kubernetes this does not run at 02:30 on 29 March 2026: 02:30 does not exist in Europe/Berlin that day (clocks go forward).","On Kubernetes this runs twice at 02:30 on 25 October 2026: 02:30 happens twice in Europe/Berlin that day (clocks go back)."]}],
+  ["30 0,2 * * *", 'standard', {"timeZone":"Europe/Berlin","from":"2026-10-24T23:10:00Z"},
+    {"valid":true,"timeZone":"Europe/Berlin","description":"At 00:30 and 02:30","nextRuns":["2026-10-25T00:30:00Z","2026-10-25T23:30:00Z","2026-10-26T01:30:00Z"],"warnings":[],"error":null,"notes":["On standard cron the 02:30 run on 28 March 2027 happens at 03:00 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward)."]}],
+  ["30 0,2 * * *", 'vertex', {"timeZone":"Europe/Berlin","from":"2026-10-25T00:40:00Z"},
+    {"valid":true,"timeZone":"Europe/Berlin","description":"At 00:30 and 02:30","nextRuns":["2026-10-25T23:30:00Z","2026-10-26T01:30:00Z","2026-10-26T23:30:00Z"],"warnings":[],"error":null,"notes":["Vixie cron would start the 02:30 run on 28 March 2027 at 03:00 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward). Not guaranteed on Vertex AI, which documents no rule for runs at skipped or repeated wall times."]}],
+  ["30 0,2 * * *", 'github', {"timeZone":"Europe/Berlin","from":"2026-03-28T23:00:00Z"},
+    {"valid":true,"timeZone":"Europe/Berlin","description":"At 00:30 and 02:30","nextRuns":["2026-03-28T23:30:00Z","2026-03-29T01:00:00Z","2026-03-29T22:30:00Z"],"warnings":[],"error":null,"notes":["Vixie cron would start the 02:30 run on 29 March 2026 at 03:00 instead: 02:30 does not exist in Europe/Berlin that day (clocks go forward). Not guaranteed on GitHub Actions, which documents no rule for runs at skipped or repeated wall times."]}],
+];
+
+
+// line 385: Africa/Cairo goes back from 24:00 to 23:00 on Thursday 29 October 2026: robfig runs 23:30 twice that
+// Thursday (robfig.go: 20:30Z and 21:30Z), Vixie's fixed-time job once. Line 431: at most 3 notes per clock change.
+const MIDNIGHT_AND_MANY: Case[] = [
+  ["30 23 * * *", 'kubernetes', {"timeZone":"Africa/Cairo","from":"2026-10-01T00:00:00Z"},
+    {"valid":true,"timeZone":"Africa/Cairo","description":"At 23:30","nextRuns":["2026-10-01T20:30:00Z","2026-10-02T20:30:00Z","2026-10-03T20:30:00Z"],"warnings":[],"error":null,"notes":["On Kubernetes this runs twice at 23:30 on 29 October 2026: 23:30 happens twice in Africa/Cairo that day (clocks go back)."]}],
+  ["*/15 2 * * *", 'standard', {"timeZone":"Europe/Berlin","from":"2026-03-01T00:00:00Z"},
+    {"valid":true,"timeZone":"Europe/Berlin","description":"Every 15 minutes, between 02:00 and 02:59","nextRuns":["2026-03-01T01:00:00Z","2026-03-01T01:15:00Z","2026-03-01T01:30:00Z"],"warnings":[],"error":null,"notes":["On standard cron this does not run at 02:00 on 29 March 2026: 02:00 does not exist in Europe/Berlin that day (clocks go forward).","On standard cron this does not run at 02:15 on 29 March 2026: 02:15 does not exist in Europe/Berlin that day (clocks go forward).","On standard cron this does not run at 02:30 on 29 March 2026: 02:30 does not exist in Europe/Berlin that day (clocks go forward).","On standard cron this runs twice at 02:00 on 25 October 2026: 02:00 happens twice in Europe/Berlin that day (clocks go back).","On standard cron this runs twice at 02:15 on 25 October 2026: 02:15 happens twice in Europe/Berlin that day (clocks go back).","On standard cron this runs twice at 02:30 on 25 October 2026: 02:30 happens twice in Europe/Berlin that day (clocks go back)."]}],
+  ["30 23 * * *", 'standard', {"timeZone":"Africa/Cairo","from":"2026-10-01T00:00:00Z"},
+    {"valid":true,"timeZone":"Africa/Cairo","description":"At 23:30","nextRuns":["2026-10-01T20:30:00Z","2026-10-02T20:30:00Z","2026-10-03T20:30:00Z"],"warnings":[],"error":null}],
+];
+
+
 describe('explainCron: exact results per dialect', () => {
   it('default zones: the machine zone for standard (Asia/Tokyo here), UTC for the orchestrator dialects', () => check(DEFAULT_ZONES));
   it('control characters: U+007F and U+001F rejected at their position; tabs separate fields', () => check(CONTROL));
@@ -413,6 +439,8 @@ describe('explainCron: exact results per dialect', () => {
   it('Airflow DST notes: croniter day rules (nth, L) give no notes; day-or, seconds; Lord Howe and the 2.10 raise', () => check(AIRFLOW_DST));
   it('DST notes for the memoryless dialects (gap, overlap, Lord Howe, 96-match limit, from inside the window)', () => check(DST));
   it('windows, an invalid from, never-runs', () => check(WINDOWS));
+  it('DST notes from inside the window of a clock change', () => check(INSIDE));
+  it('a clock change at midnight; at most three notes per change', () => check(MIDNIGHT_AND_MANY));
   it('prefix without a schedule, trim after the prefix, tab-only Quartz fields, L5 in a list', () => check(MORE));
 });
 
