@@ -340,7 +340,8 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
 /** The croniter spec as plain sets, for the DST notes (day rules simplified). */
 function croniterFieldSpec(spec: CroniterSpec): FieldSpec | undefined {
   const e = spec.expanded;
-  if (e[2].includes('l') || spec.nth.size > 0) return undefined;
+  // A year field (7 fields) is not in a FieldSpec: without it the notes would name days of other years.
+  if (e[2].includes('l') || spec.nth.size > 0 || (e.length > 6 && e[6][0] !== '*')) return undefined;
   // Set the bits of croniter's values (or all from `min` for '*'); emptySpec's sizes are the field ranges.
   const mark = (values: Array<number | '*' | 'l'>, bits: Uint8Array, min: number): void => {
     if (values.includes('*')) bits.fill(1, min);

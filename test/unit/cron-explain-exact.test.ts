@@ -427,6 +427,23 @@ const MIDNIGHT_AND_MANY: Case[] = [
 ];
 
 
+// Lines 549-551 and 339-343: an end date between now and the next run (Airflow 3: no run; Airflow 2.10 still starts
+// the run of the interval that began before the end: both checked with airflow_ref.py on 3.x and 2.10); count 0;
+// a year field gives no DST notes (they would name days of other years: 'does not run on 5 April 2026' for 2027).
+const AIRFLOW_MORE: Case[] = [
+  ["0 9 * * *", 'airflow', {"timeZone":"UTC","window":{"end":"2026-01-15T12:00:00Z"}},
+    {"valid":true,"timeZone":"UTC","description":"At 09:00","nextRuns":[],"warnings":[],"error":null,"notes":["On Airflow 2.10 the same DAG would also start a run at 16 January 2026 09:00 (09:00 UTC), after its end date: 2.10 gives a cron string a CronDataIntervalTimetable (Airflow 3: CronTriggerTimetable), and its end date bounds the start of a run's data interval."]}],
+  ["45 * * * *", 'airflow', {"timeZone":"Australia/Lord_Howe","from":"2026-10-03T15:30:00Z","count":0},
+    {"valid":true,"timeZone":"Australia/Lord_Howe","description":"At 45 minutes past the hour","nextRuns":[],"warnings":[],"error":null,"notes":["On Airflow this also runs at 02:15 on 4 April 2027: Australia/Lord_Howe changes its clocks on 4 April 2027.","On Airflow the 02:45 run on 3 October 2027 happens at 03:15 instead: Australia/Lord_Howe changes its clocks on 3 October 2027."]}],
+  ["0 9 * * * 15 2027", 'airflow', {"timeZone":"Australia/Lord_Howe","count":0},
+    {"valid":true,"timeZone":"Australia/Lord_Howe","description":"At 09:00:15, only in 2027","nextRuns":[],"warnings":[],"error":null}],
+  ["0 9 * * * 15 2026-2027", 'airflow', {"timeZone":"Australia/Lord_Howe","from":"2026-09-20T00:00:00Z","count":1},
+    {"valid":true,"timeZone":"Australia/Lord_Howe","description":"At 09:00:15, 2026 through 2027","nextRuns":["2026-09-20T22:30:15Z"],"warnings":[],"error":null}],
+  ["0 9 * * * 15 *", 'airflow', {"timeZone":"Australia/Lord_Howe","from":"2026-09-20T00:00:00Z","count":1},
+    {"valid":true,"timeZone":"Australia/Lord_Howe","description":"At 09:00:15","nextRuns":["2026-09-20T22:30:15Z"],"warnings":[],"error":null}],
+];
+
+
 describe('explainCron: exact results per dialect', () => {
   it('default zones: the machine zone for standard (Asia/Tokyo here), UTC for the orchestrator dialects', () => check(DEFAULT_ZONES));
   it('control characters: U+007F and U+001F rejected at their position; tabs separate fields', () => check(CONTROL));
@@ -441,6 +458,7 @@ describe('explainCron: exact results per dialect', () => {
   it('windows, an invalid from, never-runs', () => check(WINDOWS));
   it('DST notes from inside the window of a clock change', () => check(INSIDE));
   it('a clock change at midnight; at most three notes per change', () => check(MIDNIGHT_AND_MANY));
+  it('Airflow: an end date before the next run, count 0, year fields and DST notes', () => check(AIRFLOW_MORE));
   it('prefix without a schedule, trim after the prefix, tab-only Quartz fields, L5 in a list', () => check(MORE));
 });
 
