@@ -444,6 +444,16 @@ const AIRFLOW_MORE: Case[] = [
 ];
 
 
+// line 407: 02:00 on Lord Howe's fall-back day is the end of the repeated half hour, not in it: robfig skips that day's
+// 02:00 (robfig.go: 2026-04-03T15:00Z then 2026-04-05T15:30Z), a clock-change note rather than "happens twice".
+const OVERLAP_EDGE: Case[] = [
+  ["0 2 * * *", 'kubernetes', {"timeZone":"Australia/Lord_Howe","from":"2026-03-20T00:00:00Z","count":1},
+    {"valid":true,"timeZone":"Australia/Lord_Howe","description":"At 02:00","nextRuns":["2026-03-20T15:00:00Z"],"warnings":[],"error":null,"notes":["On Kubernetes this does not run at 02:00 on 5 April 2026: Australia/Lord_Howe changes its clocks on 5 April 2026.","On Kubernetes this does not run at 02:00 on 4 October 2026: 02:00 does not exist in Australia/Lord_Howe that day (clocks go forward)."]}],
+  ["0 2 * * *", 'airflow', {"timeZone":"Australia/Lord_Howe","from":"2026-03-20T00:00:00Z","count":1},
+    {"valid":true,"timeZone":"Australia/Lord_Howe","description":"At 02:00","nextRuns":["2026-03-20T15:00:00Z"],"warnings":[],"error":null,"notes":["On Airflow the 02:00 run on 4 October 2026 happens at 02:30 instead: 02:00 does not exist in Australia/Lord_Howe that day (clocks go forward)."]}],
+];
+
+
 describe('explainCron: exact results per dialect', () => {
   it('default zones: the machine zone for standard (Asia/Tokyo here), UTC for the orchestrator dialects', () => check(DEFAULT_ZONES));
   it('control characters: U+007F and U+001F rejected at their position; tabs separate fields', () => check(CONTROL));
@@ -459,6 +469,7 @@ describe('explainCron: exact results per dialect', () => {
   it('DST notes from inside the window of a clock change', () => check(INSIDE));
   it('a clock change at midnight; at most three notes per change', () => check(MIDNIGHT_AND_MANY));
   it('Airflow: an end date before the next run, count 0, year fields and DST notes', () => check(AIRFLOW_MORE));
+  it('a run at the end of a repeated half hour', () => check(OVERLAP_EDGE));
   it('prefix without a schedule, trim after the prefix, tab-only Quartz fields, L5 in a list', () => check(MORE));
 });
 
