@@ -404,6 +404,9 @@ const MORE: Case[] = [
 // lines 400-404: `from` inside the two days of a clock change: the matches before it are not "missing"
 // (robfig's runs checked with robfig.go).
 const INSIDE: Case[] = [
+  // line 402: the only match of the window (00:30) is before `from` and no run is left in it: no note.
+  ["30 0 29 3 *", 'kubernetes', {"timeZone":"Europe/Berlin","from":"2026-03-29T00:00:00Z","count":1},
+    {"valid":true,"timeZone":"Europe/Berlin","description":"At 00:30, on day 29 of the month, only in March","nextRuns":["2027-03-28T22:30:00Z"],"warnings":[],"error":null}],
   ["30 0,2 * * *", 'kubernetes', {"timeZone":"Europe/Berlin","from":"2026-03-29T00:00:00Z"},
     {"valid":true,"timeZone":"Europe/Berlin","description":"At 00:30 and 02:30","nextRuns":["2026-03-29T22:30:00Z","2026-03-30T00:30:00Z","2026-03-30T22:30:00Z"],"warnings":[],"error":null,"notes":["On Kubernetes this does not run at 02:30 on 29 March 2026: 02:30 does not exist in Europe/Berlin that day (clocks go forward).","On Kubernetes this runs twice at 02:30 on 25 October 2026: 02:30 happens twice in Europe/Berlin that day (clocks go back)."]}],
   ["30 0,2 * * *", 'standard', {"timeZone":"Europe/Berlin","from":"2026-10-24T23:10:00Z"},
