@@ -271,7 +271,8 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         }
         const spec = parsePosix(fieldsText, trimmed.startsWith('@') ? 0 : lead);
         const fields = fieldsText.split(/\s+/);
-        const description = describeFields(fieldsText);
+        // Vixie cron separates fields with spaces or tabs; cronstrue reads spaces only.
+        const description = describeFields(fields.join(' '));
         if (dialect === 'github' && minuteGap(spec) < 5) {
           warnings.push(warning('too-frequent', 'GitHub Actions runs scheduled workflows at most every 5 minutes (and may delay them at busy times); this expression asks for more often.'));
         }
@@ -339,7 +340,8 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
 /** The croniter spec as plain sets, for the DST notes (day rules simplified). */
 function croniterFieldSpec(spec: CroniterSpec): FieldSpec | undefined {
   const e = spec.expanded;
-  if (e[2].includes('l') || spec.nth.size > 0) return undefined;
+  // A year field (7 fields) is not in a FieldSpec: without it the notes would name days of other years.
+  if (e[2].includes('l') || spec.nth.size > 0 || (e.length > 6 && e[6][0] !== '*')) return undefined;
   // Set the bits of croniter's values (or all from `min` for '*'); emptySpec's sizes are the field ranges.
   const mark = (values: Array<number | '*' | 'l'>, bits: Uint8Array, min: number): void => {
     if (values.includes('*')) bits.fill(1, min);
@@ -382,7 +384,9 @@ function notesForTransition(c: Compiled, dialect: Dialect, tr: Transition, from:
   const rules = c.rules as ZoneRules;
   const spec = c.spec as FieldSpec;
   const forward = tr.after > tr.before;
-  const dayStart = Math.floor((tr.at + tr.before) / 86400) * 86400;
+  // The local day of the earlier wall time: where clocks go back at midnight (Africa/Cairo, 24:00 -> 23:00)
+  // the repeated hour belongs to the day before.
+  const dayStart = Math.floor((tr.at + Math.min(tr.before, tr.after)) / 86400) * 86400;
   const windowEnd = dayStart + 2 * 86400;
   const expected: number[] = [];
   for (let l = dayStart; expected.length <= MAX_NOTE_MATCHES; ) {
@@ -478,7 +482,8 @@ const compiledCache = new Map<string, Compiled>();
 const MAX_CACHE = 500;
 
 function compiled(expression: string, dialect: Dialect, timeZone: string | undefined): Compiled {
-  const key = `${dialect}\u0000${timeZone ?? ''}\u0000${expression}`;
+  // No zone (the dialect's default) and an empty zone (rejected) must not share an entry.
+  const key = `${dialect}\u0000${timeZone === undefined ? '-' : `=${timeZone}`}\u0000${expression}`;
   let c = compiledCache.get(key);
   if (!c) {
     c = compile(expression, dialect, timeZone);
