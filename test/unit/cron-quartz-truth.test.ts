@@ -305,3 +305,14 @@ describe('databricks next runs agree with Quartz 2.3.2 (values from Quartz 2.3.2
     it(`${expression} in ${timeZone} after ${from}`, () => assert.deepEqual(runs(expression, timeZone, from, expected.length), expected));
   }
 });
+
+describe('databricks next runs do not depend on an earlier call (Quartz 2.3.2 values)', () => {
+  // On 1 Nov 2026 New York repeats 01:00-02:00. From 00:30 EDT Quartz takes 01:00 EST (06:00Z); from
+  // 01:20 EDT (05:20Z) it skips it and runs at 02:00 EST. The run cache once answered the second call
+  // with the first call's runs (06:00Z), because 05:20Z is before that first run.
+  it('0 0 * * * ? in America/New_York after 04:30Z, then after 05:20Z', () => {
+    const hourly = (from: string) => runs('0 0 * * * ?', 'America/New_York', from, 3);
+    assert.deepEqual(hourly('2026-11-01T04:30:00Z'), ['2026-11-01T06:00:00Z', '2026-11-01T07:00:00Z', '2026-11-01T08:00:00Z']);
+    assert.deepEqual(hourly('2026-11-01T05:20:00Z'), ['2026-11-01T07:00:00Z', '2026-11-01T08:00:00Z', '2026-11-01T09:00:00Z']);
+  });
+});
