@@ -324,3 +324,17 @@ describe('databricks next runs do not depend on an earlier call (Quartz 2.3.2 va
     assert.deepEqual(hourly('2026-11-01T05:20:00Z'), ['2026-11-01T07:00:00Z', '2026-11-01T08:00:00Z', '2026-11-01T09:00:00Z']);
   });
 });
+
+describe('databricks: a single minute or hour value after it has passed (Quartz 2.3.2 values)', () => {
+  // [expression, zone, from (exclusive), next runs from Quartz 2.3.2]. The minute (hour) wraps to its only
+  // value and the hour (day) moves on; 30 Nov 2025 is a Sunday, so LW is Fri 28 Nov.
+  const cases: Array<[string, string, string, string[]]> = [
+    ['0 1 * * * ?', 'UTC', '2026-01-15T10:20:00Z', ['2026-01-15T11:01:00Z', '2026-01-15T12:01:00Z', '2026-01-15T13:01:00Z']],
+    ['0 0 1 * * ?', 'UTC', '2026-01-15T10:20:00Z', ['2026-01-16T01:00:00Z', '2026-01-17T01:00:00Z', '2026-01-18T01:00:00Z']],
+    ['0 1 1 * * ?', 'UTC', '2026-01-15T10:20:00Z', ['2026-01-16T01:01:00Z', '2026-01-17T01:01:00Z', '2026-01-18T01:01:00Z']],
+    ['0 0 0 LW * ?', 'UTC', '2025-11-01T00:00:00Z', ['2025-11-28T00:00:00Z', '2025-12-31T00:00:00Z', '2026-01-30T00:00:00Z']],
+  ];
+  for (const [expression, timeZone, from, expected] of cases) {
+    it(`${expression} in ${timeZone} after ${from}`, () => assert.deepEqual(runs(expression, timeZone, from, expected.length), expected));
+  }
+});
