@@ -39,6 +39,11 @@ interface Compiled {
   runKind: RunKind;
   /** Runs strictly after `from` (UTC seconds). */
   runs: (from: number, count: number) => number[];
+  /**
+   * Quartz: the next run depends on the start's offset, not only on the first run after it (from
+   * 01:20 EDT on the day clocks go back it skips the repeated 01:00 that it takes from 00:30 EDT).
+   */
+  offsetSensitive?: boolean;
   /** Airflow only: the runs of ZenML's DAG with this start_date/end_date/catchup (Airflow 3's timetable). */
   windowRuns?: (from: number, count: number, window: AirflowWindow) => number[];
   /** Airflow only: the runs Airflow 2.10 would start for the same DAG (null: 2.10's scheduler raises). */
@@ -253,7 +258,7 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         const parsed = parseQuartz(body, bodyOffset, new Date().getUTCFullYear());
         const description = describeFields(body.trim().split(/[ \t]+/).slice(0, 7).join(' '), true);
         const runs = chainedRuns((t) => quartzNext(parsed.sets, rules, t));
-        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs, spec: parsed.spec, rules };
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', offsetSensitive: true, runs, spec: parsed.spec, rules };
       }
       default: {
         // standard, vertex, github: POSIX cron.
@@ -502,8 +507,8 @@ function cacheHolds(c: Compiled, from: number, count: number): boolean {
   // Fewer runs than asked means none were left: still exact for any later `from` before the first.
   const first = rc.runs.length > 0 ? rc.runs[0] : Number.POSITIVE_INFINITY;
   if (from >= first) return false;
-  if (c.runKind === 'croniter' && c.rules && !c.rules.isUtc) {
-    // croniter's DST adjustment depends on the start's offset: only reuse when nothing crosses a change.
+  if ((c.runKind === 'croniter' || c.offsetSensitive === true) && c.rules && !c.rules.isUtc) {
+    // croniter's DST adjustment (and Quartz's calendar walk) depends on the start's offset: only reuse when nothing crosses a change.
     const off = c.rules.offsetAt(rc.from);
     if (c.rules.offsetAt(from) !== off || rc.runs.some((r) => c.rules!.offsetAt(r) !== off)) return false;
   }
