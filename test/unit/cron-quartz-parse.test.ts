@@ -358,3 +358,12 @@ describe('Quartz parser: rejected expressions, the whole error (rejected by Quar
   ];
   for (const [expression, expected] of cases) it(JSON.stringify(expression), () => assert.deepEqual(errorOf(expression), expected));
 });
+
+describe('Quartz parser: the FieldSpec arrays have their fixed sizes', () => {
+  it('years span 1970 to the current year + 100 (Quartz looks 100 years ahead)', () => {
+    const { spec } = parseQuartz('0 0 0 1 * ? 2030', 0, CURRENT_YEAR);
+    const sizes: Record<string, number> = {};
+    for (const [k, v] of Object.entries(spec)) if (v instanceof Uint8Array) sizes[k] = v.length;
+    assert.deepEqual(sizes, { seconds: 60, minutes: 60, hours: 24, dom: 32, months: 13, dow: 7, dowLast: 7, years: 2126 - 1970 + 1 });
+  });
+});
