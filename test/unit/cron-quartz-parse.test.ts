@@ -367,3 +367,10 @@ describe('Quartz parser: the FieldSpec arrays have their fixed sizes', () => {
     assert.deepEqual(sizes, { seconds: 60, minutes: 60, hours: 24, dom: 32, months: 13, dow: 7, dowLast: 7, years: 2126 - 1970 + 1 });
   });
 });
+
+describe('Quartz parser: the "?" check of day of week only (241:9)', () => {
+  it('"?,?" in day of month is accepted (Quartz 2.3.2: runs Sun 18 Jan, 25 Jan, 1 Feb 2026)', () => {
+    assert.deepEqual(parseQuartz('0 0 0 ?,? * 1', 0, CURRENT_YEAR).sets.daysOfMonth, [98]);
+    assert.deepEqual(runs('0 0 0 ?,? * 1'), ['2026-01-18T00:00:00Z', '2026-01-25T00:00:00Z', '2026-02-01T00:00:00Z']);
+  });
+});
