@@ -196,7 +196,7 @@ function checkNext(st: State, s: string, pos: number, val: number, type: number)
 function storeItem(st: State, s: string, type: number): void {
   if (s.length === 0) return;
   const c = s[0];
-  if (c >= 'A' && c <= 'Z' && s !== 'L' && s !== 'LW' && !/^L-[0-9]*W?/.test(s)) {
+  if (c >= 'A' && c <= 'Z' && s !== 'L' && s !== 'LW' && !/^L-[0-9]*W?$/.test(s)) {
     if (s.length < 3) fail(`${JSON.stringify(s)} is not a valid name`);
     const sub = s.slice(0, 3);
     let sval = -1;
@@ -270,7 +270,8 @@ function storeItem(st: State, s: string, type: number): void {
     if (type === DOW) addToSet(st, 7, 7, 0, type);
     if (type === DOM && s.length > i) {
       if (s[i] === '-') {
-        const vs = readNumber(s, i + 1);
+        // Quartz 2.3.2 reads "L-W" as offset 0 (its getValue starts from "0").
+        const vs = s[i + 1] === 'W' ? { value: 0, pos: i + 1 } : readNumber(s, i + 1);
         st.lastDayOffset = vs.value;
         if (st.lastDayOffset > 30) fail(`L-${vs.value}: the offset from the last day must be at most 30`);
         i = vs.pos;
