@@ -10,20 +10,13 @@ import { describe, it } from 'node:test';
 import { parser } from '@lezer/python';
 import { extractFacts, extractImports } from '../../src/discovery/pythonFacts';
 import { resolveNames } from '../../src/discovery/pythonNames';
+import { offsetOf } from './discovery-helpers';
 
 function factsOf(text: string) {
   const tree = parser.parse(text);
   return extractFacts(tree, text, resolveNames(extractImports(tree, text)));
 }
 
-function offsetOf(text: string, needle: string, nth = 0): number {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `"${needle}" occurs fewer than ${nth + 1} times`);
-  }
-  return at;
-}
 
 function span(text: string, needle: string, nth = 0): { from: number; to: number } {
   const from = offsetOf(text, needle, nth);

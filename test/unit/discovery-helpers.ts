@@ -3,13 +3,19 @@
 
 import type { DiscoveredSchedule, FieldValue, Position, Range } from '../../src/discovery/types';
 
-/** The position of the `nth` occurrence (0-based) of `needle` in `text`. */
-export function positionOf(text: string, needle: string, nth = 0): Position {
+/** The offset of the `nth` occurrence (0-based) of `needle` in `text`. */
+export function offsetOf(text: string, needle: string, nth = 0): number {
   let offset = -1;
   for (let i = 0; i <= nth; i++) {
     offset = text.indexOf(needle, offset + 1);
     if (offset < 0) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times`);
   }
+  return offset;
+}
+
+/** The position of the `nth` occurrence (0-based) of `needle` in `text`. */
+export function positionOf(text: string, needle: string, nth = 0): Position {
+  const offset = offsetOf(text, needle, nth);
   const before = text.slice(0, offset).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
 }

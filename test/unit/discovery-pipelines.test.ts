@@ -7,17 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { discoverPipelines, type PipelineModule } from '../../src/discovery/index';
 import { MAX_PYTHON_FILE_LENGTH } from '../../src/discovery/python';
-import { rangeOf } from './discovery-helpers';
+import { offsetOf, rangeOf } from './discovery-helpers';
 
-/** Offset of the nth occurrence of needle (0-based). */
-function offsetOf(text: string, needle: string, nth = 0): number {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `"${needle}" occurs fewer than ${nth + 1} times`);
-  }
-  return at;
-}
 
 /** Offset just after the line holding offset. */
 function afterLine(text: string, offset: number): number {
