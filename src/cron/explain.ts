@@ -40,8 +40,9 @@ interface Compiled {
   /** Runs strictly after `from` (UTC seconds). */
   runs: (from: number, count: number) => number[];
   /**
-   * Quartz: the next run depends on the start's offset, not only on the first run after it (from
-   * 01:20 EDT on the day clocks go back it skips the repeated 01:00 that it takes from 00:30 EDT).
+   * The next run depends on the start's offset, not only on the first run after it: croniter's DST
+   * adjustment, and Quartz (from 01:20 EDT on the day clocks go back it skips the repeated 01:00 that
+   * it takes from 00:30 EDT). Cached runs are then reused only where no offset changes.
    */
   offsetSensitive?: boolean;
   /** Airflow only: the runs of ZenML's DAG with this start_date/end_date/catchup (Airflow 3's timetable). */
@@ -333,6 +334,7 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
     warnings,
     timeZone,
     runKind: 'croniter',
+    offsetSensitive: true,
     // Airflow's timetable on top of croniter (see airflow.ts), as Airflow 3 runs ZenML's DAGs.
     runs: (from, count) => timetable.runsV3(from, count),
     windowRuns: (from, count, window) => timetable.runsV3(from, count, window),
@@ -507,7 +509,7 @@ function cacheHolds(c: Compiled, from: number, count: number): boolean {
   // Fewer runs than asked means none were left: still exact for any later `from` before the first.
   const first = rc.runs.length > 0 ? rc.runs[0] : Number.POSITIVE_INFINITY;
   if (from >= first) return false;
-  if ((c.runKind === 'croniter' || c.offsetSensitive === true) && c.rules && !c.rules.isUtc) {
+  if (c.offsetSensitive === true && c.rules && !c.rules.isUtc) {
     // croniter's DST adjustment (and Quartz's calendar walk) depends on the start's offset: only reuse when nothing crosses a change.
     const off = c.rules.offsetAt(rc.from);
     if (c.rules.offsetAt(from) !== off || rc.runs.some((r) => c.rules!.offsetAt(r) !== off)) return false;
