@@ -9,7 +9,7 @@ const chunk = process.env.ZS_MUTATE_CHUNK;
 const out = chunk ? `.tools/mutation/${folder}/${chunk}` : `.tools/mutation/${folder}`;
 // The unit test files aimed at each folder (a mutant runs only the files that cover it, and
 // the first failing file ends its run): the whole unit suite would cost minutes per mutant.
-const TEST_FILES = {
+export const TEST_FILES = {
   // cron-edges first: it is fast and pins exact outputs, so most mutants stop there.
   // orchestrator-zones holds the DST report's tests (src/cron/dst.ts): slower, so last.
   cron: ['cron-edges', 'cron-quartz-parse', 'cron-quartz-truth', 'cron-explain-exact', 'cron-croniter-truth', 'cron-fields-exact', 'cron-airflow-truth', 'cron-interval', 'airflow-window', 'cron', 'cron-engine', 'orchestrator-zones'],
