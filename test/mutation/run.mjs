@@ -1,4 +1,4 @@
-// `npm run test:mutation [-- [--by-file [--files a.ts,b.ts] | --kept] cron findings discovery]`: Stryker over each
+// `npm run test:mutation [-- [--by-file [--files a.ts,b.ts] [--retest-timeouts] | --kept] cron findings discovery]`: Stryker over each
 // engine folder (default: all three) with the unit tests aimed at it. Not part of CI: it is slow.
 //
 // Without --by-file, one Stryker per folder, with its incremental file and reports under
@@ -26,9 +26,12 @@ const args = process.argv.slice(2);
 // --kept: print the kept per-file results (test/mutation/state) and the folder scores; run nothing.
 const keptOnly = args.includes('--kept');
 const byFile = keptOnly || args.includes('--by-file');
+// --retest-timeouts: a mutant that timed out is tested again (on a loaded machine a slow run passes for an
+// endless loop, and Stryker counts a timeout as killed): run it on an idle machine to confirm them.
+const retestTimeouts = args.includes('--retest-timeouts');
 const filesAt = args.indexOf('--files');
 const only = filesAt >= 0 ? (args[filesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
-const named = args.filter((a, i) => a !== '--by-file' && a !== '--kept' && i !== filesAt && i !== filesAt + 1);
+const named = args.filter((a, i) => !['--by-file', '--kept', '--retest-timeouts'].includes(a) && i !== filesAt && i !== filesAt + 1);
 const folders = named.length ? named : Object.keys(TARGETS);
 
 function stryker(env) {
@@ -94,6 +97,9 @@ for (const folder of folders) {
         if (start.testsHash !== hash) {
           for (const f of Object.values(start.report.files)) f.mutants = f.mutants.filter((m) => m.status !== 'Survived' && m.status !== 'NoCoverage');
           console.log(`  the tests changed since ${chunk} was measured: its survivors are tested again`);
+        }
+        if (retestTimeouts) {
+          for (const f of Object.values(start.report.files)) f.mutants = f.mutants.filter((m) => m.status !== 'Timeout');
         }
         mkdirSync(dir, { recursive: true });
         writeFileSync(incremental, JSON.stringify(start.report));
