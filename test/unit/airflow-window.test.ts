@@ -83,11 +83,9 @@ describe('Airflow window: catchup', () => {
     const window = w('2028-07-27T14:00:00Z', null, true);
     assert.deepEqual(t.runsV3(now, 3, window).map(isoS), ['2028-08-28T00:00:00Z', '2028-08-29T00:00:00Z', '2028-08-30T00:00:00Z']);
     assert.deepEqual(t.runsV2(now, 5, window)?.map(isoS), ['2028-08-28T00:00:00Z', '2028-08-29T00:00:00Z', '2028-08-30T00:00:00Z', '2028-08-31T00:00:00Z', '2028-09-28T00:00:00Z']);
-    // Every minute, caught up from a year back: answered at once, the same runs as without catchup.
+    // Every minute, caught up from a year back: the same runs as without catchup (how fast: `npm run bench`).
     const minutely = tt('* * * * *', 'UTC');
-    const started = Date.now();
     assert.deepEqual(minutely.runsV3(now, 2, w('2027-08-16T14:00:00Z', null, true)).map(isoS), ['2028-08-16T14:01:00Z', '2028-08-16T14:02:00Z']);
-    assert.ok(Date.now() - started < 2000);
   });
 });
 
