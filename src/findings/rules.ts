@@ -375,7 +375,8 @@ const orchestratorSupport: ScheduleRule = ({ schedule, state, options }) => {
   }
   // A run-time interval (`interval_second=every`) still rules out a cron-only orchestrator.
   const kind = effectiveKind(state) ?? onlyPossibleKind(state);
-  if (!capability || !kind || capability.kinds.includes(kind)) return [];
+  // Kinds unknown: a flavor the table says cannot schedule, but ZenML says can (a newer ZenML).
+  if (!capability || !kind || capability.kinds.length === 0 || capability.kinds.includes(kind)) return [];
   const message =
     orchestratorClause(orchestrator, `supports ${kindsSentence(capability)}; this Schedule ${usedKindPhrase(schedule, kind)}.`) +
     (capability.kinds.includes('cron') ? ' Use a cron_expression instead.' : '');

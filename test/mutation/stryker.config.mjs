@@ -13,7 +13,7 @@ export const TEST_FILES = {
   // cron-edges first: it is fast and pins exact outputs, so most mutants stop there.
   // orchestrator-zones holds the DST report's tests (src/cron/dst.ts): slower, so last.
   cron: ['cron-edges', 'cron-quartz-parse', 'cron-quartz-truth', 'cron-explain-exact', 'cron-croniter-truth', 'cron-fields-exact', 'cron-airflow-truth', 'cron-interval', 'airflow-window', 'cron', 'cron-engine', 'orchestrator-zones'],
-  findings: ['findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
+  findings: ['findings-triggers-exact', 'findings-rules-exact', 'fixes-exact', 'findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
     'discovery-units',
