@@ -45,6 +45,13 @@ interface Compiled {
    * it takes from 00:30 EDT). Cached runs are then reused only where no offset changes.
    */
   offsetSensitive?: boolean;
+  /**
+   * robfig: the next run also depends on where the start lies near a change, even at the same offset. From
+   * inside a repeated hour (Antarctica/Troll: 02:00+02 on 25 Oct 2026) or after a change of part of an hour
+   * (Australia/Lord_Howe), its hour truncation resolves the wall time in the other offset and skips a run
+   * that it takes from earlier. Cached runs are reused only when no change lies within two days of them.
+   */
+  changeSensitive?: boolean;
   /** Airflow only: the runs of ZenML's DAG with this start_date/end_date/catchup (Airflow 3's timetable). */
   windowRuns?: (from: number, count: number, window: AirflowWindow) => number[];
   /** Airflow only: the runs Airflow 2.10 would start for the same DAG (null: 2.10's scheduler raises). */
@@ -251,7 +258,8 @@ function compile(expression: string, dialect: Dialect, requestedZone: string | u
         if (secondsFirst && fields.length === 5) warnings.push(warning('dialect-seconds-first', secondsFirstMessage(fields, description)));
         const dayOr = dayOrWarning(spec, fields[secondsFirst ? 3 : 2] ?? '', fields[secondsFirst ? 5 : 4] ?? '');
         if (dayOr) warnings.push(dayOr);
-        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', runs: chainedRuns((t) => robfigNext(spec, rules, t)), spec, rules };
+        const runs = chainedRuns((t) => robfigNext(spec, rules, t));
+        return { valid: true, error: null, description, warnings, timeZone, runKind: 'memoryless', changeSensitive: true, runs, spec, rules };
       }
       case 'airflow':
         return compileAirflow(expression, warnings, timeZone, rules);
@@ -513,6 +521,10 @@ function cacheHolds(c: Compiled, from: number, count: number): boolean {
     // croniter's DST adjustment (and Quartz's calendar walk) depends on the start's offset: only reuse when nothing crosses a change.
     const off = c.rules.offsetAt(rc.from);
     if (c.rules.offsetAt(from) !== off || rc.runs.some((r) => c.rules!.offsetAt(r) !== off)) return false;
+  }
+  if (c.changeSensitive === true && c.rules && !c.rules.isUtc && rc.runs.length > 0) {
+    // robfig's walk looks back at most a day (to midnight) and forward to its run: two days either side cover it.
+    if (c.rules.transitionsBetween(rc.from - 2 * 86400, first + 2 * 86400).length > 0) return false;
   }
   return true;
 }

@@ -155,7 +155,9 @@ export function nextLocalMatch(spec: FieldSpec, local: number, lastYear: number)
 export function walkRuns(spec: FieldSpec, rules: ZoneRules, from: number, count: number, policy: DstPolicy, lastYear: number): number[] {
   const out: number[] = [];
   if (count <= 0) return out;
-  let u = from + 1;
+  // Start in the period holding `from` itself: when `from` is the last second before a change,
+  // the times that change skips run at its instant (after `from`), found at the end of this period.
+  let u = from;
   const seen = new Set<number>();
   let pendingGap: number[] = [];
   const emit = (x: number): boolean => {

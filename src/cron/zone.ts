@@ -144,8 +144,9 @@ export class ZoneRules {
           if (this.rawOffset(mid) === off) lo = mid;
           else hi = mid;
         }
-        // `hi` may also equal `end`, which belongs to next year's table.
-        if (hi < end) transitions.push({ at: hi, before: off, after: this.rawOffset(hi) });
+        // `hi` may equal `end` (a change at 00:00 UTC on 1 January, Lisbon 1912): it is kept here, as next
+        // year's table starts with the new offset and records no change at its start.
+        transitions.push({ at: hi, before: off, after: this.rawOffset(hi) });
       }
       t = next;
       off = nextOff;
