@@ -326,8 +326,9 @@ function compileAirflow(expression: string, warnings: CronWarning[], timeZone: s
   const text = own(AIRFLOW_PRESETS, expression) ?? expression;
   const spec: CroniterSpec = parseCroniter(text, 0);
   const fields = (own(FIVE_FIELD_PRESETS, text.toLowerCase()) ?? text).trim().split(/\s+/);
-  // cronstrue reads seconds first and Quartz-style "5L"; croniter has seconds last and "L5".
-  const forDescription = fields.map((f, i) => (i === 4 ? f.replace(/^l(\d)$/i, '$1L') : f));
+  // cronstrue reads seconds first and Quartz-style "5L"; croniter has seconds last and "L5" (any case, also in a
+  // list: cronstrue reads "l5" as no day at all, so each item is rewritten).
+  const forDescription = fields.map((f, i) => (i === 4 ? f.split(',').map((item) => item.replace(/^l(\d)$/i, '$1L')).join(',') : f));
   let ordered = forDescription;
   if (fields.length >= 6) ordered = [forDescription[5], ...forDescription.slice(0, 5), ...forDescription.slice(6)];
   const description = describeFields(ordered.join(' '));
