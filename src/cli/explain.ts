@@ -39,7 +39,8 @@ Options:
                          or not, its meaning there, the next run (ignores
                          --orchestrator and --dialect)
   --dst                  the DST report: the next year's clock changes in the zone
-                         and what each does to the runs (skipped, shifted, doubled)
+                         and what each does to the runs (skipped, shifted, doubled,
+                         extra)
   --json                 print JSON
   -h, --help             show this help
 

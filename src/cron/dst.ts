@@ -4,6 +4,8 @@
 //   skipped  a run at a wall time that does not exist that day never happens
 //   shifted  it happens at another time instead (after the gap, or moved)
 //   doubled  a run at a repeated wall time happens twice
+//   extra    the engine adds a run at a wall time the expression does not name (robfig's
+//            half-hour changes, Airflow's fixed-delta hours), and no named run goes missing
 //   none     no run of this expression falls on the change
 // Vertex AI and GitHub Actions document no rule for runs at skipped or repeated wall
 // times (src/workspace/zones.ts cites Google's page): their effects are what Vixie cron
@@ -17,14 +19,14 @@ import type { Dialect } from './types';
 import { civilFromSeconds, isValidTimeZone, zoneRules } from './zone';
 
 export type DstKind = 'gap' | 'overlap';
-export type DstEffect = 'skipped' | 'shifted' | 'doubled' | 'none';
+export type DstEffect = 'skipped' | 'shifted' | 'doubled' | 'extra' | 'none';
 
 export interface DstTransition {
   /** The instant the clocks change (ISO-8601 UTC). */
   at: string;
   kind: DstKind;
   effect: DstEffect;
-  /** The wall time (in the zone, `YYYY-MM-DDTHH:MM`) of the first run the change affects; null for `none`. */
+  /** The wall time (in the zone, `YYYY-MM-DDTHH:MM`) of the first run the change affects (for `extra`, of the first added run); null for `none`. */
   run: string | null;
   /** The instants (ISO-8601 UTC) this dialect really starts runs at for that wall time (empty when skipped). */
   actual: string[];
@@ -129,13 +131,19 @@ export function dstReport(expression: string, dialect: Dialect, timeZone: string
         entry.effect = 'skipped';
       }
       if (entry.effect === 'none') entry.run = null;
-    } else if (missingOutside.length > 0 || moved.length > 0) {
+    } else if (missingOutside.length > 0) {
       // A run away from the changed hour that the dialect still moves (croniter-style adjustments).
-      const l = missingOutside[0] ?? moved[0].local;
-      entry.run = wall(l);
+      entry.run = wall(missingOutside[0]);
       entry.affected = Math.max(missingOutside.length, moved.length);
       entry.effect = moved.length > 0 ? 'shifted' : 'skipped';
       entry.actual = moved.length > 0 ? [iso(moved[0].utc)] : [];
+    }
+    if (entry.effect === 'none' && moved.length > 0) {
+      // Every named wall time runs, and the engine adds runs at times the expression does not name.
+      entry.effect = 'extra';
+      entry.run = wall(moved[0].local);
+      entry.actual = [iso(moved[0].utc)];
+      entry.affected = moved.length;
     }
     report.transitions.push(entry);
   }
@@ -148,16 +156,27 @@ export function describeDstTransition(t: DstTransition, timeZone: string): strin
   return t.guaranteed || t.effect === 'none' ? line : `${line.slice(0, -1)} (not guaranteed: Vixie cron's behaviour; the orchestrator documents no rule).`;
 }
 
+/** The zone's wall date (YYYY-MM-DD) where the change starts: the first skipped or repeated wall time. */
+function changeDate(at: string, timeZone: string): string {
+  const rules = zoneRules(timeZone);
+  const utc = Date.parse(at) / 1000;
+  return wall(utc + Math.min(rules.offsetAt(utc - 1), rules.offsetAt(utc))).slice(0, 10);
+}
+
 function describeEffect(t: DstTransition, timeZone: string): string {
-  const when = t.at.slice(0, 10);
+  const when = changeDate(t.at, timeZone);
   const change = t.kind === 'gap' ? 'clocks go forward' : 'clocks go back';
+  // The run's wall time; with its date when that is not the day of the change (robfig misses a later day).
+  const run = t.run === null ? '?' : t.run.startsWith(when) ? t.run.slice(11) : t.run.replace('T', ' ');
   switch (t.effect) {
     case 'skipped':
-      return `${when} (${change} in ${timeZone}): the ${t.run?.slice(11)} run is skipped${t.affected > 1 ? ` (${t.affected} runs)` : ''}.`;
+      return `${when} (${change} in ${timeZone}): the ${run} run is skipped${t.affected > 1 ? ` (${t.affected} runs)` : ''}.`;
     case 'shifted':
-      return `${when} (${change}): the ${t.run?.slice(11)} run starts at ${t.actual[0] ?? "?"} (UTC) instead${t.affected > 1 ? ` (${t.affected} runs moved)` : ''}.`;
+      return `${when} (${change}): the ${run} run starts at ${t.actual[0] ?? "?"} (UTC) instead${t.affected > 1 ? ` (${t.affected} runs moved)` : ''}.`;
     case 'doubled':
-      return `${when} (${change}): the ${t.run?.slice(11)} run happens twice (${t.actual.join(' and ')}).`;
+      return `${when} (${change}): the ${run} run happens twice (${t.actual.join(' and ')}).`;
+    case 'extra':
+      return `${when} (${change}): an extra run starts at ${run} (${t.actual[0]} UTC), a wall time the expression does not name${t.affected > 1 ? ` (${t.affected} extra runs)` : ''}.`;
     default:
       return `${when} (${change}): no run affected.`;
   }
