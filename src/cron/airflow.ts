@@ -25,7 +25,7 @@
 // (test/differential, reference `airflow3` / `airflow2`).
 
 import { croniterRuns, type CroniterSpec } from './croniter';
-import { type ZoneRules, zoneRules } from './zone';
+import { type ZoneRules, civilFromSeconds, zoneRules } from './zone';
 
 const UTC = zoneRules('UTC');
 
@@ -37,6 +37,8 @@ function cronNext(spec: CroniterSpec, naive: number): number | null {
 
 // croniter gives up 50 years after its start (croniter.ts, MAX_YEARS_BETWEEN_MATCHES): a window that starts
 // 60 years back finds nothing for a year field such as `0 0 1 1 * 0 2020,2030`, so a 40-year one comes first.
+// get_prev gives up the same way, 50 calendar years before the year of its start (`naive` less a microsecond).
+const MAX_YEARS_BACK = 50;
 const PREV_WINDOWS = [3600, 86400, 32 * 86400, 367 * 86400, 5 * 366 * 86400, 40 * 366 * 86400, 60 * 366 * 86400];
 
 /**
@@ -57,7 +59,10 @@ function cronPrev(spec: CroniterSpec, naive: number): number | null {
       if (m !== null && m < naive) lo = mid;
       else hi = mid;
     }
-    return cronNext(spec, lo);
+    const prev = cronNext(spec, lo);
+    // croniter 7.0's get_prev: `0 0 1 1 * 0 1975,2030` from mid-2027 raises (52 years back), Airflow never runs it.
+    if (prev !== null && civilFromSeconds(Math.ceil(naive) - 1).year - civilFromSeconds(prev).year > MAX_YEARS_BACK) return null;
+    return prev;
   }
   return null;
 }
@@ -117,7 +122,11 @@ export class AirflowTimetable {
   alignToPrev(t: number): number | null {
     const prev = this.getPrev(t);
     if (prev === null) return null;
-    return this.getNext(prev) !== t ? prev : t;
+    const next = this.getNext(prev);
+    // _align_to_prev calls _get_next(prev): when croniter finds nothing (a year field's next run over 50 years
+    // after prev), Airflow raises and the DAG never runs.
+    if (next === null) return null;
+    return next !== t ? prev : t;
   }
 
   /**
@@ -193,8 +202,10 @@ export class AirflowTimetable {
       const lastStart = this.getPrev(now);
       if (lastStart === null) return [];
       const nextStart = this.getNext(lastStart);
+      // croniter finds no run after the last one (a year field): 2.10's get_next raises, the DAG never runs.
+      if (nextStart === null) return [];
       // Airflow 2.10 asserts "next schedule shouldn't be earlier" here: the scheduler raises for this DAG.
-      if (nextStart !== null && nextStart < now && nextStart !== now) return null;
+      if (nextStart < now) return null;
       earliest = nextStart === now ? lastStart : this.getPrev(lastStart);
       if (earliest === null) return [];
       // max(new_start, align_to_next(start_date)), the start date behind or not: align_to_next raises

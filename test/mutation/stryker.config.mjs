@@ -12,7 +12,7 @@ const out = chunk ? `.tools/mutation/${folder}/${chunk}` : `.tools/mutation/${fo
 export const TEST_FILES = {
   // cron-edges first: it is fast and pins exact outputs, so most mutants stop there.
   // orchestrator-zones holds the DST report's tests (src/cron/dst.ts): slower, so last.
-  cron: ['cron-edges', 'cron-dst-exact', 'cron-quartz-parse', 'cron-quartz-truth', 'cron-explain-exact', 'cron-croniter-truth', 'cron-fields-exact', 'cron-airflow-truth', 'cron-quartz-syntax-exact', 'cron-quartz-next-exact', 'cron-explain-notes-exact', 'cron-walk-exact', 'cron-zone-exact', 'cron-robfig-exact', 'cron-interval', 'airflow-window', 'cron', 'cron-engine', 'orchestrator-zones'],
+  cron: ['cron-edges', 'cron-dst-exact', 'cron-quartz-parse', 'cron-quartz-truth', 'cron-explain-exact', 'cron-croniter-truth', 'cron-fields-exact', 'cron-airflow-truth', 'cron-croniter-dst-exact', 'cron-airflow-exact', 'cron-quartz-syntax-exact', 'cron-quartz-next-exact', 'cron-explain-notes-exact', 'cron-walk-exact', 'cron-zone-exact', 'cron-robfig-exact', 'cron-interval', 'airflow-window', 'cron', 'cron-engine', 'orchestrator-zones'],
   findings: ['findings-triggers-exact', 'findings-rules-exact', 'fixes-exact', 'findings', 'findings-e2e', 'fixes', 'findings-github', 'findings-rules', 'fixes-edits'],
   // Fast files first: with forceBail a killed mutant never reaches the slow incremental file.
   discovery: [
