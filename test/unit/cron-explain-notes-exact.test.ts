@@ -14,37 +14,8 @@ process.env.TZ = 'Asia/Tokyo';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { explainCron, type CronExplanation, type Dialect, type ExplainOptions } from '../../src/cron/index';
+import { actual, type Expected } from './cron-explain-helpers';
 
-interface Opts {
-  timeZone?: string;
-  from?: string;
-  count?: number;
-  notes?: boolean;
-  window?: { start?: string; end?: string; catchup?: boolean };
-}
-type Expected = Omit<CronExplanation, 'expression' | 'dialect' | 'nextRuns'> & { nextRuns: string[] };
-
-const FROM = '2026-01-15T10:20:00Z';
-
-function options(dialect: Dialect, o: Opts): ExplainOptions {
-  const out: ExplainOptions = { dialect, from: new Date(o.from ?? FROM), count: o.count ?? 3 };
-  if (o.timeZone !== undefined) out.timeZone = o.timeZone;
-  if (o.notes !== undefined) out.notes = o.notes;
-  if (o.window) {
-    out.window = { start: o.window.start ? new Date(o.window.start) : undefined, end: o.window.end ? new Date(o.window.end) : undefined };
-    if (o.window.catchup !== undefined) out.window.catchup = o.window.catchup;
-  }
-  return out;
-}
-
-function actual(expression: string, dialect: Dialect, o: Opts): Expected {
-  const r = explainCron(expression, options(dialect, o));
-  assert.equal(r.expression, expression);
-  assert.equal(r.dialect, dialect);
-  const { expression: _e, dialect: _d, nextRuns, ...rest } = r;
-  return { ...rest, nextRuns: nextRuns.map((d) => d.toISOString().replace('.000Z', 'Z')) };
-}
 
 const ok = (timeZone: string, description: string, nextRuns: string[], notes?: string[]): Expected => {
   const e: Expected = { valid: true, timeZone, description, nextRuns, warnings: [], error: null };

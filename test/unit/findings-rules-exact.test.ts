@@ -6,50 +6,17 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range, ScheduleField } from '../../src/discovery/types';
+import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range } from '../../src/discovery/types';
 import { emptyDiscovery } from '../../src/discovery';
 import { analyze, suggestField } from '../../src/findings';
-import type { AnalysisOptions, Finding, OrchestratorContext } from '../../src/findings/types';
+import type { AnalysisOptions, Finding } from '../../src/findings/types';
+import { doc, dt, none, NONE, num, on, range, schedule, type Spec, str, val } from './findings-helpers';
 
-const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
-
-type Spec = (r: Range) => FieldValue;
-const str = (value: string): Spec => (r) => ({ kind: 'string', value, range: r, parts: [r], contentStart: { line: r.start.line, character: r.start.character + 1 } });
-const num = (value: number): Spec => (r) => ({ kind: 'number', value, range: r });
-const none: Spec = (r) => ({ kind: 'none', range: r });
-const dt =
-  (iso: string | null, aware: boolean): Spec =>
-  (r) => ({ kind: 'datetime', iso, aware, source: 'datetime', range: r });
 const raw =
   (value: FieldValue): Spec =>
   () =>
     value;
 
-/** `Schedule(a=..., b=...)` on line 3, each field 20 characters wide: key at 10+20i, value at 20+20i. */
-function schedule(fields: [string, Spec][], extra: Partial<DiscoveredSchedule> = {}): DiscoveredSchedule {
-  const built: ScheduleField[] = fields.map(([name, spec], i) => ({
-    name,
-    keyRange: range(3, 10 + 20 * i, 10 + 20 * i + name.length),
-    value: spec(range(3, 20 + 20 * i, 28 + 20 * i)),
-  }));
-  return {
-    language: 'python',
-    range: range(3, 0, 200),
-    nameRange: range(3, 0, 8),
-    fields: built,
-    hasOpaqueArguments: false,
-    attachments: [],
-    pipeline: null,
-    variable: 's',
-    ...extra,
-  };
-}
-const val = (i: number) => range(3, 20 + 20 * i, 28 + 20 * i);
-
-const NOW = new Date('2026-12-01T12:00:00Z');
-const NONE: AnalysisOptions = { orchestrator: null, now: NOW };
-const on = (flavor: string, more: Partial<OrchestratorContext> = {}): AnalysisOptions => ({ orchestrator: { flavor, source: 'setting', ...more }, now: NOW });
-const doc = (schedules: DiscoveredSchedule[], more: Partial<DiscoveryResult> = {}): DiscoveryResult => ({ ...emptyDiscovery(), schedules, ...more });
 const run = (s: DiscoveredSchedule, options: AnalysisOptions = NONE, more: Partial<DiscoveryResult> = {}): Finding[] => analyze(doc([s], more), options);
 
 const AWARE = dt('2026-01-01T00:00:00Z', true);

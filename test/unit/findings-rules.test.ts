@@ -4,50 +4,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DiscoveredSchedule, DiscoveryResult, FieldValue, Range, ScheduleField } from '../../src/discovery/types';
+import type { DiscoveredSchedule, DiscoveryResult, Range } from '../../src/discovery/types';
 import { emptyDiscovery } from '../../src/discovery';
 import { analyze, analyzeText, editDistance, suggestField, targetOrchestrator } from '../../src/findings';
 import { datetimeInstant } from '../../src/findings/rules';
 import type { AnalysisOptions, Finding, OrchestratorContext } from '../../src/findings/types';
+import { bool, doc, dt, key, none, NONE, num, on, range, schedule, type Spec, str, unknown, val } from './findings-helpers';
 
-const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
-
-type Spec = (r: Range) => FieldValue;
-const str = (value: string): Spec => (r) => ({ kind: 'string', value, range: r, parts: [r], contentStart: { line: r.start.line, character: r.start.character + 1 } });
-const num = (value: number): Spec => (r) => ({ kind: 'number', value, range: r });
-const bool = (value: boolean): Spec => (r) => ({ kind: 'bool', value, range: r });
-const none: Spec = (r) => ({ kind: 'none', range: r });
-const unknown = (text: string): Spec => (r) => ({ kind: 'unknown', text, range: r });
-const dt =
-  (iso: string | null, aware: boolean, source: 'datetime' | 'now' | 'utcnow' | 'string' = 'datetime'): Spec =>
-  (r) => ({ kind: 'datetime', iso, aware, source, range: r });
-
-/** `Schedule(a=..., b=...)` on line 3, each field 20 characters wide: key at 10+20i, value at 20+20i. */
-function schedule(fields: [string, Spec][], extra: Partial<DiscoveredSchedule> = {}): DiscoveredSchedule {
-  const built: ScheduleField[] = fields.map(([name, spec], i) => ({
-    name,
-    keyRange: range(3, 10 + 20 * i, 10 + 20 * i + name.length),
-    value: spec(range(3, 20 + 20 * i, 28 + 20 * i)),
-  }));
-  return {
-    language: 'python',
-    range: range(3, 0, 200),
-    nameRange: range(3, 0, 8),
-    fields: built,
-    hasOpaqueArguments: false,
-    attachments: [],
-    pipeline: null,
-    variable: 's',
-    ...extra,
-  };
-}
-const key = (i: number, name: string) => range(3, 10 + 20 * i, 10 + 20 * i + name.length);
-const val = (i: number) => range(3, 20 + 20 * i, 28 + 20 * i);
-
-const NOW = new Date('2026-12-01T12:00:00Z');
-const NONE: AnalysisOptions = { orchestrator: null, now: NOW };
-const on = (flavor: string, more: Partial<OrchestratorContext> = {}): AnalysisOptions => ({ orchestrator: { flavor, source: 'setting', ...more }, now: NOW });
-const doc = (schedules: DiscoveredSchedule[]): DiscoveryResult => ({ ...emptyDiscovery(), schedules });
 const run = (s: DiscoveredSchedule, options: AnalysisOptions = NONE): Finding[] => analyze(doc([s]), options);
 const codes = (s: DiscoveredSchedule, options: AnalysisOptions = NONE) => run(s, options).map((f) => f.code);
 const where = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
