@@ -52,11 +52,25 @@ function count(report, counts) {
   }
 }
 
-/** A hash of the unit tests a folder's chunks run, with the helpers they import (every non-test .ts of test/unit). */
+/**
+ * A hash of the unit tests a folder's chunks run, with the helpers they import (the non-test .ts files of
+ * test/unit that one of them, or a helper they import, names as `./<helper>`).
+ */
 function testsHash(folder) {
   const hash = createHash('sha256');
+  const tests = TEST_FILES[folder].map((n) => `${n}.test.ts`);
   const helpers = readdirSync('test/unit').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  for (const name of [...TEST_FILES[folder].map((n) => `${n}.test.ts`), ...helpers.sort()]) {
+  const used = new Set();
+  const texts = tests.map((name) => readFileSync(path.join('test/unit', name), 'utf8'));
+  for (let i = 0; i < texts.length; i++) {
+    for (const helper of helpers) {
+      if (!used.has(helper) && texts[i].includes(`'./${helper.replace(/\.ts$/, '')}'`)) {
+        used.add(helper);
+        texts.push(readFileSync(path.join('test/unit', helper), 'utf8'));
+      }
+    }
+  }
+  for (const name of [...tests, ...[...used].sort()]) {
     hash.update(name).update('\0').update(readFileSync(path.join('test/unit', name))).update('\0');
   }
   return hash.digest('hex');
