@@ -12,7 +12,7 @@ import cronstrue from 'cronstrue';
 import { memoryIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
 import { explainCron } from '../../src/cron';
-import { PythonDiscovery } from '../../src/discovery';
+import { discoverPython, PythonDiscovery } from '../../src/discovery';
 import { analyze } from '../../src/findings';
 import { ScheduleIndex } from '../../src/workspace/scheduleIndex';
 import { buildGroups } from '../../src/workspace/treeModel';
@@ -268,6 +268,30 @@ function benchLargeFile(): void {
   rows.push({ name: '(b)   of which the findings rules', ours: median(findingsOnly), baseline: null, unit: 'ms', target: '-', pass: null });
 }
 
+/** Input that once was timed inside the unit tests: a 1 MB line, and a file over the 5 MB limit (refused unread). */
+function benchHugeInput(): void {
+  const tail = 'later = Schedule(cron_expression="5 4 * * *")\ntraining.with_options(schedule=later)()\n';
+  const reps = 5;
+  const lineOurs: number[] = [];
+  const lineScan: number[] = [];
+  const bigOurs: number[] = [];
+  const bigScan: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const line = `${HEADER}x = "${String.fromCharCode(97 + rep).repeat(1024 * 1024)}"\n${tail}`;
+    lineOurs.push(timeSync(() => {
+      if (!discoverPython(line).schedules.some((s) => s.variable === 'later')) throw new Error('the schedule after a 1 MB line was not found');
+    }));
+    lineScan.push(timeSync(() => regexScan(line)));
+    const big = `${HEADER}s = Schedule(cron_expression="${rep} 0 * * *")\n${'# padding\n'.repeat(600_000)}`;
+    bigOurs.push(timeSync(() => {
+      if (discoverPython(big).schedules.length !== 0) throw new Error('a file over 5 MB was analysed');
+    }));
+    bigScan.push(timeSync(() => regexScan(big)));
+  }
+  rows.push({ name: '(b) a 1 MB line, then a schedule', ours: median(lineOurs), baseline: median(lineScan), unit: 'ms', target: '< 2000 ms', pass: median(lineOurs) < 2000 });
+  rows.push({ name: '(b) a file over 5 MB (refused)', ours: median(bigOurs), baseline: median(bigScan), unit: 'ms', target: '< 200 ms', pass: median(bigOurs) < 200 });
+}
+
 // ------------------------------------------------------------------ (c) check over 5,000 files
 
 function smallPythonFile(i: number): string {
@@ -370,6 +394,7 @@ async function main(): Promise<void> {
   console.log(`zenml-schedules benchmark (node ${process.version}, ${machine}; medians; baseline measured in the same run)\n`);
   benchCron();
   benchLargeFile();
+  benchHugeInput();
   await benchCheck();
   printTable();
   console.log(`\nbaselines: (a) cronstrue.toString + CronExpressionParser.parse(...).take(5); (b) regex scan of the same text; (c) read every file (callback fs.readFile, 32 in flight, as check does) + regex scan; (d) the check of (c). (d) is the sidebar's own work without VS Code (findFiles and the extension host are not in it)`);

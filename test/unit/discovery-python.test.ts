@@ -478,13 +478,15 @@ describe('Python discovery: broken and hostile input', () => {
     assert.equal(discoverPython(source).schedules.length, 0);
   });
 
+  // How long these take is measured by `npm run bench` ("(b) a 1 MB line", "(b) a file over 5 MB"), not here:
+  // a timed assertion fails on a loaded machine (and counts as a kill in a mutation run).
   it('a 1 MB line', () => {
     const long = `x = "${'a'.repeat(1024 * 1024)}"\n`;
     const source = `${HEADER}${long}${goodTail}`;
-    const started = performance.now();
     const later = laterOf(source);
     assert.ok(later);
-    assert.ok(performance.now() - started < 2000);
+    assert.deepEqual(shape(fieldValue(later, 'cron_expression')), { kind: 'string', value: '5 4 * * *' });
+    assert.deepEqual(fieldValue(later, 'cron_expression')?.range, rangeOf(source, '"5 4 * * *"'));
   });
 
   it('a 1 MB line of schedules', () => {
@@ -499,11 +501,10 @@ describe('Python discovery: broken and hostile input', () => {
     assert.deepEqual(discoverPython(source).schedules, []);
   });
 
-  it('a file over 5 MB gives an empty result quickly', () => {
+  it('a file over 5 MB gives an empty result', () => {
     const source = `${HEADER}s = Schedule(cron_expression="0 0 * * *")\n${'# padding\n'.repeat(600_000)}`;
-    const started = performance.now();
+    assert.ok(source.length > 5 * 1024 * 1024);
     assert.deepEqual(discoverPython(source).schedules, []);
-    assert.ok(performance.now() - started < 200);
   });
 
   const hostile = ['', '\n', 'Schedule(', 'from zenml.config import Schedule\nSchedule(', 'from zenml.config import Schedule\nSchedule(=', '"""', "'''\nSchedule", '\\\n', ')))(((', '@pipeline(schedule=', 'from zenml.config import (', 'from . import Schedule\nSchedule(name=1)', '\r\n\r\n', 'from zenml.config import Schedule\r\ns = Schedule(\r\n  cron_expression="0 0 * * *",\r\n)\r\n'];
