@@ -12,7 +12,7 @@ import cronstrue from 'cronstrue';
 import { memoryIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/run';
 import { explainCron } from '../../src/cron';
-import { discoverPython, PythonDiscovery } from '../../src/discovery';
+import { discoverPython, MAX_PYTHON_FILE_LENGTH, PythonDiscovery } from '../../src/discovery';
 import { analyze } from '../../src/findings';
 import { ScheduleIndex } from '../../src/workspace/scheduleIndex';
 import { buildGroups } from '../../src/workspace/treeModel';
@@ -282,7 +282,7 @@ function benchHugeInput(): void {
       if (!discoverPython(line).schedules.some((s) => s.variable === 'later')) throw new Error('the schedule after a 1 MB line was not found');
     }));
     lineScan.push(timeSync(() => regexScan(line)));
-    const big = `${HEADER}s = Schedule(cron_expression="${rep} 0 * * *")\n${'# padding\n'.repeat(600_000)}`;
+    const big = `${HEADER}s = Schedule(cron_expression="${rep} 0 * * *")\n${'# padding\n'.repeat(MAX_PYTHON_FILE_LENGTH / 10 + 1)}`;
     bigOurs.push(timeSync(() => {
       if (discoverPython(big).schedules.length !== 0) throw new Error('a file over 5 MB was analysed');
     }));

@@ -60,19 +60,17 @@ function testsHash(folder) {
   const hash = createHash('sha256');
   const tests = TEST_FILES[folder].map((n) => `${n}.test.ts`);
   const helpers = readdirSync('test/unit').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  const used = new Set();
-  const texts = tests.map((name) => readFileSync(path.join('test/unit', name), 'utf8'));
-  for (let i = 0; i < texts.length; i++) {
+  // Each file is read once: its text is both searched for helpers and hashed.
+  const texts = new Map(tests.map((name) => [name, readFileSync(path.join('test/unit', name), 'utf8')]));
+  for (const text of texts.values()) {
     for (const helper of helpers) {
-      if (!used.has(helper) && texts[i].includes(`'./${helper.replace(/\.ts$/, '')}'`)) {
-        used.add(helper);
-        texts.push(readFileSync(path.join('test/unit', helper), 'utf8'));
+      if (!texts.has(helper) && text.includes(`'./${helper.replace(/\.ts$/, '')}'`)) {
+        texts.set(helper, readFileSync(path.join('test/unit', helper), 'utf8'));
       }
     }
   }
-  for (const name of [...tests, ...[...used].sort()]) {
-    hash.update(name).update('\0').update(readFileSync(path.join('test/unit', name))).update('\0');
-  }
+  const used = [...texts.keys()].filter((name) => !tests.includes(name)).sort();
+  for (const name of [...tests, ...used]) hash.update(name).update('\0').update(texts.get(name)).update('\0');
   return hash.digest('hex');
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { discover, discoverPython, isScheduleFile, mayMentionSchedule, PythonDiscovery } from '../../src/discovery/index';
+import { discover, discoverPython, isScheduleFile, MAX_PYTHON_FILE_LENGTH, mayMentionSchedule, PythonDiscovery } from '../../src/discovery/index';
 import { fieldValue, positionOf, rangeOf, shape } from './discovery-helpers';
 
 const HEADER = 'from zenml import pipeline, step\nfrom zenml.config.schedule import Schedule\n';
@@ -503,7 +503,7 @@ describe('Python discovery: broken and hostile input', () => {
 
   it('a file over 5 MB gives an empty result', () => {
     const source = `${HEADER}s = Schedule(cron_expression="0 0 * * *")\n${'# padding\n'.repeat(600_000)}`;
-    assert.ok(source.length > 5 * 1024 * 1024);
+    assert.ok(source.length > MAX_PYTHON_FILE_LENGTH);
     assert.deepEqual(discoverPython(source).schedules, []);
   });
 
